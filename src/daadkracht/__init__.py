@@ -1,0 +1,1 @@
+"""Daadkracht: from climate plan to deeds."""

@@ -1,0 +1,1 @@
+"""People: log-in, invitations, profile and preferred language."""

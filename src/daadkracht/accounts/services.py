@@ -1,0 +1,123 @@
+"""Writes for accounts: invitations and profiles."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from daadkracht.accounts.models import Invitation, User
+from daadkracht.accounts.tokens import invitation_token
+from daadkracht.common.email import send_templated_email
+from daadkracht.history.models import AuditAction
+from daadkracht.history.services import audit_record, snapshot
+from daadkracht.tenancy.models import Department, Membership, Municipality
+from daadkracht.tenancy.roles import Role
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    link = reverse("accounts:invitation", kwargs={"token": invitation_token(invitation)})
+    send_templated_email(
+        template="accounts/email/invitation",
+        context={
+            "invitation": invitation,
+            "municipality": invitation.municipality,
+            "inviter": invitation.invited_by,
+            "path": link,
+            "expires_at": invitation.expires_at,
+        },
+        to=[invitation.email],
+    )
+
+
+def invitation_create(
+    *,
+    actor: User,
+    municipality: Municipality,
+    email: str,
+    role: Role | str,
+    department: Department | None,
+) -> Invitation:
+    email = email.strip().lower()
+    if Membership.unscoped.filter(municipality=municipality, user__email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member of %(municipality)s.")
+                % {"email": email, "municipality": municipality}
+            }
+        )
+    with transaction.atomic():
+        # A new invitation replaces any open one for the same address.
+        Invitation.unscoped.filter(
+            municipality=municipality, email=email, accepted_at=None, cancelled_at=None
+        ).update(cancelled_at=timezone.now())
+        invitation = Invitation.unscoped.create(
+            municipality=municipality,
+            email=email,
+            role=role,
+            department=department,
+            invited_by=actor,
+        )
+        audit_record(actor=actor, instance=invitation, action=AuditAction.CREATED)
+        _send_invitation(invitation)
+    return invitation
+
+
+def invitation_resend(*, actor: User, invitation: Invitation) -> Invitation:
+    with transaction.atomic():
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at", "updated_at"])
+        _send_invitation(invitation)
+    return invitation
+
+
+def invitation_cancel(*, actor: User, invitation: Invitation) -> None:
+    with transaction.atomic():
+        before = snapshot(invitation)
+        invitation.cancelled_at = timezone.now()
+        invitation.save(update_fields=["cancelled_at", "updated_at"])
+        audit_record(actor=actor, instance=invitation, action=AuditAction.UPDATED, before=before)
+
+
+def invitation_accept(
+    *, invitation: Invitation, user: User | None, full_name: str = "", password: str = ""
+) -> tuple[User, Membership]:
+    """Create the account if needed and the membership the invitation promised."""
+    with transaction.atomic():
+        locked = Invitation.unscoped.select_for_update().get(pk=invitation.pk)
+        if not locked.is_open:
+            raise ValidationError(_("This invitation has already been used or has expired."))
+        if user is None:
+            existing = User.objects.filter(email__iexact=locked.email).first()
+            if existing is not None:
+                raise ValidationError(
+                    _("An account with this e-mail address exists already. Log in first.")
+                )
+            user = User.objects.create_user(
+                email=locked.email, password=password, full_name=full_name.strip()
+            )
+        membership, created = Membership.unscoped.get_or_create(
+            user=user,
+            municipality=locked.municipality,
+            defaults={"role": locked.role, "department": locked.department},
+        )
+        if created:
+            audit_record(actor=user, instance=membership, action=AuditAction.CREATED)
+        locked.accepted_at = timezone.now()
+        locked.save(update_fields=["accepted_at", "updated_at"])
+    return user, membership
+
+
+def profile_update(*, user: User, full_name: str, language: str) -> User:
+    user.full_name = full_name.strip()
+    user.language = language
+    user.save(update_fields=["full_name", "language"])
+    return user
+
+
+def user_language_set(*, user: Any, language: str) -> None:
+    if getattr(user, "is_authenticated", False) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

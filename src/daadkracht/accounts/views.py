@@ -1,0 +1,99 @@
+"""Log-in, invitations, profile and the language switch."""
+
+from typing import cast
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from daadkracht.accounts.forms import AcceptInvitationForm, ProfileForm
+from daadkracht.accounts.models import User
+from daadkracht.accounts.services import invitation_accept, profile_update, user_language_set
+from daadkracht.accounts.tokens import invitation_from_token
+
+
+@login_not_required
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered in the profile and in a cookie."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if check_for_language(language) and language in dict(settings.LANGUAGES):
+        user_language_set(user=request.user, language=language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 60 * 60,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
+
+
+@login_not_required
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation: set a password (or join with the current account)."""
+    found = invitation_from_token(token)
+    if found is None:
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    user = cast(User, request.user) if request.user.is_authenticated else None
+    if user is not None and user.email.lower() != found.email.lower():
+        return render(
+            request, "accounts/invitation_other_account.html", {"invitation": found}, status=403
+        )
+    form = AcceptInvitationForm(request.POST or None, email=found.email)
+    if request.method == "POST" and (user is not None or form.is_valid()):
+        try:
+            user, membership = invitation_accept(
+                invitation=found,
+                user=user,
+                full_name=form.cleaned_data.get("full_name", "") if user is None else "",
+                password=form.cleaned_data.get("password1", "") if user is None else "",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.user.is_authenticated:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to %(municipality)s on Daadkracht.")
+                % {"municipality": membership.municipality},
+            )
+            return redirect("tenancy:home", municipality=membership.municipality.slug)
+    return render(request, "accounts/invitation_accept.html", {"invitation": found, "form": form})
+
+
+def profile(request: HttpRequest) -> HttpResponse:
+    user = cast(User, request.user)
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        profile_update(
+            user=user,
+            full_name=form.cleaned_data["full_name"],
+            language=form.cleaned_data["language"],
+        )
+        response = redirect(reverse("accounts:profile"))
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return response
+    return render(request, "accounts/profile.html", {"form": form})

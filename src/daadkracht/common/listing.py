@@ -1,0 +1,70 @@
+"""Filtering, sorting and exporting lists: the parts every list page shares."""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.text import slugify
+from openpyxl import Workbook
+
+
+@dataclass(frozen=True)
+class SortOption:
+    key: str
+    label: Any
+    ordering: tuple[str, ...]
+
+
+def apply_sort(
+    request: HttpRequest, queryset: QuerySet[Any], options: Sequence[SortOption]
+) -> tuple[QuerySet[Any], str]:
+    """Sort by `?sort=key` (or `-key` for descending); unknown keys fall back to the first."""
+    requested = request.GET.get("sort", "")
+    descending = requested.startswith("-")
+    key = requested.lstrip("-")
+    chosen = next((o for o in options if o.key == key), options[0])
+    ordering = [
+        (f"-{field}" if not field.startswith("-") else field[1:]) if descending else field
+        for field in chosen.ordering
+    ]
+    return queryset.order_by(*ordering), ("-" if descending else "") + chosen.key
+
+
+def export_format(request: HttpRequest) -> str | None:
+    value = request.GET.get("export")
+    return value if value in {"csv", "xlsx"} else None
+
+
+def export_response(
+    *, name: str, fmt: str, headers: Sequence[Any], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """A download of the rows as CSV (semicolon-separated, as Excel in Belgium expects) or XLSX."""
+    filename = slugify(name) or "export"
+    header_row = [str(h) for h in headers]
+    if fmt == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.title = str(name)[:31]
+        sheet.append(header_row)
+        for row in rows:
+            sheet.append(["" if value is None else value for value in row])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        text = io.StringIO()
+        writer = csv.writer(text, delimiter=";")
+        writer.writerow(header_row)
+        for row in rows:
+            writer.writerow(["" if value is None else value for value in row])
+        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

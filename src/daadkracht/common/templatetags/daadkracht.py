@@ -1,0 +1,47 @@
+"""Template helpers: links inside the active municipality, sortable column headers."""
+
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def turl(context: template.Context, name: str, *args: Any, **kwargs: Any) -> str:
+    """`{% turl 'tenancy:departments' %}`: a URL inside the active municipality."""
+    slug = context["request"].tenant.municipality.slug
+    if args:
+        return reverse(name, args=[slug, *args])
+    return reverse(name, kwargs={"municipality": slug, **kwargs})
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: Any) -> str:
+    """The current query string with some parameters replaced (empty values removed)."""
+    query: QueryDict = context["request"].GET.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value not in (None, ""):
+            query[key] = value
+    if "page" not in changes:
+        query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("includes/sort_header.html", takes_context=True)
+def sort_header(context: template.Context, key: str, label: str) -> dict[str, Any]:
+    current = str(context.get("sort") or "")
+    active = current.lstrip("-") == key
+    descending = active and current.startswith("-")
+    next_sort = key if descending or not active else f"-{key}"
+    return {
+        "label": label,
+        "href": query_with(context, sort=next_sort),
+        "aria_sort": ("descending" if descending else "ascending") if active else "none",
+        "active": active,
+        "descending": descending,
+    }

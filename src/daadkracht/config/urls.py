@@ -1,0 +1,19 @@
+"""The URL map: public pages, accounts, the platform admin and one subtree per municipality."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from daadkracht.accounts import views as account_views
+from daadkracht.tenancy import views as tenancy_views
+
+urlpatterns = [
+    path("", tenancy_views.home, name="home"),
+    path("taal/", account_views.set_language, name="set_language"),
+    path("account/", include("daadkracht.accounts.urls")),
+    path("beheer/", admin.site.urls),
+    path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
+    path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
+]
+
+admin.site.site_header = "Daadkracht"
+admin.site.site_title = "Daadkracht"

@@ -1,0 +1,1 @@
+"""The demo: Stad Brugge (demo) with its 7 Bridges, departments and people, and a second town."""

@@ -1,0 +1,8 @@
+"""App configuration for the demo."""
+
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "daadkracht.demo"
+    label = "demo"

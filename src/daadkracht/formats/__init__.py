@@ -1,0 +1,1 @@
+"""Belgian date and number formats for every interface language."""

@@ -1,0 +1,1 @@
+"""Belgian formats."""

@@ -1,0 +1,1 @@
+"""The record of every change to tenant data: who, when, and what changed per field."""

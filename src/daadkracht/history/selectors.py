@@ -1,0 +1,44 @@
+"""Reads of the history, with field names made readable."""
+
+from contextlib import suppress
+from typing import Any
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import QuerySet
+
+from daadkracht.history.models import AuditEntry
+
+
+def entries_for_object(*, model_label: str, object_id: str) -> QuerySet[AuditEntry]:
+    try:
+        model = apps.get_model(model_label)
+    except (LookupError, ValueError):
+        return AuditEntry.objects.none()
+    content_type = ContentType.objects.get_for_model(model)
+    return AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
+        "actor"
+    )
+
+
+def recent_entries(*, search: str = "", actor: str = "") -> QuerySet[AuditEntry]:
+    queryset = AuditEntry.objects.select_related("actor", "content_type")
+    if search:
+        queryset = queryset.filter(object_repr__icontains=search)
+    if actor.isdigit():
+        queryset = queryset.filter(actor_id=int(actor))
+    return queryset
+
+
+def readable_changes(entry: AuditEntry) -> list[dict[str, Any]]:
+    """The changed fields with their translated names, old and new value."""
+    model = entry.content_type.model_class()
+    rows = []
+    for name, (old, new) in entry.changes.items():
+        label: Any = name
+        if model is not None:
+            with suppress(FieldDoesNotExist):
+                label = getattr(model._meta.get_field(name), "verbose_name", name)
+        rows.append({"field": label, "old": old, "new": new})
+    return rows

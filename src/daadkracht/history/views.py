@@ -1,0 +1,38 @@
+"""Pages that show the history of a municipality's data."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from daadkracht.history import selectors
+from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.selectors import member_users
+
+
+@tenant_view(Permission.VIEW_HISTORY)
+def recent(request: TenantRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    actor = request.GET.get("actor", "")
+    page = Paginator(selectors.recent_entries(search=search, actor=actor), 50).get_page(
+        request.GET.get("page")
+    )
+    for entry in page.object_list:
+        entry.readable = selectors.readable_changes(entry)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "history/recent.html",
+        {"page": page, "search": search, "actor": actor, "people": member_users()},
+    )
+
+
+@tenant_view(Permission.VIEW_HISTORY)
+def object_history(request: TenantRequest, model_label: str, object_id: str) -> HttpResponse:
+    entries = list(selectors.entries_for_object(model_label=model_label, object_id=object_id))
+    if not entries:
+        raise Http404
+    for entry in entries:
+        entry.readable = selectors.readable_changes(entry)  # type: ignore[attr-defined]
+    return render(
+        request, "history/object.html", {"entries": entries, "object_repr": entries[0].object_repr}
+    )

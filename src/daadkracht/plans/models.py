@@ -1,0 +1,85 @@
+"""Climate plan and its theme hierarchy."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.models import TimeStampedModel
+from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
+
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as #RRGGBB."))
+
+
+class Plan(TenantModel, VersionedModel, TimeStampedModel):
+    """A municipality's climate plan (SECAP), with its period and targets."""
+
+    name = models.CharField(_("name"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("baseline year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    baseline_emissions = models.DecimalField(
+        _("baseline emissions (t CO2)"),
+        max_digits=12,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    reduction_target = models.DecimalField(
+        _("reduction target (%)"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal("40.0"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_(
+            "Reduction against the baseline year; the Covenant of Mayors asks at least 40%."
+        ),
+    )
+    target_year = models.PositiveSmallIntegerField(_("target year"), default=2030)
+    neutrality_year = models.PositiveSmallIntegerField(_("climate-neutral by"), default=2050)
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("climate plan")
+        verbose_name_plural = _("climate plans")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="plan_one_per_municipality")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
+    """A theme of the plan (a Bridge, a werf), optionally under a parent theme."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent theme"),
+    )
+    code = models.CharField(_("code"), max_length=12, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("short description"), blank=True)
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#0b5d3b", validators=[colour_validator]
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta(SoftDeletableTenantModel.Meta):
+        ordering = ["position", "code", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()

@@ -1,0 +1,1 @@
+"""Municipalities (the tenants), their departments, memberships with roles, and query scoping."""

@@ -1,0 +1,36 @@
+"""Platform administration of municipalities and their memberships (superusers only)."""
+
+from django.contrib import admin
+
+from daadkracht.tenancy.models import Department, Membership, Municipality
+
+
+class MembershipInline(admin.TabularInline[Membership, Municipality]):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "department"]
+
+    def get_formset(self, request, obj=None, **kwargs):  # type: ignore[no-untyped-def]
+        formset = super().get_formset(request, obj, **kwargs)
+        department_field = formset.form.base_fields["department"]
+        department_field.queryset = (  # type: ignore[attr-defined]
+            Department.unscoped.filter(municipality=obj, deleted_at=None)
+            if obj
+            else Department.unscoped.none()
+        )
+        return formset
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
+    list_display = ["name", "slug", "is_demo", "created_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+        for inline_form in formset.forms:
+            if inline_form.instance and not inline_form.instance.municipality_id:
+                inline_form.instance.municipality = form.instance
+        super().save_formset(request, form, formset, change)

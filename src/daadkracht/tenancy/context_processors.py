@@ -1,0 +1,18 @@
+"""Puts the active municipality and the user's other municipalities in every template."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from daadkracht.tenancy.access import memberships_of
+from daadkracht.tenancy.roles import Permission
+
+
+def tenant(request: HttpRequest) -> dict[str, Any]:
+    context = getattr(request, "tenant", None)
+    user = getattr(request, "user", None)
+    return {
+        "tenant": context,
+        "my_memberships": memberships_of(user) if user is not None else [],
+        "perms_tenant": {p.value: context.has(p) for p in Permission} if context else {},
+    }

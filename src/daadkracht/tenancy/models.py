@@ -1,0 +1,98 @@
+"""Municipality, department and membership."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.models import TimeStampedModel
+from daadkracht.tenancy.roles import ROLE_PERMISSIONS, Permission, Role
+from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
+
+
+class Municipality(TimeStampedModel):
+    """The tenant: a municipality or city with its own plan, people and data."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("web address"), max_length=60, unique=True)
+    is_demo = models.BooleanField(_("demo municipality"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
+    """A department (dienst) of the municipal administration."""
+
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head of department"),
+    )
+    climate_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("climate contact person"),
+    )
+
+    class Meta(SoftDeletableTenantModel.Meta):
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                condition=Q(deleted_at__isnull=True),
+                name="department_unique_live_name",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TenantModel, VersionedModel, TimeStampedModel):
+    """A person's place in a municipality: a role and, for most, a department."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("department"),
+    )
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+    def has(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]

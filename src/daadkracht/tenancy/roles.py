@@ -1,0 +1,41 @@
+"""Roles in a municipality and what each may do."""
+
+from enum import StrEnum
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Viewer")
+    COACH = "coach", _("Coach")
+
+
+class Permission(StrEnum):
+    VIEW_INTERNAL = "view_internal"
+    EDIT_OWN_DEPARTMENT = "edit_own_department"
+    EDIT_ALL = "edit_all"
+    EDIT_TRAJECTORY = "edit_trajectory"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_DEPARTMENTS = "manage_departments"
+    VIEW_HISTORY = "view_history"
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.COORDINATOR: frozenset(Permission),
+    Role.EDITOR: frozenset({Permission.VIEW_INTERNAL, Permission.EDIT_OWN_DEPARTMENT}),
+    Role.VIEWER: frozenset({Permission.VIEW_INTERNAL}),
+    Role.COACH: frozenset(
+        {Permission.VIEW_INTERNAL, Permission.EDIT_TRAJECTORY, Permission.VIEW_HISTORY}
+    ),
+}
+
+ROLE_DESCRIPTIONS: dict[str, Any] = {
+    Role.COORDINATOR: _("runs the plan and manages members and departments"),
+    Role.EDITOR: _("edits what belongs to their department"),
+    Role.VIEWER: _("reads everything internal, for example aldermen"),
+    Role.COACH: _("follows several municipalities, reads all and edits trajectory items"),
+}

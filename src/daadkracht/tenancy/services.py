@@ -1,0 +1,115 @@
+"""Writes for departments and memberships; each records its change in the history."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from daadkracht.common.concurrency import save_if_version
+from daadkracht.history.models import AuditAction
+from daadkracht.history.services import audit_record, snapshot
+from daadkracht.tenancy.models import Department, Membership, Municipality
+from daadkracht.tenancy.roles import Role
+from daadkracht.tenancy.selectors import coordinator_count
+
+DEPARTMENT_FIELDS = ["name", "description", "head", "climate_contact"]
+
+
+def _duplicate_name() -> ValidationError:
+    return ValidationError({"name": _("A department with this name exists already.")})
+
+
+def department_create(*, actor: Any, municipality: Municipality, **values: Any) -> Department:
+    if Department.unscoped.filter(
+        municipality=municipality, name__iexact=values["name"], deleted_at=None
+    ).exists():
+        raise _duplicate_name()
+    with transaction.atomic():
+        department = Department(municipality=municipality, **values)
+        department.full_clean(exclude=["municipality"], validate_constraints=False)
+        department.save()
+        audit_record(actor=actor, instance=department, action=AuditAction.CREATED)
+    return department
+
+
+def department_update(
+    *, actor: Any, department: Department, expected_version: int, **values: Any
+) -> Department:
+    """Save the edit unless someone else saved in between (ConcurrentEditError)."""
+    if (
+        Department.objects.filter(name__iexact=values.get("name", department.name))
+        .exclude(pk=department.pk)
+        .exists()
+    ):
+        raise _duplicate_name()
+    with transaction.atomic():
+        before = snapshot(Department.unscoped.get(pk=department.pk))
+        for field, value in values.items():
+            setattr(department, field, value)
+        try:
+            save_if_version(department, expected_version=expected_version, fields=list(values))
+        except IntegrityError as error:
+            raise _duplicate_name() from error
+        audit_record(actor=actor, instance=department, action=AuditAction.UPDATED, before=before)
+    return department
+
+
+def department_delete(*, actor: Any, department: Department) -> Department:
+    """Move to the trash; the department can be restored from there."""
+    with transaction.atomic():
+        department.mark_deleted()
+        department.save(update_fields=["deleted_at", "updated_at"])
+        audit_record(actor=actor, instance=department, action=AuditAction.DELETED)
+    return department
+
+
+def department_restore(*, actor: Any, department: Department) -> Department:
+    if Department.objects.filter(name__iexact=department.name).exists():
+        raise ValidationError(
+            _("A department named %(name)s exists already; rename it before restoring this one.")
+            % {"name": department.name}
+        )
+    with transaction.atomic():
+        department.mark_restored()
+        department.save(update_fields=["deleted_at", "updated_at"])
+        audit_record(actor=actor, instance=department, action=AuditAction.RESTORED)
+    return department
+
+
+def _ensure_a_coordinator_remains(membership: Membership, new_role: str | None) -> None:
+    if (
+        membership.role == Role.COORDINATOR
+        and new_role != Role.COORDINATOR
+        and coordinator_count() <= 1
+    ):
+        raise ValidationError(
+            _("A municipality needs at least one coordinator. Appoint another coordinator first.")
+        )
+
+
+def membership_update(
+    *,
+    actor: Any,
+    membership: Membership,
+    expected_version: int,
+    role: str,
+    department: Department | None,
+) -> Membership:
+    _ensure_a_coordinator_remains(membership, role)
+    with transaction.atomic():
+        before = snapshot(membership)
+        membership.role = role
+        membership.department = department
+        save_if_version(
+            membership, expected_version=expected_version, fields=["role", "department"]
+        )
+        audit_record(actor=actor, instance=membership, action=AuditAction.UPDATED, before=before)
+    return membership
+
+
+def membership_remove(*, actor: Any, membership: Membership) -> None:
+    _ensure_a_coordinator_remains(membership, None)
+    with transaction.atomic():
+        audit_record(actor=actor, instance=membership, action=AuditAction.REMOVED)
+        membership.delete()

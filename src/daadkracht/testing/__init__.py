@@ -1,0 +1,1 @@
+"""Typed test-data factories, shared by the tests, the demo command and the benchmarks."""

@@ -1,0 +1,77 @@
+"""Factories for every model, writing through the unscoped managers."""
+
+from typing import Any
+
+import factory
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+
+from daadkracht.accounts.models import Invitation, User
+from daadkracht.tenancy.models import Department, Membership, Municipality
+from daadkracht.tenancy.roles import Role
+
+DEFAULT_PASSWORD = "demo-daadkracht-2030"
+
+
+class UnscopedFactory[T](DjangoModelFactory[T]):
+    """Tenant models are created through `unscoped`; there is no active municipality here."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_manager(cls, model_class: Any) -> Any:
+        return getattr(model_class, "unscoped", model_class._default_manager)
+
+
+class MunicipalityFactory(DjangoModelFactory[Municipality]):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.be")
+    full_name = factory.Faker("name", locale="nl_BE")
+    language = "nl"
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def _save_password(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            obj.save(update_fields=["password"])
+
+
+class DepartmentFactory(UnscopedFactory[Department]):
+    class Meta:
+        model = Department
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Dienst {n}")
+
+
+class MembershipFactory(UnscopedFactory[Membership]):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = Role.EDITOR
+    department = None
+
+
+class InvitationFactory(UnscopedFactory[Invitation]):
+    class Meta:
+        model = Invitation
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    email = factory.Sequence(lambda n: f"uitgenodigd{n}@example.be")
+    role = Role.EDITOR
