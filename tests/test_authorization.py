@@ -1,4 +1,4 @@
-"""Every URL × every kind of visitor: the expected status, and no URL left unlisted.
+"""Every URL times every kind of visitor: the expected status, and no URL left unlisted.
 
 Visitors: anonymous, each role in municipality A, the coordinator of municipality B, and a
 logged-in user without any membership. Tenant URLs are requested for municipality A.
@@ -34,7 +34,7 @@ def row(anonymous, coordinator, editor, viewer, coach, other, nobody) -> dict[st
 
 
 def everyone(status: int) -> dict[str, int]:
-    return {visitor: status for visitor in VISITORS}
+    return dict.fromkeys(VISITORS, status)
 
 
 def logged_in(status: int) -> dict[str, int]:
