@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from daadkracht.demo import data
-from daadkracht.plans.models import Plan, Theme
+from daadkracht.plans.models import Theme
+from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import platform_scope
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         )
         departments = self._departments(bruges, data.BRUGES_DEPARTMENTS)
         self._people(bruges, departments, data.BRUGES_PEOPLE)
-        plan = Plan.unscoped.create(municipality=bruges, **data.BRUGES_PLAN)
+        plan = plan_create(actor=None, municipality=bruges, **data.BRUGES_PLAN)
         for position, (code, name, colour, description) in enumerate(data.BRUGES_BRIDGES, start=1):
             Theme.unscoped.create(
                 municipality=bruges,

@@ -1,4 +1,4 @@
-"""Climate plan and its theme hierarchy."""
+"""The climate plan, its theme hierarchy and its list of action statuses."""
 
 from decimal import Decimal
 
@@ -44,6 +44,12 @@ class Plan(TenantModel, VersionedModel, TimeStampedModel):
     )
     target_year = models.PositiveSmallIntegerField(_("target year"), default=2030)
     neutrality_year = models.PositiveSmallIntegerField(_("climate-neutral by"), default=2050)
+    stale_after_days = models.PositiveSmallIntegerField(
+        _("stale after (days)"),
+        default=90,
+        validators=[MinValueValidator(7), MaxValueValidator(730)],
+        help_text=_("An action without any update for this many days needs attention."),
+    )
 
     class Meta(TenantModel.Meta):
         verbose_name = _("climate plan")
@@ -83,3 +89,44 @@ class Theme(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}".strip()
+
+
+class StatusCategory(models.TextChoices):
+    """What a status means for monitoring, whatever the plan calls it."""
+
+    NOT_STARTED = "not_started", _("not started")
+    ACTIVE = "active", _("under way")
+    DELAYED = "delayed", _("delayed")
+    PAUSED = "paused", _("paused")
+    DONE = "done", _("completed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+CLOSED_CATEGORIES = (StatusCategory.DONE, StatusCategory.CANCELLED)
+
+
+class ActionStatus(TenantModel, TimeStampedModel):
+    """One entry of a plan's own list of action statuses."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="statuses")
+    name = models.CharField(_("name"), max_length=60)
+    category = models.CharField(_("meaning"), max_length=20, choices=StatusCategory.choices)
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#4a5560", validators=[colour_validator]
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "id"]
+        verbose_name = _("action status")
+        verbose_name_plural = _("action statuses")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="status_unique_name_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.category in CLOSED_CATEGORIES

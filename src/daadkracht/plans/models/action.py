@@ -1,0 +1,295 @@
+"""Actions with their departments, tasks and the timeline of status updates."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.models import TimeStampedModel
+from daadkracht.plans.models import covenant
+from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
+from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
+
+MONEY: dict[str, Any] = {
+    "max_digits": 14,
+    "decimal_places": 2,
+    "null": True,
+    "blank": True,
+    "validators": [MinValueValidator(Decimal(0))],
+}
+QUANTITY: dict[str, Any] = {
+    "max_digits": 12,
+    "decimal_places": 1,
+    "null": True,
+    "blank": True,
+    "validators": [MinValueValidator(Decimal(0))],
+}
+
+
+class Phase(models.TextChoices):
+    IDEA = "idea", _("idea")
+    PREPARATION = "preparation", _("preparation")
+    EXECUTION = "execution", _("execution")
+    FOLLOW_UP = "follow_up", _("follow-up and evaluation")
+    CLOSED = "closed", _("closed")
+
+
+class FundingSource(models.TextChoices):
+    OWN = "own", _("own budget")
+    LEKP = "lekp", _("LEKP subsidy")
+    FLEMISH = "flemish", _("other Flemish subsidy")
+    EU = "eu", _("European funds")
+    PARTNERS = "partners", _("partners or private funding")
+    OTHER = "other", _("other")
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("high")
+    NORMAL = "normal", _("normal")
+    LOW = "low", _("low")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    INTERNAL = "internal", _("internal")
+
+
+class DepartmentRole(models.TextChoices):
+    RESPONSIBLE = "responsible", _("responsible")
+    CONTRIBUTES = "contributes", _("contributes")
+    CONSULTED = "consulted", _("consulted")
+    INFORMED = "informed", _("informed")
+
+
+class Tag(TenantModel):
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="tag_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
+    """A concrete action (maatregel) of the climate plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    identifier = models.CharField(
+        _("identifier"), max_length=20, help_text=_("For example B3.04; unique in the plan.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="actions", verbose_name=_("themes")
+    )
+    lead_department = models.ForeignKey(
+        "tenancy.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_actions",
+        verbose_name=_("lead department"),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible person"),
+    )
+    status = models.ForeignKey(
+        ActionStatus, on_delete=models.PROTECT, related_name="actions", verbose_name=_("status")
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.IDEA)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    budget_planned = models.DecimalField(_("budget planned (€)"), **MONEY)
+    budget_committed = models.DecimalField(_("budget committed (€)"), **MONEY)
+    budget_spent = models.DecimalField(_("budget spent (€)"), **MONEY)
+    funding_source = models.CharField(
+        _("funding source"), max_length=20, choices=FundingSource.choices, blank=True
+    )
+    co2_reduction = models.DecimalField(_("expected CO2 reduction (t/yr)"), **QUANTITY)
+    energy_saved = models.DecimalField(_("energy saved (MWh/yr)"), **QUANTITY)
+    renewable_produced = models.DecimalField(_("renewable energy produced (MWh/yr)"), **QUANTITY)
+    com_sector = models.CharField(
+        _("sector"), max_length=30, choices=covenant.Sector.choices, blank=True
+    )
+    com_area = models.CharField(
+        _("area of intervention"),
+        max_length=40,
+        choices=covenant.AreaOfIntervention.choices,
+        blank=True,
+    )
+    com_instrument = models.CharField(
+        _("policy instrument"), max_length=30, choices=covenant.PolicyInstrument.choices, blank=True
+    )
+    com_kind = models.CharField(
+        _("mitigation or adaptation"),
+        max_length=20,
+        choices=covenant.ActionKind.choices,
+        default=covenant.ActionKind.MITIGATION,
+    )
+    co_benefits = models.JSONField(_("co-benefits"), default=list, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="actions", verbose_name=_("tags"))
+    last_update_at = models.DateTimeField(_("last update"), null=True, blank=True, editable=False)
+
+    class Meta(SoftDeletableTenantModel.Meta):
+        ordering = ["identifier"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "identifier"],
+                condition=Q(deleted_at__isnull=True),
+                name="action_unique_live_identifier",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "status"]),
+            models.Index(fields=["municipality", "deadline"]),
+            models.Index(fields=["municipality", "last_update_at"]),
+            models.Index(fields=["municipality", "lead_department"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.title}"
+
+    @property
+    def cost_per_tonne(self) -> Decimal | None:
+        """Planned budget per tonne of CO2 avoided per year (None without both figures)."""
+        if not self.budget_planned or not self.co2_reduction:
+            return None
+        return (self.budget_planned / self.co2_reduction).quantize(Decimal("0.01"))
+
+
+class ActionDepartment(TenantModel):
+    """A department involved in an action besides the lead, with its role."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="involvements")
+    department = models.ForeignKey(
+        "tenancy.Department",
+        on_delete=models.CASCADE,
+        related_name="action_involvements",
+        verbose_name=_("department"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=DepartmentRole.choices, default=DepartmentRole.CONTRIBUTES
+    )
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("involved department")
+        verbose_name_plural = _("involved departments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "department"], name="action_department_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department} ({self.get_role_display()})"
+
+
+class Task(TenantModel, VersionedModel, TimeStampedModel):
+    """A task or milestone of an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("title"), max_length=250)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    is_milestone = models.BooleanField(_("milestone"), default=False)
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "due_date", "id"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        indexes = [models.Index(fields=["municipality", "done_at", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+
+class UpdateKind(models.TextChoices):
+    UPDATE = "update", _("status update")
+    DECISION = "decision", _("decision")
+
+
+class StatusUpdate(TenantModel, TimeStampedModel):
+    """A dated entry in an action's timeline; may move its status, progress or deadline."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.UPDATE
+    )
+    text = models.TextField(_("text"))
+    previous_status = models.ForeignKey(
+        ActionStatus, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    new_status = models.ForeignKey(
+        ActionStatus,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("new status"),
+    )
+    previous_progress = models.PositiveSmallIntegerField(null=True, blank=True)
+    new_progress = models.PositiveSmallIntegerField(
+        _("new progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    previous_deadline = models.DateField(null=True, blank=True)
+    new_deadline = models.DateField(_("new deadline"), null=True, blank=True)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["-date", "-created_at", "-id"]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        indexes = [
+            models.Index(fields=["municipality", "created_at"]),
+            models.Index(fields=["action", "date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.identifier} {self.date}"

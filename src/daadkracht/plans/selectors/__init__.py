@@ -1,0 +1,1 @@
+"""Reads of the climate plan shared by pages, exports and the dashboard."""

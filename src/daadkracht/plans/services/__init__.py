@@ -1,0 +1,1 @@
+"""Writes for the climate plan, one module per concern."""
