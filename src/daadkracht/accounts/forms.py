@@ -21,6 +21,11 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account has been deactivated."),
     }
 
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case (UserManager); people type them as they like. The
+        # log-in throttle sees the same lower-case address, so case variants share one count.
+        return str(self.cleaned_data["username"]).lower()
+
 
 class SetPasswordFields(forms.Form):
     password1 = forms.CharField(
