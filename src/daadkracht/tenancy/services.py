@@ -96,9 +96,11 @@ def membership_update(
     role: str,
     department: Department | None,
 ) -> Membership:
-    _ensure_a_coordinator_remains(membership, role)
     with transaction.atomic():
-        before = snapshot(membership)
+        # A bound model form has already put the new values on `membership`: compare with the row.
+        stored = Membership.unscoped.get(pk=membership.pk)
+        _ensure_a_coordinator_remains(stored, role)
+        before = snapshot(stored)
         membership.role = role
         membership.department = department
         save_if_version(

@@ -1,0 +1,1 @@
+"""Behaviour tests for the tenancy app."""
