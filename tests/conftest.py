@@ -1,17 +1,22 @@
 """Fixtures shared by all tests: two municipalities with a member of every role."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 
-from daadkracht.accounts.models import User
+from daadkracht.accounts.models import Invitation, User
+from daadkracht.plans.models import Action, Plan
+from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import (
     DEFAULT_PASSWORD,
+    ActionFactory,
     DepartmentFactory,
+    InvitationFactory,
     MembershipFactory,
     MunicipalityFactory,
     UserFactory,
@@ -28,6 +33,12 @@ class World:
     other_department_a: Department
     department_b: Department
     users: dict[str, User]
+    plan_a: Plan
+    plan_b: Plan
+    action_a: Action
+    other_action_a: Action
+    action_b: Action
+    invitation_a: Invitation
 
     def client_for(self, who: str) -> Client:
         client = Client()
@@ -57,7 +68,57 @@ def world(db) -> World:
     MembershipFactory(user=outsider, municipality=b, role=Role.COORDINATOR, department=department_b)
     users["other_municipality"] = outsider
     users["no_membership"] = UserFactory(email="nobody@example.test", full_name="Niemand")
-    return World(a, b, department_a, other_department_a, department_b, users)
+    plan_a = plan_create(
+        actor=None,
+        municipality=a,
+        name="Klimaatplan Alfa",
+        start_year=2021,
+        end_year=2030,
+        baseline_year=2011,
+        baseline_emissions=Decimal(100000),
+    )
+    plan_b = plan_create(
+        actor=None,
+        municipality=b,
+        name="Klimaatplan Beta",
+        start_year=2021,
+        end_year=2030,
+        baseline_year=2011,
+        baseline_emissions=Decimal(50000),
+    )
+    action_a = ActionFactory.create(
+        plan=plan_a,
+        identifier="B3.01",
+        title="Fietsstraten in het centrum",
+        lead_department=department_a,
+    )
+    other_action_a = ActionFactory.create(
+        plan=plan_a,
+        identifier="B6.01",
+        title="Ontharding van schoolpleinen",
+        lead_department=other_department_a,
+    )
+    action_b = ActionFactory.create(
+        plan=plan_b,
+        identifier="B1.01",
+        title="Geheime actie van Beta",
+        lead_department=department_b,
+    )
+    invitation_a = InvitationFactory.create(municipality=a, email="nieuw@alfa.test")
+    return World(
+        a,
+        b,
+        department_a,
+        other_department_a,
+        department_b,
+        users,
+        plan_a,
+        plan_b,
+        action_a,
+        other_action_a,
+        action_b,
+        invitation_a,
+    )
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
+    path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
 ]
 
 admin.site.site_header = "Daadkracht"

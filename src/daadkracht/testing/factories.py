@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from daadkracht.accounts.models import Invitation, User
+from daadkracht.plans.models import Action, ActionStatus, Task
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 
@@ -75,3 +76,27 @@ class InvitationFactory(UnscopedFactory[Invitation]):
     municipality = factory.SubFactory(MunicipalityFactory)
     email = factory.Sequence(lambda n: f"uitgenodigd{n}@example.be")
     role = Role.EDITOR
+
+
+class ActionFactory(UnscopedFactory[Action]):
+    """An action in the given plan, with the plan's first status."""
+
+    class Meta:
+        model = Action
+
+    plan: Any = None
+    municipality = factory.LazyAttribute(lambda o: o.plan.municipality)
+    identifier = factory.Sequence(lambda n: f"A{n:03d}")
+    title = factory.Sequence(lambda n: f"Actie {n}")
+    status = factory.LazyAttribute(
+        lambda o: ActionStatus.unscoped.filter(plan=o.plan).order_by("position").first()
+    )
+
+
+class TaskFactory(UnscopedFactory[Task]):
+    class Meta:
+        model = Task
+
+    action: Any = None
+    municipality = factory.LazyAttribute(lambda o: o.action.municipality)
+    title = factory.Sequence(lambda n: f"Taak {n}")

@@ -1,0 +1,19 @@
+"""URLs of the climate plan inside a municipality, one module per area."""
+
+from daadkracht.plans.urls import (
+    action_detail,
+    action_list,
+    plan_settings,
+    priorities,
+    spreadsheets,
+)
+
+app_name = "plans"
+
+urlpatterns = [
+    *action_list.urlpatterns,
+    *action_detail.urlpatterns,
+    *plan_settings.urlpatterns,
+    *priorities.urlpatterns,
+    *spreadsheets.urlpatterns,
+]

@@ -1,0 +1,5 @@
+"""URLs: action_list."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""URLs: plan_settings."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

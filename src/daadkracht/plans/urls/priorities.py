@@ -1,0 +1,5 @@
+"""URLs: priorities."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

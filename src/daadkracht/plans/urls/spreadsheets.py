@@ -1,0 +1,5 @@
+"""URLs: spreadsheets."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,1 @@
+"""Pages of the climate plan, one module per area."""

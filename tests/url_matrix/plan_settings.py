@@ -1,0 +1,5 @@
+"""URL matrix rows: plan_settings."""
+
+EXPECTED: dict[str, dict[str, int]] = {}
+
+SAMPLE_KWARGS: dict = {}
