@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from daadkracht.common.navigation import navigation_for
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.roles import Permission
 
@@ -15,4 +16,5 @@ def tenant(request: HttpRequest) -> dict[str, Any]:
         "tenant": context,
         "my_memberships": memberships_of(user) if user is not None else [],
         "perms_tenant": {p.value: context.has(p) for p in Permission} if context else {},
+        "navigation": navigation_for(context, request.path) if context else [],
     }

@@ -1,0 +1,46 @@
+"""The main navigation of a municipality: one list, shown as far as the pages exist and the
+role allows."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.tenancy.context import TenantContext
+from daadkracht.tenancy.roles import Permission
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: Any
+    permission: Permission = Permission.VIEW_INTERNAL
+    exact: bool = False
+
+
+MAIN_NAVIGATION = [
+    NavItem("tenancy:home", _("Dashboard"), exact=True),
+    NavItem("plans:actions", _("Actions")),
+    NavItem("plans:board", _("Board")),
+    NavItem("plans:timeline", _("Timeline")),
+    NavItem("plans:priorities", _("Priorities")),
+    NavItem("plans:settings", _("Plan")),
+    NavItem("tenancy:departments", _("Departments")),
+    NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
+    NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
+]
+
+
+def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:
+    items = []
+    for item in MAIN_NAVIGATION:
+        if not tenant.has(item.permission):
+            continue
+        try:
+            url = reverse(item.url_name, kwargs={"municipality": tenant.municipality.slug})
+        except NoReverseMatch:
+            continue  # the page is not part of this installation (yet)
+        current = path == url if item.exact else path.startswith(url)
+        items.append({"url": url, "label": item.label, "current": current})
+    return items
