@@ -1,0 +1,1 @@
+"""Behaviour tests for the history app."""
