@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, StatusUpdate, UpdateKind
@@ -24,8 +25,14 @@ def status_update_post(
     new_status: ActionStatus | None = None,
     new_progress: int | None = None,
     new_deadline: date | None = None,
+    expected_version: int | None = None,
 ) -> StatusUpdate:
-    """Add a dated entry to the action's timeline and apply the changes it announces."""
+    """Add a dated entry to the action's timeline and apply the changes it announces.
+
+    With `expected_version` (from a form that shows the current status, progress and deadline),
+    the update is refused with ConcurrentEditError when the action changed since the form was
+    opened, so that re-sending the shown values does not undo someone else's change.
+    """
     if not text.strip():
         raise ValidationError({"text": _("Write what happened or what was decided.")})
     if new_progress is not None and not 0 <= new_progress <= 100:
@@ -34,6 +41,8 @@ def status_update_post(
         raise ValidationError({"new_status": _("This status does not belong to the plan.")})
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise ConcurrentEditError()
         before = snapshot(locked)
         update = StatusUpdate.objects.create(
             municipality_id=locked.municipality_id,
