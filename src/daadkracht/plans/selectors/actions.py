@@ -1,7 +1,7 @@
 """Filtering and searching actions: one definition used by the list, exports and dashboard."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
@@ -87,6 +87,22 @@ def stale(queryset: QuerySet[Action], plan: Plan) -> QuerySet[Action]:
     return open_actions(queryset).filter(
         Q(last_update_at__lt=limit) | Q(last_update_at__isnull=True, created_at__lt=limit)
     )
+
+
+def is_overdue(action: Action, today: date | None = None) -> bool:
+    """Whether one action is overdue, as `overdue` decides for a queryset (status preloaded)."""
+    return (
+        action.deadline is not None
+        and action.deadline < (today or timezone.localdate())
+        and action.status.category not in CLOSED_CATEGORIES
+    )
+
+
+def is_stale(action: Action, plan: Plan, now: datetime | None = None) -> bool:
+    """Whether one action is stale, as `stale` decides for a queryset (status preloaded)."""
+    limit = (now or timezone.now()) - timedelta(days=plan.stale_after_days)
+    last = action.last_update_at or action.created_at
+    return last < limit and action.status.category not in CLOSED_CATEGORIES
 
 
 def search(queryset: QuerySet[Action], text: str) -> QuerySet[Action]:
