@@ -1,0 +1,1 @@
+"""Behaviour tests for the settings and the security of every response."""
