@@ -4,10 +4,17 @@ Each area module defines EXPECTED (URL name -> status per visitor) and SAMPLE_KW
 (URL name -> function of the test world giving the URL's keyword arguments).
 """
 
-from tests.url_matrix import actions, foundation, plan_settings, priorities, spreadsheets
+from tests.url_matrix import (
+    actions,
+    dashboard,
+    foundation,
+    plan_settings,
+    priorities,
+    spreadsheets,
+)
 from tests.url_matrix.rows import VISITORS
 
-AREAS = [foundation, actions, plan_settings, priorities, spreadsheets]
+AREAS = [foundation, actions, plan_settings, priorities, spreadsheets, dashboard]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
 SAMPLE_KWARGS = {name: fn for area in AREAS for name, fn in area.SAMPLE_KWARGS.items()}

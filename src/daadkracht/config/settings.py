@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "daadkracht.tenancy",
     "daadkracht.history",
     "daadkracht.plans",
+    "daadkracht.dashboard",
     "daadkracht.demo",
 ]
 

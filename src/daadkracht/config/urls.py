@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
+    path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
 ]
 
 admin.site.site_header = "Daadkracht"

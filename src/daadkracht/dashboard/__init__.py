@@ -1,0 +1,1 @@
+"""The dashboard for climate actions: monitoring, what needs attention, what changed."""
