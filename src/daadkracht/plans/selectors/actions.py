@@ -76,17 +76,25 @@ def open_actions(queryset: QuerySet[Action]) -> QuerySet[Action]:
     return queryset.exclude(status__category__in=CLOSED_CATEGORIES)
 
 
+def overdue_condition(today: date | None = None) -> Q:
+    """The deadline part of `overdue`, to combine with other conditions (open actions only)."""
+    return Q(deadline__lt=today or timezone.localdate())
+
+
+def stale_condition(plan: Plan) -> Q:
+    """The no-update part of `stale`, to combine with other conditions (open actions only)."""
+    limit = timezone.now() - timedelta(days=plan.stale_after_days)
+    return Q(last_update_at__lt=limit) | Q(last_update_at__isnull=True, created_at__lt=limit)
+
+
 def overdue(queryset: QuerySet[Action], today: date | None = None) -> QuerySet[Action]:
     """Open actions whose deadline has passed."""
-    return open_actions(queryset).filter(deadline__lt=today or timezone.localdate())
+    return open_actions(queryset).filter(overdue_condition(today))
 
 
 def stale(queryset: QuerySet[Action], plan: Plan) -> QuerySet[Action]:
     """Open actions without any update for the plan's stale period."""
-    limit = timezone.now() - timedelta(days=plan.stale_after_days)
-    return open_actions(queryset).filter(
-        Q(last_update_at__lt=limit) | Q(last_update_at__isnull=True, created_at__lt=limit)
-    )
+    return open_actions(queryset).filter(stale_condition(plan))
 
 
 def is_overdue(action: Action, today: date | None = None) -> bool:
