@@ -6,6 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.tenancy.models import Department, Membership
@@ -52,7 +53,7 @@ def test_creating_a_department_records_who_and_every_filled_field(world, coordin
     assert entry.changes == {
         "name": ["", "Patrimonium"],
         "description": ["", "Gebouwen"],
-        "head": ["", "Editor Alfa"],
+        "head": ["", world.users["editor"].full_name],
     }
 
 
@@ -73,7 +74,7 @@ def test_editing_records_only_the_changed_fields_with_old_and_new_value(world, c
     assert entry.actor == world.users["coordinator"]
     assert entry.changes == {
         "name": ["Mobiliteit", "Mobiliteit en verkeer"],
-        "climate_contact": ["", "Viewer Alfa"],
+        "climate_contact": ["", world.users["viewer"].full_name],
     }
     assert entry.object_repr == "Mobiliteit en verkeer"
 
@@ -118,11 +119,14 @@ def test_member_changes_and_removal_are_recorded(world, coordinator):
     coordinator.post(f"/alfa/leden/{viewer.pk}/verwijderen/")
 
     updated, removed = entries_for(viewer)
+    # Values are recorded as the actor saw them, in the actor's language.
+    with translation.override(world.users["coordinator"].language):
+        viewer_label, editor_label = str(Role.VIEWER.label), str(Role.EDITOR.label)
 
     assert updated.action == AuditAction.UPDATED
     assert updated.actor == world.users["coordinator"]
     assert updated.changes == {
-        "role": ["Viewer", "Editor"],
+        "role": [viewer_label, editor_label],
         "department": ["", "Mobiliteit"],
     }
     assert removed.action == AuditAction.REMOVED
@@ -141,7 +145,7 @@ def test_the_object_history_page_shows_the_entries_to_a_coordinator(world, coord
     assert response.status_code == HTTPStatus.OK
     entries = response.context["entries"]
     assert [e.action for e in entries] == [AuditAction.DELETED, AuditAction.UPDATED]
-    assert b"Coordinator Alfa" in response.content
+    assert world.users["coordinator"].full_name.encode() in response.content
     assert b"Mobiliteit en verkeer" in response.content
     assert b"<td>Mobiliteit</td>" in response.content
 

@@ -7,6 +7,7 @@ from http import HTTPStatus
 import pytest
 from openpyxl import load_workbook
 
+from daadkracht.accounts.models import User
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import DepartmentFactory, MembershipFactory, UserFactory
 
@@ -100,7 +101,7 @@ class TestDepartmentList:
         body = {row[0]: row for row in rows[1:]}
         assert set(body) == {"Aankoop", "Energie", "Groendienst", "Mobiliteit", "Wonen"}
         assert body["Energie"][1] == "Zonnepanelen"
-        assert body["Energie"][2] == "Editor Alfa"
+        assert body["Energie"][2] == departments.users["editor"].full_name
         assert body["Energie"][4] == "3"
         assert body["Mobiliteit"][4] == "1"
 
@@ -134,8 +135,19 @@ class TestDepartmentList:
         assert "Mobiliteit" not in [row[0] for row in rows]
 
 
+MEMBER_NAMES = {
+    "coach@alfa.test": "Bart Coach",
+    "coordinator@alfa.test": "Carla Coordinator",
+    "editor@alfa.test": "Dirk Editor",
+    "viewer@alfa.test": "Els Viewer",
+}
+
+
 @pytest.fixture
 def members(world):
+    """One more member; everyone gets a name that sorts the same in every language."""
+    for email, full_name in MEMBER_NAMES.items():
+        User.objects.filter(email=email).update(full_name=full_name)
     MembershipFactory.create(
         user=UserFactory.create(email="anna@alfa.test", full_name="Anna Aerts"),
         municipality=world.a,
