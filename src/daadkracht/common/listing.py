@@ -48,6 +48,14 @@ def export_format(request: HttpRequest) -> str | None:
     return value if value in {"csv", "xlsx"} else None
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: typed text must not.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 def export_response(
     *, name: str, fmt: str, headers: Sequence[Any], rows: Iterable[Sequence[Any]]
 ) -> HttpResponse:
@@ -62,6 +70,9 @@ def export_response(
         sheet.append(header_row)
         for row in rows:
             sheet.append(["" if value is None else value for value in row])
+            for cell in sheet[sheet.max_row]:
+                if _is_formula_like(cell.value):
+                    cell.data_type = "s"
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -73,7 +84,12 @@ def export_response(
         writer = csv.writer(text, delimiter=";")
         writer.writerow(header_row)
         for row in rows:
-            writer.writerow(["" if value is None else value for value in row])
+            writer.writerow(
+                [
+                    "" if value is None else f"'{value}" if _is_formula_like(value) else value
+                    for value in row
+                ]
+            )
         response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
