@@ -213,3 +213,51 @@ def test_only_coordinators_may_invite(world):
         )
         assert response.status_code == HTTPStatus.FORBIDDEN, who
     assert not Invitation.unscoped.filter(email="collega@alfa.test").exists()
+
+
+def test_a_mistyped_password_keeps_the_name_and_the_link_usable(world, invite):
+    link = invite()
+    visitor = Client()
+
+    response = visitor.post(
+        link, {"full_name": "Nieuwe Collega", "password1": NEW_PASSWORD, "password2": "anders"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["password2"]
+    assert response.context["form"]["full_name"].value() == "Nieuwe Collega"
+    assert not User.objects.filter(email="collega@alfa.test").exists()
+    assert accept(visitor, link).status_code == HTTPStatus.FOUND
+
+
+def test_a_too_simple_password_is_refused(world, invite):
+    link = invite()
+
+    response = Client().post(
+        link, {"full_name": "Nieuwe Collega", "password1": "12345678", "password2": "12345678"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["password1"]
+    assert not User.objects.filter(email="collega@alfa.test").exists()
+
+
+def test_someone_with_an_account_is_asked_to_log_in_first(world, invite, password):
+    link = invite("coordinator@beta.test", Role.VIEWER)
+    visitor = Client()
+
+    response = accept(visitor, link, full_name="Overname")
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].non_field_errors()
+    outsider = world.users["other_municipality"]
+    outsider.refresh_from_db()
+    assert outsider.full_name == "Coordinator Beta"
+    assert outsider.check_password(password)
+    assert not Membership.unscoped.filter(user=outsider, municipality=world.a).exists()
+
+    visitor.post(
+        reverse("accounts:login"), {"username": "coordinator@beta.test", "password": password}
+    )
+    assert visitor.post(link).url == "/alfa/"
+    assert Membership.unscoped.get(user=outsider, municipality=world.a).role == Role.VIEWER

@@ -118,3 +118,31 @@ def test_logout_ends_the_session(world, client, password):
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == LOGIN_URL
     assert client.get("/alfa/").status_code == HTTPStatus.FOUND
+
+
+def test_changing_the_password_keeps_the_user_logged_in(world, client, password):
+    log_in(client, "editor@alfa.test", password)
+
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": password,
+            "new_password1": "een-nieuw-klimaatwachtwoord",
+            "new_password2": "een-nieuw-klimaatwachtwoord",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.get("/alfa/").status_code == HTTPStatus.OK
+    client.logout()
+    assert log_in(client, "editor@alfa.test", password).status_code == HTTPStatus.OK
+    assert (
+        log_in(client, "editor@alfa.test", "een-nieuw-klimaatwachtwoord").status_code
+        == HTTPStatus.FOUND
+    )
+
+
+def test_a_logged_in_user_visiting_the_login_page_goes_home(world, password):
+    client = world.client_for("viewer")
+
+    assert client.get(LOGIN_URL, follow=True).redirect_chain[-1][0] == "/alfa/"

@@ -171,3 +171,23 @@ def test_the_lockout_page_carries_the_policy_and_has_nothing_inline(world):
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert_strict_policy(response)
     assert inline_problems(response) == []
+
+
+def test_typed_markup_is_shown_as_text_not_run(world):
+    coordinator = world.client_for("coordinator")
+    name = "<script>alert(1)</script><b style='color:red'>Dienst</b>"
+    created = coordinator.post("/alfa/diensten/nieuw/", {"name": name, "description": name})
+    assert created.status_code == HTTPStatus.FOUND
+    department = world.department_a.__class__.unscoped.get(name=name)
+
+    for url in (
+        "/alfa/",
+        "/alfa/diensten/",
+        f"/alfa/diensten/{department.pk}/",
+        "/alfa/geschiedenis/",
+        f"/alfa/geschiedenis/tenancy.department/{department.pk}/",
+    ):
+        response = coordinator.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert inline_problems(response) == [], url
+        assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content, url
