@@ -56,7 +56,9 @@ def world(db) -> World:
     department_b = DepartmentFactory(municipality=b, name="Omgeving")
     users: dict[str, User] = {}
     for role in Role:
-        user = UserFactory(email=f"{role.value}@alfa.test", full_name=f"{role.label} Alfa")
+        user = UserFactory(
+            email=f"{role.value}@alfa.test", full_name=f"{role.value.capitalize()} Alfa"
+        )
         MembershipFactory(
             user=user,
             municipality=a,

@@ -35,7 +35,3 @@ def membership_list(
     if department.isdigit():
         queryset = queryset.filter(department_id=int(department))
     return queryset
-
-
-def coordinator_count() -> int:
-    return Membership.objects.filter(role="coordinator").count()

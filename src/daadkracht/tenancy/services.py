@@ -11,7 +11,6 @@ from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.selectors import coordinator_count
 
 DEPARTMENT_FIELDS = ["name", "description", "head", "climate_contact"]
 
@@ -25,11 +24,14 @@ def department_create(*, actor: Any, municipality: Municipality, **values: Any) 
         municipality=municipality, name__iexact=values["name"], deleted_at=None
     ).exists():
         raise _duplicate_name()
-    with transaction.atomic():
-        department = Department(municipality=municipality, **values)
-        department.full_clean(exclude=["municipality"], validate_constraints=False)
-        department.save()
-        audit_record(actor=actor, instance=department, action=AuditAction.CREATED)
+    department = Department(municipality=municipality, **values)
+    department.full_clean(exclude=["municipality"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            department.save()
+            audit_record(actor=actor, instance=department, action=AuditAction.CREATED)
+    except IntegrityError as error:  # created at the same moment by someone else
+        raise _duplicate_name() from error
     return department
 
 
@@ -78,11 +80,16 @@ def department_restore(*, actor: Any, department: Department) -> Department:
 
 
 def _ensure_a_coordinator_remains(membership: Membership, new_role: str | None) -> None:
-    if (
-        membership.role == Role.COORDINATOR
-        and new_role != Role.COORDINATOR
-        and coordinator_count() <= 1
-    ):
+    """Call inside a transaction: the coordinators are locked so that two simultaneous
+    demotions cannot both pass the check."""
+    if membership.role != Role.COORDINATOR or new_role == Role.COORDINATOR:
+        return
+    coordinators = list(
+        Membership.objects.select_for_update()
+        .filter(role=Role.COORDINATOR)
+        .values_list("pk", flat=True)
+    )
+    if len(coordinators) <= 1:
         raise ValidationError(
             _("A municipality needs at least one coordinator. Appoint another coordinator first.")
         )
@@ -111,7 +118,7 @@ def membership_update(
 
 
 def membership_remove(*, actor: Any, membership: Membership) -> None:
-    _ensure_a_coordinator_remains(membership, None)
     with transaction.atomic():
+        _ensure_a_coordinator_remains(Membership.unscoped.get(pk=membership.pk), None)
         audit_record(actor=actor, instance=membership, action=AuditAction.REMOVED)
         membership.delete()
