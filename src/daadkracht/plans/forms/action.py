@@ -1,0 +1,253 @@
+"""The action form: every field of an action, its themes, tags, co-benefits and departments."""
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.plans.models import (
+    Action,
+    ActionStatus,
+    DepartmentRole,
+    Plan,
+    Theme,
+)
+from daadkracht.plans.models.covenant import CoBenefit
+from daadkracht.plans.services.actions import Involvement, parse_tags
+from daadkracht.tenancy.context import TenantContext
+from daadkracht.tenancy.forms import VersionField
+from daadkracht.tenancy.models import Department
+from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.selectors import member_users
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """A top-level theme (a Bridge) with its sub-themes, for grouped checkboxes."""
+
+    theme: Theme
+    children: list[Theme]
+
+
+# The groups of fields on the form, in the order people think about an action.
+SECTIONS: dict[str, list[str]] = {
+    "what": ["identifier", "title", "description"],
+    "who": ["lead_department", "responsible"],
+    "planning": ["status", "phase", "progress", "priority", "start_date", "deadline"],
+    "budget": ["budget_planned", "budget_committed", "budget_spent", "funding_source"],
+    "impact": ["co2_reduction", "energy_saved", "renewable_produced"],
+    "covenant": ["com_kind", "com_sector", "com_area", "com_instrument"],
+    "publication": ["visibility", "tags"],
+}
+
+
+class ActionForm(forms.ModelForm[Action]):
+    version = VersionField(required=False)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    co_benefits = forms.MultipleChoiceField(
+        label=_("Co-benefits"),
+        choices=CoBenefit.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=600,
+        help_text=_(
+            "Separate tags with commas, for example: schools, cycling. New tags are added."
+        ),
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "identifier",
+            "title",
+            "description",
+            "lead_department",
+            "responsible",
+            "status",
+            "phase",
+            "progress",
+            "priority",
+            "start_date",
+            "deadline",
+            "budget_planned",
+            "budget_committed",
+            "budget_spent",
+            "funding_source",
+            "co2_reduction",
+            "energy_saved",
+            "renewable_produced",
+            "com_kind",
+            "com_sector",
+            "com_area",
+            "com_instrument",
+            "visibility",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "start_date": date_input(),
+            "deadline": date_input(),
+            "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+        }
+
+    def __init__(self, *args: Any, tenant: TenantContext, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        fields = self.fields
+        if tenant.has(Permission.EDIT_ALL):
+            departments = Department.objects.all()
+        else:
+            # Editors work for their own department only: it leads every action they add.
+            departments = Department.objects.filter(pk=tenant.membership.department_id)
+            fields["lead_department"].required = True
+            fields["lead_department"].empty_label = None  # type: ignore[attr-defined]
+            fields["lead_department"].help_text = _(
+                "You add and edit actions of your own department."
+            )
+        fields["lead_department"].queryset = departments  # type: ignore[attr-defined]
+        fields["responsible"].queryset = member_users().order_by("full_name")  # type: ignore[attr-defined]
+        fields["status"].queryset = ActionStatus.objects.filter(plan=plan)  # type: ignore[attr-defined]
+        fields["status"].empty_label = None  # type: ignore[attr-defined]
+        fields["themes"].queryset = Theme.objects.filter(plan=plan)  # type: ignore[attr-defined]
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+            self.initial["themes"] = [t.pk for t in self.instance.themes.all()]
+            self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
+            self.initial["co_benefits"] = list(self.instance.co_benefits or [])
+        elif not self.instance.pk and not self.is_bound:
+            first_status = ActionStatus.objects.filter(plan=plan).first()
+            self.initial.setdefault("status", first_status.pk if first_status else None)
+            if not tenant.has(Permission.EDIT_ALL):
+                self.initial.setdefault("lead_department", tenant.membership.department_id)
+
+    def validate_unique(self) -> None:
+        """The identifier's uniqueness in the plan is checked by the service."""
+
+    def clean_tags(self) -> list[str]:
+        try:
+            return parse_tags(self.cleaned_data.get("tags") or "")
+        except ValidationError as error:
+            raise ValidationError(error.messages) from error
+
+    @cached_property
+    def theme_groups(self) -> list[ThemeGroup]:
+        """The plan's themes as Bridges with their sub-themes (one query)."""
+        themes = list(Theme.objects.filter(plan=self.plan))
+        live_ids = {t.pk for t in themes}
+        groups = {
+            t.pk: ThemeGroup(t, [])
+            for t in themes
+            if t.parent_id is None or t.parent_id not in live_ids
+        }
+        for theme in themes:
+            if theme.pk not in groups and theme.parent_id in groups:
+                groups[theme.parent_id].children.append(theme)
+        return list(groups.values())
+
+    @property
+    def selected_themes(self) -> set[str]:
+        if self.is_bound:
+            return set(self.data.getlist(self.add_prefix("themes")))
+        return {str(pk) for pk in self.initial.get("themes") or []}
+
+    @property
+    def selected_co_benefits(self) -> set[str]:
+        if self.is_bound:
+            return set(self.data.getlist(self.add_prefix("co_benefits")))
+        return set(self.initial.get("co_benefits") or [])
+
+    @property
+    def sections(self) -> dict[str, list[forms.BoundField]]:
+        return {key: [self[name] for name in names] for key, names in SECTIONS.items()}
+
+    def service_values(self) -> dict[str, Any]:
+        """The scalar fields as the services take them."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class InvolvementForm(forms.Form):
+    """One department involved in the action besides the lead, with its role."""
+
+    department = forms.TypedChoiceField(
+        label=_("Department"), coerce=int, required=False, empty_value=None
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=DepartmentRole.choices, initial=DepartmentRole.CONTRIBUTES
+    )
+
+    def __init__(self, *args: Any, departments: list[Department], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *((d.pk, d.name) for d in departments),
+        ]
+
+
+class BaseInvolvementFormSet(forms.BaseFormSet[InvolvementForm]):
+    def __init__(self, *args: Any, departments: list[Department], **kwargs: Any) -> None:
+        self.departments = {d.pk: d for d in departments}
+        super().__init__(*args, form_kwargs={"departments": departments}, **kwargs)
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[int] = set()
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            department_id = form.cleaned_data.get("department")
+            if department_id is None:
+                continue
+            if department_id in seen:
+                raise ValidationError(_("Each department can be listed only once."))
+            seen.add(department_id)
+
+    def involvements(self) -> list[Involvement]:
+        result = []
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            department_id = form.cleaned_data.get("department")
+            if department_id is not None:
+                result.append(
+                    Involvement(self.departments[department_id], form.cleaned_data["role"])
+                )
+        return result
+
+
+InvolvementFormSet = forms.formset_factory(
+    InvolvementForm, formset=BaseInvolvementFormSet, extra=2, can_delete=True
+)
+
+INVOLVEMENT_PREFIX = "departments"
+
+
+def involvement_formset(
+    data: Any = None, *, action: Action | None = None
+) -> BaseInvolvementFormSet:
+    """The departments formset, filled from the action when not bound (one query per part)."""
+    departments = list(Department.objects.all())
+    initial = None
+    if data is None and action is not None and action.pk:
+        initial = [
+            {"department": involvement.department_id, "role": involvement.role}
+            for involvement in action.involvements.all()
+        ]
+    return InvolvementFormSet(  # type: ignore[call-arg]
+        data, initial=initial, prefix=INVOLVEMENT_PREFIX, departments=departments
+    )

@@ -1,0 +1,87 @@
+"""Forms of the plan's settings: the plan itself, its themes and its statuses."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.plans.models import ActionStatus, Plan, Theme
+from daadkracht.tenancy.forms import VersionField
+
+
+def colour_input() -> forms.TextInput:
+    return forms.TextInput(attrs={"type": "color"})
+
+
+class PlanForm(forms.ModelForm[Plan]):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "name",
+            "start_year",
+            "end_year",
+            "baseline_year",
+            "baseline_emissions",
+            "reduction_target",
+            "target_year",
+            "neutrality_year",
+            "stale_after_days",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def validate_unique(self) -> None:
+        """One plan per municipality: the view offers creating only when there is none."""
+
+    def service_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ThemeForm(forms.ModelForm[Theme]):
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Theme
+        fields = ["parent", "code", "name", "description", "colour"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "colour": colour_input()}
+        help_texts = {
+            "parent": _("Leave empty for a main theme (a Bridge); choose one for a sub-theme."),
+            "code": _("A short code shown before the name, for example B3."),
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parents = Theme.objects.filter(plan=plan, parent=None)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        self.fields["parent"].empty_label = _("— none: a main theme —")  # type: ignore[attr-defined]
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def service_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class StatusForm(forms.ModelForm[ActionStatus]):
+    class Meta:
+        model = ActionStatus
+        fields = ["name", "category", "colour"]
+        widgets = {"colour": colour_input()}
+        help_texts = {
+            "category": _(
+                "What the status means for monitoring: the dashboard counts late, open and "
+                "finished actions by this meaning, whatever the name."
+            )
+        }
+
+    def validate_unique(self) -> None:
+        """Name uniqueness in the plan is checked by the service."""
+
+    def service_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

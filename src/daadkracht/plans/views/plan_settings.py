@@ -1,0 +1,368 @@
+"""The plan's settings: the plan itself (created here first), its themes and its statuses.
+
+Every member reads the settings; only coordinators change them.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from daadkracht.common.concurrency import ConcurrentEditError
+from daadkracht.common.forms import add_service_errors
+from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
+from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
+from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.services import plan as services
+from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+from daadkracht.tenancy.roles import Permission
+
+
+def _settings_url(request: TenantRequest, anchor: str = "") -> str:
+    url = reverse("plans:settings", kwargs={"municipality": request.tenant.municipality.slug})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _with_version(data: QueryDict, version: int) -> QueryDict:
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
+def _no_plan_yet(request: TenantRequest) -> HttpResponse:
+    messages.info(request, _("Set up the climate plan first."))
+    return redirect(_settings_url(request))
+
+
+@dataclass
+class ThemeNode:
+    theme: Theme
+    children: list[Theme] = field(default_factory=list)
+
+
+def _theme_tree(plan: Plan) -> list[ThemeNode]:
+    """Main themes with their sub-themes, each with its number of live actions (one query)."""
+    themes = list(
+        Theme.objects.filter(plan=plan).annotate(
+            action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True))
+        )
+    )
+    nodes = {t.pk: ThemeNode(t) for t in themes if t.parent_id is None}
+    orphans = []
+    for theme in themes:
+        if theme.parent_id is None:
+            continue
+        if theme.parent_id in nodes:
+            nodes[theme.parent_id].children.append(theme)
+        else:
+            orphans.append(ThemeNode(theme))
+    return [*nodes.values(), *orphans]
+
+
+PLAN_DEFAULTS = {"baseline_year": 2011, "end_year": 2030}
+
+
+@tenant_view()
+def plan_settings(request: TenantRequest) -> HttpResponse:
+    plan = current_plan()
+    can_manage = request.tenant.has(Permission.EDIT_ALL)
+    if plan is None:
+        form = (
+            PlanForm(initial={**PLAN_DEFAULTS, "start_year": timezone.localdate().year})
+            if can_manage
+            else None
+        )
+        return render(
+            request, "plans/settings.html", {"plan": None, "form": form, "can_manage": can_manage}
+        )
+    statuses = ActionStatus.objects.filter(plan=plan).annotate(
+        action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True))
+    )
+    return render(
+        request,
+        "plans/settings.html",
+        {
+            "plan": plan,
+            "can_manage": can_manage,
+            "theme_tree": _theme_tree(plan),
+            "trashed_themes": list(
+                Theme.trash.filter(plan=plan).select_related("parent").order_by("-deleted_at")
+            )
+            if can_manage
+            else [],
+            "statuses": list(statuses),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+@tenant_view(Permission.EDIT_ALL)
+def plan_create(request: TenantRequest) -> HttpResponse:
+    if current_plan() is not None:
+        return redirect("plans:plan_edit", municipality=request.tenant.municipality.slug)
+    form = PlanForm(
+        request.POST or None,
+        initial={**PLAN_DEFAULTS, "start_year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(
+                actor=request.user,
+                municipality=request.tenant.municipality,
+                **form.service_values(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Plan %(plan)s created with a default list of statuses. Next: add its themes.")
+                % {"plan": plan},
+            )
+            return redirect(_settings_url(request, "themes"))
+    return render(request, "plans/settings_plan_form.html", {"form": form, "plan": None})
+
+
+@tenant_view(Permission.EDIT_ALL)
+def plan_edit(request: TenantRequest) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    form = PlanForm(request.POST or None, instance=plan)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(
+                actor=request.user,
+                plan=plan,
+                expected_version=form.cleaned_data["version"] or 0,
+                **form.service_values(),
+            )
+        except ConcurrentEditError as error:
+            current = Plan.objects.get(pk=plan.pk)
+            form = PlanForm(
+                _with_version(request.POST, current.version), instance=Plan.objects.get(pk=plan.pk)
+            )
+            form.is_valid()
+            form.add_error(None, str(error.message))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Plan %(plan)s saved.") % {"plan": plan})
+            return redirect(_settings_url(request))
+    return render(
+        request, "plans/settings_plan_form.html", {"form": form, "plan": plan, "current": current}
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Themes
+
+
+def _theme(plan: Plan, pk: int) -> Theme:
+    return get_object_or_404(Theme.objects.select_related("parent"), pk=pk, plan=plan)
+
+
+@tenant_view(Permission.EDIT_ALL)
+def theme_create(request: TenantRequest) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    parent = request.GET.get("parent", "")
+    form = ThemeForm(
+        request.POST or None, plan=plan, initial={"parent": parent if parent.isdigit() else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = services.theme_create(actor=request.user, plan=plan, **form.service_values())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Theme %(theme)s added.") % {"theme": theme})
+            return redirect(_settings_url(request, f"theme-{theme.pk}"))
+    return render(request, "plans/theme_form.html", {"form": form, "theme": None})
+
+
+@tenant_view(Permission.EDIT_ALL)
+def theme_edit(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    theme = _theme(plan, pk)
+    form = ThemeForm(request.POST or None, instance=theme, plan=plan)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_update(
+                actor=request.user,
+                theme=theme,
+                expected_version=form.cleaned_data["version"] or 0,
+                **form.service_values(),
+            )
+        except ConcurrentEditError as error:
+            current = _theme(plan, pk)
+            form = ThemeForm(
+                _with_version(request.POST, current.version), instance=_theme(plan, pk), plan=plan
+            )
+            form.is_valid()
+            form.add_error(None, str(error.message))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Theme %(theme)s saved.") % {"theme": theme})
+            return redirect(_settings_url(request, f"theme-{theme.pk}"))
+    return render(
+        request, "plans/theme_form.html", {"form": form, "theme": theme, "current": current}
+    )
+
+
+@tenant_view(Permission.EDIT_ALL)
+@require_POST
+def theme_move(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    theme = _theme(plan, pk)
+    try:
+        services.theme_reorder(
+            actor=request.user, theme=theme, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(_settings_url(request, f"theme-{theme.pk}"))
+
+
+@tenant_view(Permission.EDIT_ALL)
+def theme_delete(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    theme = _theme(plan, pk)
+    if request.method == "POST":
+        trashed = services.theme_delete(actor=request.user, theme=theme)
+        messages.success(
+            request,
+            _("Theme %(theme)s moved to the trash. You can restore it from there.")
+            % {"theme": theme}
+            if len(trashed) == 1
+            else _(
+                "Theme %(theme)s and its %(count)d sub-themes moved to the trash. "
+                "You can restore them from there."
+            )
+            % {"theme": theme, "count": len(trashed) - 1},
+        )
+        return redirect(_settings_url(request, "themes"))
+    children = list(Theme.objects.filter(parent=theme))
+    actions = theme.actions.count()
+    return render(
+        request,
+        "plans/theme_delete.html",
+        {"theme": theme, "children": children, "action_count": actions},
+    )
+
+
+@tenant_view(Permission.EDIT_ALL)
+@require_POST
+def theme_restore(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    theme = get_object_or_404(Theme.trash, pk=pk, plan=plan)
+    services.theme_restore(actor=request.user, theme=theme)
+    messages.success(request, _("Theme %(theme)s restored.") % {"theme": theme})
+    return redirect(_settings_url(request, f"theme-{theme.pk}"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Statuses
+
+
+def _status(plan: Plan, pk: int) -> ActionStatus:
+    return get_object_or_404(ActionStatus.objects, pk=pk, plan=plan)
+
+
+@tenant_view(Permission.EDIT_ALL)
+def status_create(request: TenantRequest) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    form = StatusForm(
+        request.POST or None, initial={"category": StatusCategory.ACTIVE, "colour": "#4a5560"}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            status = services.status_create(actor=request.user, plan=plan, **form.service_values())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Status %(status)s added.") % {"status": status})
+            return redirect(_settings_url(request, "statuses"))
+    return render(request, "plans/status_form.html", {"form": form, "status": None})
+
+
+@tenant_view(Permission.EDIT_ALL)
+def status_edit(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    status = _status(plan, pk)
+    form = StatusForm(request.POST or None, instance=status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.status_update(actor=request.user, status=status, **form.service_values())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Status %(status)s saved.") % {"status": status})
+            return redirect(_settings_url(request, "statuses"))
+    return render(request, "plans/status_form.html", {"form": form, "status": status})
+
+
+@tenant_view(Permission.EDIT_ALL)
+@require_POST
+def status_move(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    status = _status(plan, pk)
+    try:
+        services.status_reorder(
+            actor=request.user, status=status, direction=request.POST.get("direction", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(_settings_url(request, "statuses"))
+
+
+@tenant_view(Permission.EDIT_ALL)
+def status_delete(request: TenantRequest, pk: int) -> HttpResponse:
+    plan = current_plan()
+    if plan is None:
+        return _no_plan_yet(request)
+    status = _status(plan, pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.status_delete(actor=request.user, status=status)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Status %(status)s deleted.") % {"status": status})
+            return redirect(_settings_url(request, "statuses"))
+    context: dict[str, Any] = {
+        "status": status,
+        "error": error,
+        "blocker": error or services.status_delete_blocker(status),
+    }
+    return render(request, "plans/status_delete.html", context, status=400 if error else 200)
