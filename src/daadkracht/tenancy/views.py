@@ -15,6 +15,7 @@ from daadkracht.accounts.services import invitation_cancel, invitation_create, i
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, rebind_with_version
 from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
+from daadkracht.dashboard.views import home_context
 from daadkracht.tenancy import selectors, services
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -33,16 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @tenant_view()
 def municipality_home(request: TenantRequest) -> HttpResponse:
-    tenant = request.tenant
-    departments = list(selectors.department_list())
-    context = {
-        "department_count": len(departments),
-        "member_count": selectors.membership_list().count(),
-        "open_invitations": Invitation.objects.filter(accepted_at=None, cancelled_at=None).count(),
-        "my_department": tenant.membership.department,
-        "departments_without_contact": [d for d in departments if d.climate_contact_id is None],
-    }
-    return render(request, "tenancy/home.html", context)
+    """The municipality's home: its dashboard, and the first steps while it is being set up."""
+    return render(request, "tenancy/home.html", home_context(request))
 
 
 DEPARTMENT_SORTS = [

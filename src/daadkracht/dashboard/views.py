@@ -1,0 +1,369 @@
+"""Dashboard pages: the municipality overview (its home page), one department, the full lists."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from daadkracht.accounts.models import Invitation
+from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
+from daadkracht.dashboard import charts, selectors
+from daadkracht.plans.models import Action, DepartmentRole
+from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
+from daadkracht.plans.selectors.plan import current_plan, themes
+from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+from daadkracht.tenancy.models import Department
+from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.selectors import membership_list
+
+PAGE_SIZE = 50
+
+# Planned, committed, spent: dark to light, told apart by the legend and the table too.
+BUDGET_COLOURS = ("#0b5d3b", "#1f6fb5", "#8a5a00")
+CO2_COLOURS = {"achieved": "#0b5d3b", "planned": "#6fb38f", "gap": "#b3261e"}
+
+
+def _optional_url(request: TenantRequest, name: str) -> str:
+    try:
+        return reverse(name, kwargs={"municipality": request.tenant.municipality.slug})
+    except NoReverseMatch:
+        return ""
+
+
+def parse_since(value: str | None, today: date) -> tuple[date, bool]:
+    """The `?sinds=` date (YYYY-MM-DD, as a date field sends it) and whether it was valid."""
+    if not value:
+        return selectors.default_since(today), True
+    try:
+        return date.fromisoformat(value), True
+    except ValueError:
+        return selectors.default_since(today), False
+
+
+def _dashboard_charts(dashboard: selectors.MunicipalityDashboard) -> dict[str, Any]:
+    co2 = dashboard.co2
+    return {
+        "theme_chart": charts.bar_chart(
+            [
+                (str(t.theme or _("Without theme")), t.average_progress, t.colour)
+                for t in dashboard.themes
+            ],
+            maximum=100,
+        ),
+        "status_chart": charts.bar_chart(
+            [(capfirst(s.status.name), s.count, s.status.colour) for s in dashboard.statuses]
+        ),
+        "budget_chart": charts.grouped_bar_chart(
+            [(_("All actions"), dashboard.budget.values)]
+            + [(str(t.theme or _("Without theme")), t.budget.values) for t in dashboard.themes],
+            colours=BUDGET_COLOURS,
+        ),
+        "co2_chart": charts.stacked_bar(
+            [
+                ("achieved", co2.achieved, CO2_COLOURS["achieved"]),
+                ("planned", co2.planned, CO2_COLOURS["planned"]),
+                ("gap", co2.gap, CO2_COLOURS["gap"]),
+            ],
+            marker=co2.needed,
+        ),
+        "budget_colours": BUDGET_COLOURS,
+        "co2_colours": CO2_COLOURS,
+    }
+
+
+def home_context(request: TenantRequest) -> dict[str, Any]:
+    """What the municipality's home page shows: the dashboard, and how to start where needed."""
+    tenant = request.tenant
+    today = timezone.localdate()
+    since, since_valid = parse_since(request.GET.get("sinds"), today)
+    plan = current_plan()
+    departments = list(Department.objects.all())
+    context: dict[str, Any] = {
+        "plan": plan,
+        "departments": departments,
+        "my_department": next(
+            (d for d in departments if d.pk == tenant.membership.department_id), None
+        ),
+        "since": since,
+        "since_valid": since_valid,
+        "today": today,
+        "settings_url": _optional_url(request, "plans:settings"),
+        "actions_url": _optional_url(request, "plans:actions"),
+    }
+    dashboard = None
+    if plan is not None:
+        dashboard = selectors.municipality_dashboard(plan=plan, since=since, today=today)
+        context["dashboard"] = dashboard
+        if dashboard.action_count:
+            context.update(_dashboard_charts(dashboard))
+    needs_setup = plan is None or not departments or not (dashboard and dashboard.action_count)
+    context["needs_setup"] = needs_setup
+    if needs_setup and tenant.has(Permission.MANAGE_DEPARTMENTS):
+        # The checklist only appears until the municipality is set up; its counts cost queries.
+        context.update(
+            department_count=len(departments),
+            member_count=membership_list().count(),
+            open_invitations=Invitation.objects.filter(accepted_at=None, cancelled_at=None).count(),
+            departments_without_contact=[d for d in departments if d.climate_contact_id is None],
+        )
+    return context
+
+
+def _role_label(action: Action) -> str:
+    role = getattr(action, "department_role", None)
+    if role == selectors.LEAD_ROLE:
+        return _("lead")
+    return str(dict(DepartmentRole.choices).get(str(role), ""))
+
+
+# Our actions are few enough to sort in memory; each key reads what the row already shows.
+DEPARTMENT_SORTS: dict[str, Callable[[Action], Any]] = {
+    "identifier": lambda a: a.identifier,
+    "title": lambda a: a.title.lower(),
+    "role": lambda a: a.role_label,  # type: ignore[attr-defined]
+    "status": lambda a: a.status.position,
+    "progress": lambda a: a.progress,
+    "deadline": lambda a: a.deadline,
+}
+
+
+def sort_actions(actions: list[Action], requested: str) -> tuple[list[Action], str]:
+    """Sort by `?sort=key` or `-key`, empty values last in both directions, then by identifier."""
+    descending = requested.startswith("-")
+    key = requested.lstrip("-")
+    if key not in DEPARTMENT_SORTS:
+        key, descending = "identifier", False
+    value = DEPARTMENT_SORTS[key]
+    by_identifier = sorted(actions, key=lambda a: a.identifier)
+    filled = [a for a in by_identifier if value(a) is not None]
+    empty = [a for a in by_identifier if value(a) is None]
+    filled.sort(key=value, reverse=descending)
+    return filled + empty, ("-" if descending else "") + key
+
+
+@tenant_view()
+def department(request: TenantRequest, pk: int) -> HttpResponse:
+    """One department: our actions, and what needs our attention."""
+    department = get_object_or_404(Department.objects, pk=pk)
+    plan = current_plan()
+    dashboard = selectors.department_dashboard(plan=plan, department=department) if plan else None
+    fmt = export_format(request)
+    if fmt and dashboard is not None:
+        return export_response(
+            name=_("Actions of %(department)s") % {"department": department.name},
+            fmt=fmt,
+            headers=[
+                _("Identifier"),
+                _("Title"),
+                _("Our role"),
+                _("Lead department"),
+                _("Status"),
+                _("Progress (%)"),
+                _("Deadline"),
+            ],
+            rows=(
+                [
+                    a.identifier,
+                    a.title,
+                    _role_label(a),
+                    str(a.lead_department or ""),
+                    a.status.name,
+                    a.progress,
+                    a.deadline,
+                ]
+                for a in dashboard.actions
+            ),
+        )
+    sort = request.GET.get("sort", "")
+    if dashboard is not None:
+        for action in dashboard.actions:
+            action.role_label = _role_label(action)  # type: ignore[attr-defined]
+        dashboard.actions, sort = sort_actions(dashboard.actions, sort)
+    return render(
+        request,
+        "dashboard/department.html",
+        {
+            "department": department,
+            "plan": plan,
+            "dashboard": dashboard,
+            "departments": Department.objects.all(),
+            "is_mine": request.tenant.membership.department_id == department.pk,
+            "sort": sort,
+            "filter_query": query_for(ActionFilter(department=department.pk)),
+            "actions_url": _optional_url(request, "plans:actions"),
+            "settings_url": _optional_url(request, "plans:settings"),
+        },
+    )
+
+
+@tenant_view()
+def department_choose(request: TenantRequest) -> HttpResponse:
+    """The department chooser's target: go to the chosen department, or list them all."""
+    chosen = request.GET.get("dienst", "")
+    if chosen.isdigit() and Department.objects.filter(pk=int(chosen)).exists():
+        return redirect(
+            "dashboard:department", municipality=request.tenant.municipality.slug, pk=int(chosen)
+        )
+    return render(
+        request,
+        "dashboard/department_choose.html",
+        {"departments": Department.objects.all(), "invalid": bool(chosen)},
+    )
+
+
+ATTENTION_SORTS = [
+    SortOption("deadline", gettext_lazy("Deadline"), ("deadline", "identifier")),
+    SortOption("identifier", gettext_lazy("Identifier"), ("identifier",)),
+    SortOption("title", gettext_lazy("Title"), ("title", "identifier")),
+    SortOption("update", gettext_lazy("Last update"), ("last_update_at", "identifier")),
+    SortOption(
+        "department", gettext_lazy("Lead department"), ("lead_department__name", "identifier")
+    ),
+    SortOption("status", gettext_lazy("Status"), ("status__position", "identifier")),
+    SortOption("progress", gettext_lazy("Progress"), ("progress", "identifier")),
+]
+
+
+def _days_since(moment: Any, today: date) -> int | None:
+    if moment is None:
+        return None
+    return (today - timezone.localtime(moment).date()).days
+
+
+@tenant_view()
+def attention(request: TenantRequest) -> HttpResponse:
+    """Late and stale actions, filtered, sorted, paged, exported."""
+    plan = current_plan()
+    filters = ActionFilter.from_query(request.GET)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in selectors.ATTENTION_KINDS else ""
+    context: dict[str, Any] = {"plan": plan, "filters": filters, "kind": kind}
+    if plan is None:
+        return render(request, "dashboard/attention.html", context)
+    actions, sort = apply_sort(
+        request,
+        selectors.attention_actions(plan=plan, filters=filters, kind=kind).select_related(
+            "status", "lead_department"
+        ),
+        ATTENTION_SORTS,
+    )
+    today = timezone.localdate()
+    now = timezone.now()
+    fmt = export_format(request)
+    if fmt:
+        return export_response(
+            name=_("Actions needing attention"),
+            fmt=fmt,
+            headers=[
+                _("Identifier"),
+                _("Title"),
+                _("Status"),
+                _("Lead department"),
+                _("Progress (%)"),
+                _("Deadline"),
+                _("Days late"),
+                _("Last update"),
+                _("Days without update"),
+                _("Late"),
+                _("Stale"),
+            ],
+            rows=(
+                [
+                    a.identifier,
+                    a.title,
+                    a.status.name,
+                    str(a.lead_department or ""),
+                    a.progress,
+                    a.deadline,
+                    (today - a.deadline).days if is_overdue(a, today) and a.deadline else None,
+                    timezone.localtime(a.last_update_at).date() if a.last_update_at else None,
+                    _days_since(a.last_update_at or a.created_at, today),
+                    _("yes") if is_overdue(a, today) else _("no"),
+                    _("yes") if is_stale(a, plan, now) else _("no"),
+                ]
+                for a in actions.iterator(chunk_size=500)
+            ),
+        )
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    for action in page:
+        action.is_late = is_overdue(action, today)
+        action.is_stale = is_stale(action, plan, now)
+        action.days_silent = _days_since(action.last_update_at or action.created_at, today)
+    context.update(
+        page=page,
+        sort=sort,
+        sorts=ATTENTION_SORTS,
+        themes=themes(),
+        departments=Department.objects.all(),
+        today=today,
+    )
+    return render(request, "dashboard/attention.html", context)
+
+
+TASK_SORTS = [
+    SortOption("due", gettext_lazy("Due date"), ("due_date", "action__identifier", "id")),
+    SortOption("action", gettext_lazy("Action"), ("action__identifier", "due_date", "id")),
+    SortOption("title", gettext_lazy("Task"), ("title", "id")),
+    SortOption("owner", gettext_lazy("Owner"), ("owner__full_name", "due_date", "id")),
+]
+
+
+@tenant_view()
+def overdue_tasks(request: TenantRequest) -> HttpResponse:
+    """Open tasks past their due date, optionally of one department's actions."""
+    plan = current_plan()
+    chosen = request.GET.get("department", "")
+    department = int(chosen) if chosen.isdigit() else None
+    context: dict[str, Any] = {"plan": plan, "department": department}
+    if plan is None:
+        return render(request, "dashboard/tasks.html", context)
+    today = timezone.localdate()
+    tasks, sort = apply_sort(
+        request,
+        selectors.overdue_task_list(plan=plan, department=department, today=today),
+        TASK_SORTS,
+    )
+    fmt = export_format(request)
+    if fmt:
+        return export_response(
+            name=_("Overdue tasks"),
+            fmt=fmt,
+            headers=[
+                _("Action"),
+                _("Task"),
+                _("Milestone"),
+                _("Owner"),
+                _("Due date"),
+                _("Days late"),
+                _("Lead department"),
+            ],
+            rows=(
+                [
+                    str(t.action),
+                    t.title,
+                    _("yes") if t.is_milestone else _("no"),
+                    str(t.owner or ""),
+                    t.due_date,
+                    (today - t.due_date).days if t.due_date else None,
+                    str(t.action.lead_department or ""),
+                ]
+                for t in tasks.iterator(chunk_size=500)
+            ),
+        )
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    context.update(
+        page=page,
+        sort=sort,
+        sorts=TASK_SORTS,
+        departments=Department.objects.all(),
+        today=today,
+    )
+    return render(request, "dashboard/tasks.html", context)
