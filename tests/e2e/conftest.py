@@ -50,8 +50,27 @@ def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A tab that, at the end of the test, must not have met a missing file or a console error.
+
+    Console errors include Content-Security-Policy violations, such as an inline style.
+    """
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on(
+        "response",
+        lambda response: (
+            problems.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400 and "/static/" in response.url
+            else None
+        ),
+    )
+    tab.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    yield tab
+    assert problems == [], "the page met missing files or console errors"
 
 
 @pytest.fixture

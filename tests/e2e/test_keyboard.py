@@ -16,14 +16,19 @@ def test_skip_link_is_first_and_moves_focus_to_main(page: Page, log_in):
     MembershipFactory(user=viewer, municipality=municipality, role=Role.VIEWER)
     log_in(viewer)
 
-    page.goto(reverse("tenancy:home", kwargs={"municipality": "toetsdorp"}))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gemeente Toetsdorp")
+    # The department list: a page with something to operate inside its main content.
+    page.goto(reverse("tenancy:departments", kwargs={"municipality": "toetsdorp"}))
+    expect(page.get_by_role("search")).to_be_visible()
+
+    skip_link = page.locator("a.skip-link")
+    box = skip_link.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= 0, "the skip link is off-screen until it gets focus"
 
     page.keyboard.press("Tab")
-    skip_link = page.locator("a.skip-link")
     expect(skip_link).to_be_focused()
     expect(skip_link).to_have_attribute("href", "#main")
-    # Hidden until focused, then on screen and outlined.
+    # On screen once focused, with a visible focus ring.
     box = skip_link.bounding_box()
     assert box is not None
     assert box["y"] >= 0
