@@ -611,6 +611,7 @@ def queries_for(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == HTTPStatus.OK
+    assert response.context["rows"]
     return len(context.captured_queries)
 
 
