@@ -61,6 +61,17 @@ BRUGES_BRIDGES = [
     ),
 ]
 
+# (code, name, description, parent Bridge)
+BRUGES_SUB_THEMES = [
+    ("B1.A", "Woningen renoveren", "Begeleiding, premies en wijkaanpak voor woningen.", "B1"),
+    ("B1.B", "Warmtenetten en warmtepompen", "Collectieve warmte en aardgasvrije wijken.", "B1"),
+    ("B1.C", "Stedelijk patrimonium", "De stad geeft het voorbeeld met haar eigen gebouwen.", "B1"),
+    ("B3.A", "Fietsen en stappen", "Fietsstraten, fietssnelwegen, schoolstraten.", "B3"),
+    ("B3.B", "Deelmobiliteit en laden", "Deelwagens, mobipunten en laadpalen.", "B3"),
+    ("B6.A", "Ontharden en water", "Ontharden, infiltreren en water bufferen.", "B6"),
+    ("B6.B", "Bomen en groen", "1 boom per inwoner, hagen, geveltuinen en stadsbos.", "B6"),
+]
+
 BRUGES_DEPARTMENTS = [
     ("Milieu en Duurzaamheid", "Trekt het klimaatplan en coördineert de klimaatacties."),
     ("Gebouwen en Facilitair Beheer", "Beheert en renoveert het stedelijk patrimonium."),
@@ -79,16 +90,66 @@ BRUGES_DEPARTMENTS = [
     ("Cultuur en Erfgoed", "Musea, evenementen en erfgoedzorg."),
 ]
 
-# (e-mail, name, role, department name or None)
+# Short keys by which actions_data.py names the departments.
+BRUGES_DEPARTMENT_KEYS = {
+    "milieu": "Milieu en Duurzaamheid",
+    "gebouwen": "Gebouwen en Facilitair Beheer",
+    "mobiliteit": "Mobiliteit",
+    "ruimte": "Ruimtelijke Planning",
+    "financien": "Financiën",
+    "communicatie": "Communicatie",
+    "welzijn": "Welzijn en Sociale Zaken",
+    "economie": "Economie",
+    "groen": "Groendienst",
+    "domein": "Openbaar Domein",
+    "wonen": "Wonen",
+    "aankoop": "Aankoop",
+    "onderwijs": "Onderwijs",
+    "personeel": "Personeel en Organisatie",
+    "cultuur": "Cultuur en Erfgoed",
+}
+
+# (e-mail, name, role, department name or None); the first editor of a department is
+# responsible for the actions it leads, the coordinator for those of departments without one.
 BRUGES_PEOPLE = [
     ("coordinator@brugge.demo", "Lotte Vermeersch", Role.COORDINATOR, "Milieu en Duurzaamheid"),
     ("mobiliteit@brugge.demo", "Pieter Declercq", Role.EDITOR, "Mobiliteit"),
     ("gebouwen@brugge.demo", "Sofie Van den Broucke", Role.EDITOR, "Gebouwen en Facilitair Beheer"),
     ("groen@brugge.demo", "Jonas Maes", Role.EDITOR, "Groendienst"),
     ("financien@brugge.demo", "An Wyffels", Role.EDITOR, "Financiën"),
+    ("wonen@brugge.demo", "Eline De Smet", Role.EDITOR, "Wonen"),
+    ("economie@brugge.demo", "Wouter Vanhaecke", Role.EDITOR, "Economie"),
+    ("openbaardomein@brugge.demo", "Bart Lambrecht", Role.EDITOR, "Openbaar Domein"),
+    ("welzijn@brugge.demo", "Nathalie Coussement", Role.EDITOR, "Welzijn en Sociale Zaken"),
     ("schepen@brugge.demo", "Schepen Hilde Goethals", Role.VIEWER, None),
     ("coach@ecolife.demo", "Tina Baert", Role.COACH, None),
 ]
+
+# --- Gemeente Damme (demo): a small plan along the LEKP building sites ---------------------------
+
+SMALL_PLAN = {
+    "name": "Klimaatplan Damme 2030",
+    "start_year": 2021,
+    "end_year": 2030,
+    "baseline_year": 2011,
+    "baseline_emissions": Decimal("96000"),
+    "reduction_target": Decimal("40.0"),
+    "target_year": 2030,
+    "neutrality_year": 2050,
+}
+
+# (code, name, colour, description)
+SMALL_THEMES = [
+    ("D1", "Renovatie en energie", "#b5381f", "Woningen renoveren en hernieuwbare energie."),
+    ("D2", "Mobiliteit", "#1f6fb5", "Fietsen tussen de kernen en deelmobiliteit."),
+    ("D3", "Groen en water", "#177e89", "Bomen, hagen en water vasthouden in de polders."),
+]
+
+SMALL_DEPARTMENT_KEYS = {
+    "omgeving": "Omgeving",
+    "technisch": "Technische Dienst",
+    "financien": "Financiën",
+}
 
 SMALL_DEPARTMENTS = [
     ("Omgeving", "Milieu, ruimtelijke ordening en klimaat."),

@@ -1,12 +1,18 @@
 """Builds (or rebuilds) the demo municipalities and prints their log-ins."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from daadkracht.accounts.models import User
 from daadkracht.demo import data
-from daadkracht.plans.models import Theme
+from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
+from daadkracht.demo.builder import DemoPlan, build_actions
+from daadkracht.demo.spec import DemoAction
+from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.tenancy.roles import Role
@@ -19,35 +25,112 @@ from daadkracht.testing.factories import (
     UserFactory,
 )
 
+People = list[tuple[str, str, Role, str | None]]
+
+# Damme's themes borrow the routine texts of the Bruges Bridge on the same subject.
+SMALL_TEXTS = {"D1": "B1", "D2": "B3", "D3": "B6"}
+
 
 class Command(BaseCommand):
     help = "Build the demo: Stad Brugge (demo) and Gemeente Damme (demo), with log-ins."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # One hash for every demo log-in: hashing is slow on purpose, the demo should not be.
+        self.password_hash = make_password(DEFAULT_PASSWORD)
         with platform_scope(), transaction.atomic():
-            Municipality.objects.filter(is_demo=True).delete()
-            self._build_bruges()
-            self._build_small()
-            admin = UserFactory.create(
-                email="beheer@daadkracht.demo",
-                full_name="Platformbeheerder",
-                is_staff=True,
-                is_superuser=True,
-            )
-            admin.set_password(DEFAULT_PASSWORD)
-            admin.save()
+            self._remove_demo()
+            built = [
+                self._build(
+                    name="Stad Brugge (demo)",
+                    slug="brugge-demo",
+                    departments=data.BRUGES_DEPARTMENTS,
+                    department_keys=data.BRUGES_DEPARTMENT_KEYS,
+                    people=data.BRUGES_PEOPLE,
+                    plan_values=data.BRUGES_PLAN,
+                    themes=data.BRUGES_BRIDGES,
+                    sub_themes=data.BRUGES_SUB_THEMES,
+                    actions=BRUGES_ACTIONS,
+                    routine_key=lambda code: code,
+                    seed=2030,
+                ),
+                self._build(
+                    name="Gemeente Damme (demo)",
+                    slug="damme-demo",
+                    departments=data.SMALL_DEPARTMENTS,
+                    department_keys=data.SMALL_DEPARTMENT_KEYS,
+                    people=data.SMALL_PEOPLE,
+                    plan_values=data.SMALL_PLAN,
+                    themes=data.SMALL_THEMES,
+                    sub_themes=[],
+                    actions=SMALL_ACTIONS,
+                    routine_key=lambda code: SMALL_TEXTS[code],
+                    seed=8340,
+                ),
+            ]
+            admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
+            admin.is_staff = admin.is_superuser = True
+            admin.save(update_fields=["is_staff", "is_superuser"])
+        for municipality in built:
+            self._print_summary(municipality)
         self._print_logins()
 
-    def _build_bruges(self) -> None:
-        bruges = MunicipalityFactory.create(
-            name="Stad Brugge (demo)", slug="brugge-demo", is_demo=True
+    def _remove_demo(self) -> None:
+        demo = Municipality.objects.filter(is_demo=True)
+        # Actions protect their status; remove them before the plan and its status list.
+        Action.unscoped.filter(municipality__in=demo).delete()
+        demo.delete()
+
+    def _build(
+        self,
+        *,
+        name: str,
+        slug: str,
+        departments: list[tuple[str, str]],
+        department_keys: dict[str, str],
+        people: People,
+        plan_values: dict[str, Any],
+        themes: list[tuple[str, str, str, str]],
+        sub_themes: list[tuple[str, str, str, str]],
+        actions: list[DemoAction],
+        routine_key: Callable[[str], str],
+        seed: int,
+    ) -> Municipality:
+        municipality = MunicipalityFactory.create(name=name, slug=slug, is_demo=True)
+        by_name = {
+            department_name: DepartmentFactory.create(
+                municipality=municipality, name=department_name, description=description
+            )
+            for department_name, description in departments
+        }
+        users = self._people(municipality, by_name, people)
+        plan = plan_create(actor=None, municipality=municipality, **plan_values)
+        build_actions(
+            DemoPlan(
+                municipality=municipality,
+                plan=plan,
+                department_keys=department_keys,
+                departments=by_name,
+                people_by_department=self._first_per_department(users, people),
+                coordinator=next(users[e] for e, _n, r, _d in people if r == Role.COORDINATOR),
+                themes=self._themes(municipality, plan, themes, sub_themes),
+                routine_key=routine_key,
+                seed=seed,
+            ),
+            actions,
         )
-        departments = self._departments(bruges, data.BRUGES_DEPARTMENTS)
-        self._people(bruges, departments, data.BRUGES_PEOPLE)
-        plan = plan_create(actor=None, municipality=bruges, **data.BRUGES_PLAN)
-        for position, (code, name, colour, description) in enumerate(data.BRUGES_BRIDGES, start=1):
-            Theme.unscoped.create(
-                municipality=bruges,
+        return municipality
+
+    def _themes(
+        self,
+        municipality: Municipality,
+        plan: Plan,
+        themes: list[tuple[str, str, str, str]],
+        sub_themes: list[tuple[str, str, str, str]],
+    ) -> dict[str, Theme]:
+        by_code: dict[str, Theme] = {}
+        for position, (code, name, colour, description) in enumerate(themes, start=1):
+            by_code[code] = Theme.unscoped.create(
+                municipality=municipality,
                 plan=plan,
                 code=code,
                 name=name,
@@ -55,32 +138,31 @@ class Command(BaseCommand):
                 description=description,
                 position=position,
             )
-
-    def _build_small(self) -> None:
-        damme = MunicipalityFactory.create(
-            name="Gemeente Damme (demo)", slug="damme-demo", is_demo=True
-        )
-        departments = self._departments(damme, data.SMALL_DEPARTMENTS)
-        self._people(damme, departments, data.SMALL_PEOPLE)
-
-    def _departments(
-        self, municipality: Municipality, rows: list[tuple[str, str]]
-    ) -> dict[str, Department]:
-        return {
-            name: DepartmentFactory.create(
-                municipality=municipality, name=name, description=description
+        for position, (code, name, description, parent) in enumerate(sub_themes, start=1):
+            by_code[code] = Theme.unscoped.create(
+                municipality=municipality,
+                plan=plan,
+                parent=by_code[parent],
+                code=code,
+                name=name,
+                colour=by_code[parent].colour,
+                description=description,
+                position=position,
             )
-            for name, description in rows
-        }
+        return by_code
+
+    def _user(self, email: str, name: str) -> User:
+        user = UserFactory.create(email=email, full_name=name, password=None)
+        user.password = self.password_hash
+        user.save(update_fields=["password"])
+        return user
 
     def _people(
-        self,
-        municipality: Municipality,
-        departments: dict[str, Department],
-        rows: list[tuple[str, str, Role, str | None]],
-    ) -> None:
+        self, municipality: Municipality, departments: dict[str, Department], rows: People
+    ) -> dict[str, User]:
+        users = {}
         for email, name, role, department_name in rows:
-            user = UserFactory.create(email=email, full_name=name)
+            user = users[email] = self._user(email, name)
             department = departments.get(department_name) if department_name else None
             MembershipFactory.create(
                 user=user, municipality=municipality, role=role, department=department
@@ -88,6 +170,23 @@ class Command(BaseCommand):
             if department is not None and department.climate_contact_id is None:
                 department.climate_contact = user
                 department.save(update_fields=["climate_contact"])
+        return users
+
+    def _first_per_department(self, users: dict[str, User], rows: People) -> dict[str, User]:
+        """Who answers for the actions a department leads: its first member in the list."""
+        first: dict[str, User] = {}
+        for email, _name, _role, department_name in rows:
+            if department_name:
+                first.setdefault(department_name, users[email])
+        return first
+
+    def _print_summary(self, municipality: Municipality) -> None:
+        actions = Action.unscoped.filter(municipality=municipality)
+        self.stdout.write(
+            f"{municipality.name}: {actions.count()} actions, "
+            f"{Task.unscoped.filter(municipality=municipality).count()} tasks, "
+            f"{StatusUpdate.unscoped.filter(municipality=municipality).count()} status updates"
+        )
 
     def _print_logins(self) -> None:
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ with:"))
