@@ -1,5 +1,12 @@
-"""URL matrix rows: spreadsheets."""
+"""URL matrix rows: spreadsheets (export, import template, import)."""
 
-EXPECTED: dict[str, dict[str, int]] = {}
+from tests.url_matrix.rows import ALL_MEMBERS, COORDINATOR_ONLY, FORBIDDEN, NOT_ALLOWED, tenant
+
+EXPECTED: dict[str, dict[str, int]] = {
+    "plans:actions_export": ALL_MEMBERS,
+    "plans:actions_import_template": ALL_MEMBERS,
+    "plans:actions_import": COORDINATOR_ONLY,
+    "plans:actions_import_confirm": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+}
 
 SAMPLE_KWARGS: dict = {}

@@ -1,0 +1,1 @@
+"""Actions to and from spreadsheets: export, the import template, and the import itself."""

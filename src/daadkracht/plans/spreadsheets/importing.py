@@ -1,0 +1,647 @@
+"""Importing actions from an XLSX or CSV file: read it, check every row against the plan, show
+what would change, and apply everything at once — or nothing.
+
+A row whose identifier exists in the plan updates that action, so that an exported file can be
+edited and imported again; other rows add actions. Columns left out of the file are not touched,
+and actions left out of the file are never deleted.
+"""
+
+import csv
+import hashlib
+import io
+import time
+import zipfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from daadkracht.common.concurrency import save_if_version
+from daadkracht.history.models import AuditAction, AuditEntry
+from daadkracht.history.services import audit_record, snapshot
+from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole, Plan, Tag
+from daadkracht.plans.spreadsheets.columns import (
+    COLUMNS,
+    KEEP,
+    RELATION_KEYS,
+    REQUIRED_COLUMNS,
+    ActionRecord,
+    CellError,
+    Column,
+    Lookups,
+    RawCell,
+    action_records,
+    choice_labels,
+    header_lookup,
+    normalise,
+    suggestion,
+)
+from daadkracht.plans.spreadsheets.export import SHEET_TITLE
+
+MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_ROWS = 5000
+FIRST_DATA_ROW = 2  # row 1 holds the headers, as Excel numbers them
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be used; `messages` say why, in plain language."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__(*messages)
+        self.messages = list(messages)
+
+
+class ImportOutdatedError(Exception):
+    """The plan's actions changed between the preview and the confirmation."""
+
+
+@dataclass
+class Table:
+    """The file's rows, with the column each file column stands for (None: ignored)."""
+
+    columns: list[Column | None]
+    rows: list[tuple[int, list[RawCell]]]
+
+    @property
+    def present(self) -> list[Column]:
+        return [c for c in self.columns if c is not None and c.importable]
+
+
+# Reading the file ------------------------------------------------------------------------------
+
+
+def read_file(data: bytes, filename: str) -> Table:
+    """The table in an uploaded file; raises ImportFileError with what is wrong with it."""
+    name = filename.lower()
+    if not data:
+        raise ImportFileError(_("The file is empty."))
+    if len(data) > MAX_FILE_SIZE:
+        raise ImportFileError(
+            _("The file is larger than %(size)s MB; split it into smaller files.")
+            % {"size": MAX_FILE_SIZE // (1024 * 1024)}
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
+        raise ImportFileError(
+            _(
+                "This is an Excel file in the old .xls format. Open it in Excel and save it as"
+                " an Excel workbook (.xlsx) or as CSV first."
+            )
+        )
+    if data.startswith(b"PK\x03\x04"):
+        if name.endswith(".ods"):
+            raise ImportFileError(
+                _("Save an OpenDocument spreadsheet as an Excel workbook (.xlsx) or as CSV first.")
+            )
+        headers, rows = _read_xlsx(data)
+    elif name.endswith((".csv", ".txt")):
+        headers, rows = _read_csv(data)
+    else:
+        raise ImportFileError(
+            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
+        )
+    return _table(headers, rows)
+
+
+def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise ImportFileError(
+            _("The file could not be read as an Excel workbook. Is it damaged?")
+        ) from error
+    try:
+        sheet = (
+            workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
+        )
+        rows_iter = sheet.iter_rows()
+        header_cells = next(rows_iter, ())
+        headers = [RawCell(cell.value).text for cell in header_cells]
+        while headers and not headers[-1]:
+            headers.pop()
+        width = len(headers)
+        rows: list[tuple[int, list[RawCell]]] = []
+        for number, cells in enumerate(rows_iter, start=FIRST_DATA_ROW):
+            raw = [
+                RawCell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "")
+                for cell in cells
+            ]
+            rows.append((number, raw))
+            if len(rows) > MAX_ROWS:
+                break
+        _check_overflow(headers, rows, width)
+        return headers, [(number, _pad(raw, width)) for number, raw in rows]
+    finally:
+        workbook.close()
+
+
+def _read_csv(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    if "\x00" in text:
+        raise ImportFileError(
+            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
+        )
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([";", ",", "\t"], key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        headers = [h.strip() for h in next(reader, [])]
+        while headers and not headers[-1]:
+            headers.pop()
+        width = len(headers)
+        rows: list[tuple[int, list[RawCell]]] = []
+        for number, values in enumerate(reader, start=FIRST_DATA_ROW):
+            rows.append((number, [RawCell(v) for v in values]))
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The CSV file could not be read: %(problem)s") % {"problem": error}
+        ) from error
+    _check_overflow(headers, rows, width)
+    return headers, [(number, _pad(raw, width)) for number, raw in rows]
+
+
+def _pad(cells: list[RawCell], width: int) -> list[RawCell]:
+    return (cells + [RawCell(None)] * width)[:width]
+
+
+def _check_overflow(headers: list[str], rows: list[tuple[int, list[RawCell]]], width: int) -> None:
+    if len(rows) > MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(max)s rows; split it into smaller files.")
+            % {"max": MAX_ROWS}
+        )
+    for number, cells in rows:
+        extra = [i for i, cell in enumerate(cells) if i >= width and cell.text]
+        if extra:
+            raise ImportFileError(
+                _("Row %(row)s has a value in column %(letter)s, which has no name in row 1.")
+                % {"row": number, "letter": get_column_letter(extra[0] + 1)}
+            )
+
+
+def _table(headers: list[str], rows: list[tuple[int, list[RawCell]]]) -> Table:
+    if not headers:
+        raise ImportFileError(_("The first row of the file should hold the column names."))
+    known = header_lookup()
+    columns: list[Column | None] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, header in enumerate(headers):
+        column = known.get(normalise(header)) if header else None
+        if not header:
+            if any(cells[index].text for _n, cells in rows):
+                problems.append(
+                    _("Column %(letter)s has values but no name in row 1.")
+                    % {"letter": get_column_letter(index + 1)}
+                )
+        elif column is None:
+            close = suggestion(header, [c.header for c in COLUMNS])
+            problems.append(
+                _("Unknown column “%(header)s” — did you mean “%(suggestion)s”?")
+                % {"header": header, "suggestion": close}
+                if close
+                else _("Unknown column “%(header)s”.") % {"header": header}
+            )
+        elif column.key in seen:
+            problems.append(_("The column “%(header)s” appears twice.") % {"header": header})
+        else:
+            seen.add(column.key)
+        columns.append(column if column is not None and column.key in seen else None)
+    missing = [c.header for c in REQUIRED_COLUMNS if c.key not in seen]
+    if missing:
+        problems.append(
+            ngettext(
+                "The required column %(columns)s is missing.",
+                "The required columns %(columns)s are missing.",
+                len(missing),
+            )
+            % {"columns": ", ".join(f"“{m}”" for m in missing)}
+        )
+    if problems:
+        problems.append(
+            _("Use the column names of the template; its “Uitleg” sheet explains each one.")
+        )
+        raise ImportFileError(*problems)
+    data_rows = [(n, cells) for n, cells in rows if any(cell.text for cell in cells)]
+    if not data_rows:
+        raise ImportFileError(_("The file has no actions below the row of column names."))
+    return Table(columns, data_rows)
+
+
+# Checking the rows ------------------------------------------------------------------------------
+
+
+class RowKind(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class Change:
+    column: Column
+    old: str
+    new: str
+
+
+@dataclass
+class RowPlan:
+    """What one valid row will do."""
+
+    row: int
+    identifier: str
+    title: str
+    values: dict[str, Any]
+    record: ActionRecord | None = None
+    changes: list[Change] = field(default_factory=list)
+    created: Action | None = None
+
+    @property
+    def action(self) -> Action | None:
+        """The existing action the row updates, or the one it created."""
+        return self.record.action if self.record else self.created
+
+    @property
+    def kind(self) -> RowKind:
+        if self.record is None:
+            return RowKind.NEW
+        return RowKind.UPDATED if self.changes else RowKind.UNCHANGED
+
+
+@dataclass
+class ImportPreview:
+    """The outcome of checking a file: the rows' plans, or the errors, and a fingerprint."""
+
+    rows: list[RowPlan]
+    errors: list[str]
+    columns: list[Column]
+    new_tags: list[str]
+    fingerprint: str
+    seconds: float = 0.0
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def of_kind(self, kind: RowKind) -> list[RowPlan]:
+        return [row for row in self.rows if row.kind == kind]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {kind.value: len(self.of_kind(kind)) for kind in RowKind}
+
+
+def check(table: Table, plan: Plan, *, lock: bool = False) -> tuple[ImportPreview, Lookups]:
+    """Check every row and work out what importing it would change; writes nothing."""
+    started = time.perf_counter()
+    lookups = Lookups(plan)
+    by_identifier: dict[str, ActionRecord] = {}
+    for record in action_records(Action.objects.filter(plan=plan), lock=lock):
+        by_identifier.setdefault(record.action.identifier, record)
+        by_identifier.setdefault(normalise(record.action.identifier), record)
+    present = table.present
+    errors: list[str] = []
+    rows: list[RowPlan] = []
+    first_row: dict[str, int] = {}
+    for number, cells in table.rows:
+        values: dict[str, Any] = {}
+        row_errors: list[str] = []
+        for column, raw in zip(table.columns, cells, strict=True):
+            if column is None or not column.importable:
+                continue
+            try:
+                values[column.key] = column.parse(raw, lookups)
+            except CellError as error:
+                row_errors.append(error.format(number))
+        identifier = values.get("identifier", "")
+        matched = None
+        if identifier:
+            matched = by_identifier.get(identifier) or by_identifier.get(normalise(identifier))
+        row_errors = (
+            _row_errors(number, identifier, values, matched, lookups, first_row) + row_errors
+        )
+        if identifier:
+            first_row.setdefault(normalise(identifier), number)
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        plan_row = RowPlan(number, identifier, values.get("title", ""), values, matched)
+        if matched is not None:
+            plan_row.identifier = matched.action.identifier
+            plan_row.changes = _changes(matched, values, present, lookups)
+        rows.append(plan_row)
+    new_tags = sorted(
+        {
+            normalise(name): name
+            for row in rows
+            for name in row.values.get("tags", ())
+            if normalise(name) not in lookups.tags
+        }.values(),
+        key=normalise,
+    )
+    preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows))
+    preview.seconds = time.perf_counter() - started
+    return preview, lookups
+
+
+def _row_errors(
+    number: int,
+    identifier: str,
+    values: dict[str, Any],
+    record: ActionRecord | None,
+    lookups: Lookups,
+    first_row: dict[str, int],
+) -> list[str]:
+    action = record.action if record else None
+    errors = []
+    if not identifier:
+        errors.append(
+            _("Row %(row)s: the identifier is empty; every action needs one, for example B3.04.")
+            % {"row": number}
+        )
+    elif normalise(identifier) in first_row:
+        errors.append(
+            _(
+                "Row %(row)s: the identifier “%(value)s” is used in row %(first)s too;"
+                " an action can appear only once."
+            )
+            % {"row": number, "value": identifier, "first": first_row[normalise(identifier)]}
+        )
+    if "title" in values and not values["title"]:
+        errors.append(
+            _("Row %(row)s: the title is empty; every action needs one.") % {"row": number}
+        )
+    start = values.get("start_date", action.start_date if action else None)
+    deadline = values.get("deadline", action.deadline if action else None)
+    if start and deadline and deadline < start:
+        errors.append(
+            _("Row %(row)s: the deadline %(deadline)s comes before the start date %(start)s.")
+            % {
+                "row": number,
+                "deadline": deadline.strftime("%d/%m/%Y"),
+                "start": start.strftime("%d/%m/%Y"),
+            }
+        )
+    lead = values.get("lead_department", action.lead_department_id if action else None)
+    if "involvements" in values:
+        involved = dict(values["involvements"])
+    elif record is not None:
+        involved = {i.department_id: i.role for i in record.involvements}
+    else:
+        involved = {}
+    if lead is not None and lead in involved:
+        errors.append(
+            _(
+                "Row %(row)s: %(department)s leads the action; do not list it again as an"
+                " involved department."
+            )
+            % {"row": number, "department": lookups.department_by_id[lead].name}
+        )
+    return errors
+
+
+def _changes(
+    record: ActionRecord, values: dict[str, Any], present: list[Column], lookups: Lookups
+) -> list[Change]:
+    changes = []
+    for column in present:
+        new = values[column.key]
+        if new is KEEP:
+            continue
+        old = column.current(record)
+        if old != new and not (old is None and new == "") and not (old == "" and new is None):
+            changes.append(
+                Change(column, column.display(old, lookups), column.display(new, lookups))
+            )
+    return changes
+
+
+def _fingerprint(rows: list[RowPlan]) -> str:
+    """A digest of exactly what will be written, to notice changes made after the preview."""
+    digest = hashlib.sha256()
+    for row in rows:
+        if row.record is None:
+            digest.update(repr(("new", row.identifier, sorted(row.values.items()))).encode())
+        else:
+            changes = [(c.column.key, c.old, c.new) for c in row.changes]
+            digest.update(repr(("existing", row.record.action.pk, changes)).encode())
+    return digest.hexdigest()
+
+
+# Applying --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    seconds: float
+
+
+def actions_import(
+    *, actor: Any, plan: Plan, data: bytes, filename: str, expected_fingerprint: str
+) -> ImportResult:
+    """Apply a checked file in one transaction: every row, or nothing.
+
+    The file is read and checked again under a lock; if the outcome differs from the preview the
+    user confirmed (someone changed the actions meanwhile), ImportOutdatedError is raised and
+    nothing is written.
+    """
+    started = time.perf_counter()
+    table = read_file(data, filename)
+    with transaction.atomic():
+        preview, lookups = check(table, plan, lock=True)
+        if not preview.is_valid:
+            raise ValidationError(preview.errors)
+        if preview.fingerprint != expected_fingerprint:
+            raise ImportOutdatedError()
+        _apply(actor=actor, plan=plan, preview=preview, lookups=lookups)
+    counts = preview.counts
+    return ImportResult(
+        created=counts[RowKind.NEW],
+        updated=counts[RowKind.UPDATED],
+        unchanged=counts[RowKind.UNCHANGED],
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) -> None:
+    tags = _ensure_tags(actor=actor, plan=plan, preview=preview, lookups=lookups)
+    now = timezone.now()
+    new_rows = preview.of_kind(RowKind.NEW)
+    created = []
+    for row in new_rows:
+        action = Action(
+            municipality_id=plan.municipality_id, plan=plan, status=lookups.default_status
+        )
+        _set_fields(action, row.values, lookups)
+        created.append(action)
+    Action.objects.bulk_create(created, batch_size=500)
+    for row, action in zip(new_rows, created, strict=True):
+        row.created = action
+    updated_rows = preview.of_kind(RowKind.UPDATED)
+    befores = {}
+    for row in updated_rows:
+        assert row.record is not None
+        action = row.record.action
+        befores[action.pk] = (snapshot(action), _related_text(lookups, record=row.record))
+        fields = [c.column.key for c in row.changes if c.column.key not in RELATION_KEYS]
+        _set_fields(action, {key: row.values[key] for key in fields}, lookups)
+        action.updated_at = now
+        save_if_version(action, expected_version=action.version, fields=[*fields, "updated_at"])
+    _write_relations(new_rows, updated_rows, tags)
+    for row in new_rows:
+        assert row.action is not None
+        _record(actor, row.action, AuditAction.CREATED, lookups, row.values)
+    for row in updated_rows:
+        assert row.action is not None
+        before, related_before = befores[row.action.pk]
+        _record(actor, row.action, AuditAction.UPDATED, lookups, row.values, before, related_before)
+
+
+def _ensure_tags(
+    *, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups
+) -> dict[str, Tag]:
+    tags = dict(lookups.tags)
+    new = Tag.objects.bulk_create(
+        Tag(municipality_id=plan.municipality_id, name=name) for name in preview.new_tags
+    )
+    for tag in new:
+        tags[normalise(tag.name)] = tag
+        audit_record(actor=actor, instance=tag, action=AuditAction.CREATED)
+    return tags
+
+
+def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> None:
+    for key, value in values.items():
+        if value is KEEP or key in RELATION_KEYS:
+            continue
+        if key == "status":
+            action.status = lookups.status_by_id[value]
+        elif key == "lead_department":
+            action.lead_department = lookups.department_by_id.get(value)
+        elif key == "responsible":
+            action.responsible = lookups.user_by_id.get(value)
+        elif key == "co_benefits":
+            action.co_benefits = list(value)
+        else:
+            setattr(action, key, value)
+
+
+def _write_relations(
+    new_rows: list[RowPlan], updated_rows: list[RowPlan], tags: dict[str, Tag]
+) -> None:
+    """Themes, tags and involved departments of all rows, in a few bulk statements."""
+    replaced: dict[str, list[int]] = {key: [] for key in RELATION_KEYS}
+    for row in updated_rows:
+        for change in row.changes:
+            if change.column.key in RELATION_KEYS:
+                assert row.action is not None
+                replaced[change.column.key].append(row.action.pk)
+    writes: dict[str, list[RowPlan]] = {
+        key: [row for row in new_rows if key in row.values]
+        + [row for row in updated_rows if row.action and row.action.pk in replaced[key]]
+        for key in RELATION_KEYS
+    }
+    theme_through = Action.themes.through
+    tag_through = Action.tags.through
+    theme_through.objects.filter(action_id__in=replaced["themes"]).delete()
+    tag_through.objects.filter(action_id__in=replaced["tags"]).delete()
+    ActionDepartment.objects.filter(action_id__in=replaced["involvements"]).delete()
+    theme_through.objects.bulk_create(
+        theme_through(action_id=row.action.pk, theme_id=theme_id)  # type: ignore[union-attr]
+        for row in writes["themes"]
+        for theme_id in row.values["themes"]
+    )
+    tag_through.objects.bulk_create(
+        tag_through(action_id=row.action.pk, tag_id=tags[normalise(name)].pk)  # type: ignore[union-attr]
+        for row in writes["tags"]
+        for name in row.values["tags"]
+    )
+    ActionDepartment.objects.bulk_create(
+        ActionDepartment(
+            municipality_id=row.action.municipality_id,  # type: ignore[union-attr]
+            action=row.action,
+            department_id=department_id,
+            role=role,
+        )
+        for row in writes["involvements"]
+        for department_id, role in row.values["involvements"]
+    )
+
+
+def _related_text(
+    lookups: Lookups, *, record: ActionRecord | None = None, values: dict[str, Any] | None = None
+) -> dict[str, str]:
+    """Themes, tags and involved departments as the history shows them elsewhere."""
+    roles = choice_labels(DepartmentRole)
+    if record is not None:
+        themes = [t.pk for t in record.themes]
+        tag_names = [t.name for t in record.tags]
+        involved = [(i.department_id, i.role) for i in record.involvements]
+    else:
+        values = values or {}
+        themes = list(values.get("themes", ()))
+        tag_names = list(values.get("tags", ()))
+        involved = list(values.get("involvements", ()))
+    theme_rows = sorted(
+        (lookups.theme_by_id[pk] for pk in themes if pk in lookups.theme_by_id),
+        key=lambda t: (t.position, t.code, t.name),
+    )
+    departments = sorted(
+        (lookups.department_by_id[pk].name, roles.get(role, role))
+        for pk, role in involved
+        if pk in lookups.department_by_id
+    )
+    return {
+        "themes": ", ".join(str(t) for t in theme_rows),
+        "tags": ", ".join(sorted(tag_names)),
+        "involvements": ", ".join(f"{name} ({role})" for name, role in departments),
+    }
+
+
+def _record(
+    actor: Any,
+    action: Action,
+    kind: AuditAction,
+    lookups: Lookups,
+    values: dict[str, Any],
+    before: dict[str, str] | None = None,
+    related_before: dict[str, str] | None = None,
+) -> None:
+    """The history entry of the action, with its themes, tags and departments."""
+    entry = audit_record(actor=actor, instance=action, action=kind, before=before)
+    after = _related_text(lookups, values=values)
+    old = related_before or {}
+    related = {
+        key: [old.get(key, ""), text]
+        for key, text in after.items()
+        if (key in values or kind == AuditAction.CREATED) and old.get(key, "") != text
+    }
+    if not related:
+        return
+    if entry is None:
+        entry = AuditEntry.unscoped.create(
+            municipality_id=action.municipality_id,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            content_type=ContentType.objects.get_for_model(Action),
+            object_id=str(action.pk),
+            object_repr=str(action)[:200],
+            action=kind,
+            changes={},
+        )
+    entry.changes.update(related)
+    entry.save(update_fields=["changes"])

@@ -1,0 +1,303 @@
+"""Pages for exporting the actions to a spreadsheet and importing them from one."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError
+from django.http import HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from daadkracht.common.concurrency import ConcurrentEditError
+from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
+from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.spreadsheets import importing
+from daadkracht.plans.spreadsheets.columns import action_records
+from daadkracht.plans.spreadsheets.export import (
+    XLSX_TYPE,
+    action_rows,
+    csv_response,
+    export_filename,
+    xlsx_response,
+)
+from daadkracht.plans.spreadsheets.importing import (
+    MAX_FILE_SIZE,
+    ImportFileError,
+    ImportOutdatedError,
+    ImportPreview,
+    RowKind,
+    check,
+    read_file,
+)
+from daadkracht.plans.spreadsheets.template import template_bytes
+from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+from daadkracht.tenancy.roles import Permission
+
+UPLOAD_DIRECTORY = "imports"
+UPLOAD_MAX_AGE = timedelta(days=1)
+# The preview lists this many rows of each kind; the counts always cover the whole file.
+PREVIEW_ROWS = 200
+
+
+def _tenant_url(request: TenantRequest, name: str) -> str | None:
+    try:
+        return reverse(name, kwargs={"municipality": request.tenant.municipality.slug})
+    except NoReverseMatch:
+        return None  # that page is not part of this installation (yet)
+
+
+@tenant_view()  # type: ignore[arg-type]
+def actions_export(request: TenantRequest) -> HttpResponseBase:
+    """All actions that match the list's filters, as XLSX (default) or CSV."""
+    plan = current_plan()
+    records = (
+        action_records(filtered_actions(ActionFilter.from_query(request.GET), plan))
+        if plan is not None
+        else []
+    )
+    rows = action_rows(records)
+    filename = export_filename(request.tenant.municipality.slug)
+    if request.GET.get("format") == "csv":
+        return csv_response(rows, filename=filename)
+    return xlsx_response(rows, filename=filename)
+
+
+@tenant_view()  # type: ignore[arg-type]
+def actions_import_template(request: TenantRequest) -> HttpResponseBase:
+    plan = current_plan()
+    if plan is None:
+        messages.info(
+            request, _("Set up the climate plan first; then the template lists its values.")
+        )
+        target = _tenant_url(request, "plans:settings") or _tenant_url(request, "tenancy:home")
+        return redirect(target or "/")
+    response = HttpResponse(template_bytes(plan), content_type=XLSX_TYPE)
+    filename = f"sjabloon-acties-{request.tenant.municipality.slug}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet with actions"),
+        help_text=gettext_lazy("An Excel workbook (.xlsx) or a CSV file (.csv), at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet,text/csv"
+            }
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_SIZE:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB; split it into smaller files.")
+                % {"size": MAX_FILE_SIZE // (1024 * 1024)}
+            )
+        return upload
+
+
+# The uploaded file waits in the storage between preview and confirmation; the session keeps
+# its name and digest, so that the confirmation imports exactly the file that was previewed.
+
+
+def _session_key(request: TenantRequest) -> str:
+    return f"plans_import:{request.tenant.municipality.pk}"
+
+
+def _pending(request: TenantRequest) -> dict[str, Any] | None:
+    pending = request.session.get(_session_key(request))
+    return pending if isinstance(pending, dict) else None
+
+
+def _discard(request: TenantRequest) -> None:
+    pending = request.session.pop(_session_key(request), None)
+    if isinstance(pending, dict) and pending.get("path"):
+        default_storage.delete(pending["path"])
+
+
+def _remove_old_uploads() -> None:
+    """Uploads nobody confirmed or cancelled are removed after a day."""
+    if not default_storage.exists(UPLOAD_DIRECTORY):
+        return
+    limit = timezone.now() - UPLOAD_MAX_AGE
+    for name in default_storage.listdir(UPLOAD_DIRECTORY)[1]:
+        path = f"{UPLOAD_DIRECTORY}/{name}"
+        if default_storage.get_modified_time(path) < limit:
+            default_storage.delete(path)
+
+
+def _keep(request: TenantRequest, data: bytes, filename: str, preview: ImportPreview) -> None:
+    _discard(request)
+    _remove_old_uploads()
+    token = secrets.token_urlsafe(24)
+    path = default_storage.save(f"{UPLOAD_DIRECTORY}/{token}.upload", ContentFile(data))
+    request.session[_session_key(request)] = {
+        "token": token,
+        "path": path,
+        "filename": filename,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "fingerprint": preview.fingerprint,
+        "rows": len(preview.rows),
+    }
+
+
+def _stored_file(pending: dict[str, Any]) -> bytes | None:
+    """The kept upload, if it is still there and unchanged."""
+    try:
+        with default_storage.open(pending["path"], "rb") as file:
+            data: bytes = file.read()
+    except (OSError, KeyError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == pending.get("sha256") else None
+
+
+def _render_preview(request: TenantRequest, preview: ImportPreview, filename: str) -> HttpResponse:
+    counts = preview.counts
+    total = max(len(preview.rows), 1)
+    chart = [
+        {
+            "kind": kind.value,
+            "count": counts[kind.value],
+            "width": round(100 * counts[kind.value] / total, 2),
+        }
+        for kind in RowKind
+    ]
+    offset = 0.0
+    for bar in chart:
+        bar["x"] = offset
+        offset += float(bar["width"])
+    return render(
+        request,
+        "plans/import_preview.html",
+        {
+            "preview": preview,
+            "filename": filename,
+            "pending": _pending(request),
+            "counts": counts,
+            "chart": chart,
+            "new_rows": preview.of_kind(RowKind.NEW)[:PREVIEW_ROWS],
+            "updated_rows": preview.of_kind(RowKind.UPDATED)[:PREVIEW_ROWS],
+            "errors": preview.errors[:PREVIEW_ROWS],
+            "more_errors": max(len(preview.errors) - PREVIEW_ROWS, 0),
+            "more_new": max(counts[RowKind.NEW] - PREVIEW_ROWS, 0),
+            "more_updated": max(counts[RowKind.UPDATED] - PREVIEW_ROWS, 0),
+            "form": ImportForm(),
+        },
+    )
+
+
+@tenant_view(Permission.EDIT_ALL)
+def actions_import(request: TenantRequest) -> HttpResponse:
+    """Upload a file and see what it would change; nothing is written here."""
+    plan = current_plan()
+    context: dict[str, Any] = {
+        "plan": plan,
+        "settings_url": _tenant_url(request, "plans:settings"),
+        "actions_url": _tenant_url(request, "plans:actions"),
+    }
+    if plan is None:
+        return render(request, "plans/import.html", context)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            table = read_file(data, upload.name)
+        except ImportFileError as error:
+            for message in error.messages:
+                form.add_error("file", message)
+        else:
+            preview, _lookups = check(table, plan)
+            if preview.is_valid:
+                _keep(request, data, upload.name, preview)
+            else:
+                _discard(request)
+            return _render_preview(request, preview, upload.name)
+    pending = _pending(request)
+    if request.method == "GET" and pending and request.GET.get("voorbeeld"):
+        data = _stored_file(pending)
+        if data is not None:
+            preview, _lookups = check(read_file(data, pending["filename"]), plan)
+            if preview.is_valid:
+                pending["fingerprint"] = preview.fingerprint
+                request.session.modified = True
+            return _render_preview(request, preview, pending["filename"])
+        _discard(request)
+        pending = None
+    context.update({"form": form, "pending": pending})
+    return render(request, "plans/import.html", context)
+
+
+@tenant_view(Permission.EDIT_ALL)
+@require_POST
+def actions_import_confirm(request: TenantRequest) -> HttpResponse:
+    """Apply the previewed file, or cancel it."""
+    plan = current_plan()
+    pending = _pending(request)
+    import_url = _tenant_url(request, "plans:actions_import") or "/"
+    if plan is None or pending is None or request.POST.get("token") != pending.get("token"):
+        messages.error(request, _("This preview is no longer available; upload the file again."))
+        return redirect(import_url)
+    if "cancel" in request.POST:
+        _discard(request)
+        messages.info(request, _("Import cancelled; nothing was changed."))
+        return redirect(import_url)
+    data = _stored_file(pending)
+    if data is None:
+        _discard(request)
+        messages.error(request, _("This preview is no longer available; upload the file again."))
+        return redirect(import_url)
+    try:
+        result = importing.actions_import(
+            actor=request.user,
+            plan=plan,
+            data=data,
+            filename=pending["filename"],
+            expected_fingerprint=request.POST.get("fingerprint", ""),
+        )
+    except (
+        ImportOutdatedError,
+        ImportFileError,
+        ValidationError,
+        ConcurrentEditError,
+        IntegrityError,
+    ):
+        _discard(request)
+        messages.error(
+            request,
+            _(
+                "The actions changed after you checked the file, so nothing was imported."
+                " Upload the file again to see the differences as they are now."
+            ),
+        )
+        return redirect(import_url)
+    _discard(request)
+    messages.success(
+        request,
+        _(
+            "Import done: %(rows)s rows processed in %(seconds)s seconds — %(created)s new,"
+            " %(updated)s changed, %(unchanged)s unchanged."
+        )
+        % {
+            "rows": result.created + result.updated + result.unchanged,
+            "seconds": formats.number_format(result.seconds, 1),
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+        },
+    )
+    return redirect(_tenant_url(request, "plans:actions") or import_url)
