@@ -1,9 +1,12 @@
 """Writing audit entries; called by every service that changes tenant data."""
 
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import formats, timezone
 
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.tenancy.scoping import TenantModel
@@ -22,6 +25,12 @@ def _display(instance: models.Model, field: models.Field[Any, Any]) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, use_l10n=True)
     return str(value)
 
 
