@@ -7,200 +7,44 @@ phases…) are written in Dutch; on import the code and the label in every inter
 accepted, case and spacing ignored.
 """
 
-import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl.utils.datetime import from_excel
 
 from daadkracht.plans.models import (
-    Action,
-    ActionDepartment,
-    ActionStatus,
     DepartmentRole,
     FundingSource,
     Phase,
-    Plan,
     Priority,
     Tag,
-    Theme,
     Visibility,
     covenant,
 )
-from daadkracht.tenancy.models import Department
-from daadkracht.tenancy.selectors import member_users
-
-
-class _Keep:
-    def __repr__(self) -> str:
-        return "KEEP"
-
-
-KEEP: Final = _Keep()
-"""An empty cell of a field that cannot be empty: keep the stored value (or the default)."""
-
-LIST_SEPARATOR = ";"
-DATE_FORMAT = "DD/MM/YYYY"
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-
-
-@dataclass(frozen=True)
-class RawCell:
-    """A cell as read from a file: a typed value from Excel, or text from a CSV file."""
-
-    value: Any
-    number_format: str = "General"
-
-    @property
-    def text(self) -> str:
-        if self.value is None:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return str(self.value).strip()
-
-
-class CellError(Exception):
-    """A value that cannot be read; `message` is a translated text with %(row)s placeholders."""
-
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.params = params
-
-    def format(self, row: int) -> str:
-        return self.message % {"row": row, **self.params}
-
-
-def normalise(text: str) -> str:
-    """For matching: case and runs of spaces do not matter."""
-    return " ".join(str(text).casefold().split())
-
-
-def suggestion(value: str, candidates: Iterable[str]) -> str | None:
-    """The closest known value to a misspelt one, or None when nothing comes close."""
-    by_key = {normalise(c): c for c in candidates}
-    close = difflib.get_close_matches(normalise(value), list(by_key), n=1, cutoff=0.6)
-    return by_key[close[0]] if close else None
-
-
-def split_list(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
-
-
-def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
-    """Code → label in the active language."""
-    return {str(value): str(label) for value, label in choices.choices}
-
-
-def choice_lookup(choices: type[models.TextChoices]) -> dict[str, str]:
-    """Every accepted spelling → code: the code itself and the label in every language."""
-    lookup: dict[str, str] = {}
-    languages = [translation.get_language() or settings.LANGUAGE_CODE] + [
-        code for code, _name in settings.LANGUAGES
-    ]
-    for language in languages:
-        with translation.override(language):
-            for value, label in choices.choices:
-                lookup.setdefault(normalise(str(label)), str(value))
-    for value in choices.values:
-        lookup.setdefault(normalise(value), value)
-        lookup.setdefault(normalise(value.replace("_", " ")), value)
-    return lookup
-
-
-@dataclass
-class ActionRecord:
-    """An action with the related rows its spreadsheet row shows."""
-
-    action: Action
-    themes: list[Theme] = field(default_factory=list)
-    tags: list[Tag] = field(default_factory=list)
-    involvements: list[ActionDepartment] = field(default_factory=list)
-
-
-def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[ActionRecord]:
-    """The actions with their themes, tags and involved departments, in four queries.
-
-    The related rows are read through the link tables directly: cheaper than a prefetch,
-    which builds a scoped queryset per action.
-    """
-    chosen = queryset.values("pk")
-    if lock:
-        queryset = queryset.select_for_update(of=("self",))
-    actions = list(
-        queryset.select_related("status", "lead_department", "responsible").order_by(
-            "identifier", "pk"
-        )
-    )
-    records = {action.pk: ActionRecord(action) for action in actions}
-    if not records:
-        return []
-    theme_links = Action.themes.through.objects.filter(
-        action_id__in=chosen, theme__deleted_at__isnull=True
-    ).select_related("theme")
-    for theme_link in theme_links:
-        records[theme_link.action_id].themes.append(theme_link.theme)
-    tag_links = Action.tags.through.objects.filter(action_id__in=chosen).select_related("tag")
-    for tag_link in tag_links:
-        records[tag_link.action_id].tags.append(tag_link.tag)
-    involvements = (
-        ActionDepartment.objects.filter(action_id__in=chosen)
-        .select_related("department")
-        .order_by("pk")
-    )
-    for involvement in involvements:
-        records[involvement.action_id].involvements.append(involvement)
-    return list(records.values())
-
-
-class Lookups:
-    """The plan's own values that cells are matched against, read once per file."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.departments = list(Department.objects.all())
-        self.statuses = list(ActionStatus.objects.filter(plan=plan))
-        self.themes = list(Theme.objects.filter(plan=plan))
-        self.members = {normalise(u.email): u for u in member_users().only("id", "email")}
-        self.tags = {normalise(t.name): t for t in Tag.objects.all()}
-        self.department_by_name = {normalise(d.name): d for d in self.departments}
-        self.department_by_id = {d.pk: d for d in self.departments}
-        self.status_by_name = {normalise(s.name): s for s in self.statuses}
-        self.status_by_id = {s.pk: s for s in self.statuses}
-        self.theme_by_id = {t.pk: t for t in self.themes}
-        self.theme_by_key: dict[str, Theme] = {}
-        for theme in self.themes:  # codes win over names
-            self.theme_by_key.setdefault(normalise(theme_key(theme)), theme)
-        for theme in self.themes:
-            self.theme_by_key.setdefault(normalise(theme.name), theme)
-        self.user_by_id = {u.pk: u for u in self.members.values()}
-        self._choices: dict[type[models.TextChoices], dict[str, str]] = {}
-
-    def choices(self, choices: type[models.TextChoices]) -> dict[str, str]:
-        if choices not in self._choices:
-            self._choices[choices] = choice_lookup(choices)
-        return self._choices[choices]
-
-    @property
-    def default_status(self) -> ActionStatus | None:
-        return min(self.statuses, key=lambda s: (s.position, s.pk), default=None)
-
-
-def theme_key(theme: Theme) -> str:
-    """How a theme is written in a cell: its code, or its name when it has none."""
-    return theme.code or theme.name
+from daadkracht.plans.spreadsheets.cells import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    KEEP,
+    LIST_SEPARATOR,
+    CellError,
+    RawCell,
+    choice_labels,
+    normalise,
+    parse_date,
+    parse_number,
+    split_list,
+    suggestion,
+)
+from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, theme_key
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> CellError:
@@ -545,77 +389,22 @@ class CoBenefitsColumn(Column):
         return list(choice_labels(covenant.CoBenefit).values())
 
 
-DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T].*)?$")
-DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-
-
 @dataclass(frozen=True, kw_only=True)
 class DateColumn(Column):
     number_format: str | None = DATE_FORMAT
 
     def parse(self, raw: RawCell, lookups: Lookups) -> date | None:
-        value = raw.value
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        # Excel's day numbers, up to the year 9999
-        if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-            return from_excel(value).date()
-        text = raw.text
-        if not text:
-            return None
-        match = DATE_DMY.match(text)
-        parts = (match[3], match[2], match[1]) if match else None
-        if parts is None and (match := DATE_YMD.match(text)):
-            parts = (match[1], match[2], match[3])
         try:
-            if parts is None:
-                raise ValueError
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return parse_date(raw)
         except ValueError:
             raise CellError(
                 _(
                     "Row %(row)s: “%(value)s” in “%(column)s” is not a date;"
                     " write it as dd/mm/yyyy, for example 31/12/2030."
                 ),
-                value=text,
+                value=raw.text,
                 column=self.header,
             ) from None
-
-
-NUMBER = re.compile(r"^\d+(\.\d+)?$")
-BELGIAN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
-
-
-def parse_number(raw: RawCell) -> Decimal | None:
-    """A number from Excel, or typed the Belgian way (1.250,5) or the English way (1250.5)."""
-    value = raw.value
-    if isinstance(value, bool):
-        raise ValueError
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return value
-    text = re.sub(r"[\s\u00a0\u202f€%]", "", raw.text)
-    if not text:
-        return None
-    negative = text.startswith("-")
-    text = text.lstrip("-+")
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        text = text.replace(thousands, "").replace(decimal_mark, ".")
-    elif "," in text:
-        text = text.replace(",", ".") if text.count(",") == 1 else text.replace(",", "")
-    elif BELGIAN_THOUSANDS.match(text):
-        text = text.replace(".", "")
-    if not NUMBER.match(text):
-        raise ValueError
-    number = Decimal(text)
-    return -number if negative else number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -941,21 +730,3 @@ def header_lookup() -> dict[str, Column]:
             for column in COLUMNS:
                 lookup.setdefault(normalise(str(column.label)), column)
     return lookup
-
-
-def csv_text(value: Any, guard: bool) -> str:
-    """A cell for a CSV file as Belgian Excel reads it: decimal commas, dd/mm/yyyy dates.
-
-    Text that Excel would take for a formula gets a leading apostrophe (`guard`)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, Decimal):
-        return format(value, "f").replace(".", ",")
-    text = str(value)
-    if guard and text[:1] in ("=", "+", "-", "@"):
-        return "'" + text
-    return text

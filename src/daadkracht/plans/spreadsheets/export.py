@@ -13,7 +13,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from daadkracht.plans.spreadsheets.columns import COLUMNS, ActionRecord, Column, csv_text
+from daadkracht.plans.spreadsheets.cells import csv_text
+from daadkracht.plans.spreadsheets.columns import COLUMNS, Column
+from daadkracht.plans.spreadsheets.records import ActionRecord
 
 SHEET_TITLE = "Acties"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,11 +6,8 @@ edited and imported again; other rows add actions. Columns left out of the file 
 and actions left out of the file are never deleted.
 """
 
-import csv
 import hashlib
-import io
 import time
-import zipfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -20,224 +17,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
-from daadkracht.common.concurrency import save_if_version
 from daadkracht.history.models import AuditAction, AuditEntry
-from daadkracht.history.services import audit_record, snapshot
+from daadkracht.history.services import audit_record, diff, snapshot
 from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole, Plan, Tag
-from daadkracht.plans.spreadsheets.columns import (
-    COLUMNS,
-    KEEP,
-    RELATION_KEYS,
-    REQUIRED_COLUMNS,
-    ActionRecord,
-    CellError,
-    Column,
-    Lookups,
-    RawCell,
-    action_records,
-    choice_labels,
-    header_lookup,
-    normalise,
-    suggestion,
-)
-from daadkracht.plans.spreadsheets.export import SHEET_TITLE
+from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
+from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
+from daadkracht.plans.spreadsheets.reading import Table, read_file
+from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 
-MAX_FILE_SIZE = 5 * 1024 * 1024
-MAX_ROWS = 5000
-FIRST_DATA_ROW = 2  # row 1 holds the headers, as Excel numbers them
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be used; `messages` say why, in plain language."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
+BATCH_SIZE = 500
 
 
 class ImportOutdatedError(Exception):
     """The plan's actions changed between the preview and the confirmation."""
-
-
-@dataclass
-class Table:
-    """The file's rows, with the column each file column stands for (None: ignored)."""
-
-    columns: list[Column | None]
-    rows: list[tuple[int, list[RawCell]]]
-
-    @property
-    def present(self) -> list[Column]:
-        return [c for c in self.columns if c is not None and c.importable]
-
-
-# Reading the file ------------------------------------------------------------------------------
-
-
-def read_file(data: bytes, filename: str) -> Table:
-    """The table in an uploaded file; raises ImportFileError with what is wrong with it."""
-    name = filename.lower()
-    if not data:
-        raise ImportFileError(_("The file is empty."))
-    if len(data) > MAX_FILE_SIZE:
-        raise ImportFileError(
-            _("The file is larger than %(size)s MB; split it into smaller files.")
-            % {"size": MAX_FILE_SIZE // (1024 * 1024)}
-        )
-    if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
-        raise ImportFileError(
-            _(
-                "This is an Excel file in the old .xls format. Open it in Excel and save it as"
-                " an Excel workbook (.xlsx) or as CSV first."
-            )
-        )
-    if data.startswith(b"PK\x03\x04"):
-        if name.endswith(".ods"):
-            raise ImportFileError(
-                _("Save an OpenDocument spreadsheet as an Excel workbook (.xlsx) or as CSV first.")
-            )
-        headers, rows = _read_xlsx(data)
-    elif name.endswith((".csv", ".txt")):
-        headers, rows = _read_csv(data)
-    else:
-        raise ImportFileError(
-            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
-        )
-    return _table(headers, rows)
-
-
-def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ImportFileError(
-            _("The file could not be read as an Excel workbook. Is it damaged?")
-        ) from error
-    try:
-        sheet = (
-            workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
-        )
-        rows_iter = sheet.iter_rows()
-        header_cells = next(rows_iter, ())
-        headers = [RawCell(cell.value).text for cell in header_cells]
-        while headers and not headers[-1]:
-            headers.pop()
-        width = len(headers)
-        rows: list[tuple[int, list[RawCell]]] = []
-        for number, cells in enumerate(rows_iter, start=FIRST_DATA_ROW):
-            raw = [
-                RawCell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "")
-                for cell in cells
-            ]
-            rows.append((number, raw))
-            if len(rows) > MAX_ROWS:
-                break
-        _check_overflow(headers, rows, width)
-        return headers, [(number, _pad(raw, width)) for number, raw in rows]
-    finally:
-        workbook.close()
-
-
-def _read_csv(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
-        raise ImportFileError(
-            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
-        )
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        headers = [h.strip() for h in next(reader, [])]
-        while headers and not headers[-1]:
-            headers.pop()
-        width = len(headers)
-        rows: list[tuple[int, list[RawCell]]] = []
-        for number, values in enumerate(reader, start=FIRST_DATA_ROW):
-            rows.append((number, [RawCell(v) for v in values]))
-            if len(rows) > MAX_ROWS:
-                break
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The CSV file could not be read: %(problem)s") % {"problem": error}
-        ) from error
-    _check_overflow(headers, rows, width)
-    return headers, [(number, _pad(raw, width)) for number, raw in rows]
-
-
-def _pad(cells: list[RawCell], width: int) -> list[RawCell]:
-    return (cells + [RawCell(None)] * width)[:width]
-
-
-def _check_overflow(headers: list[str], rows: list[tuple[int, list[RawCell]]], width: int) -> None:
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(max)s rows; split it into smaller files.")
-            % {"max": MAX_ROWS}
-        )
-    for number, cells in rows:
-        extra = [i for i, cell in enumerate(cells) if i >= width and cell.text]
-        if extra:
-            raise ImportFileError(
-                _("Row %(row)s has a value in column %(letter)s, which has no name in row 1.")
-                % {"row": number, "letter": get_column_letter(extra[0] + 1)}
-            )
-
-
-def _table(headers: list[str], rows: list[tuple[int, list[RawCell]]]) -> Table:
-    if not headers:
-        raise ImportFileError(_("The first row of the file should hold the column names."))
-    known = header_lookup()
-    columns: list[Column | None] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for index, header in enumerate(headers):
-        column = known.get(normalise(header)) if header else None
-        if not header:
-            if any(cells[index].text for _n, cells in rows):
-                problems.append(
-                    _("Column %(letter)s has values but no name in row 1.")
-                    % {"letter": get_column_letter(index + 1)}
-                )
-        elif column is None:
-            close = suggestion(header, [c.header for c in COLUMNS])
-            problems.append(
-                _("Unknown column “%(header)s” — did you mean “%(suggestion)s”?")
-                % {"header": header, "suggestion": close}
-                if close
-                else _("Unknown column “%(header)s”.") % {"header": header}
-            )
-        elif column.key in seen:
-            problems.append(_("The column “%(header)s” appears twice.") % {"header": header})
-        else:
-            seen.add(column.key)
-        columns.append(column if column is not None and column.key in seen else None)
-    missing = [c.header for c in REQUIRED_COLUMNS if c.key not in seen]
-    if missing:
-        problems.append(
-            ngettext(
-                "The required column %(columns)s is missing.",
-                "The required columns %(columns)s are missing.",
-                len(missing),
-            )
-            % {"columns": ", ".join(f"“{m}”" for m in missing)}
-        )
-    if problems:
-        problems.append(
-            _("Use the column names of the template; its “Uitleg” sheet explains each one.")
-        )
-        raise ImportFileError(*problems)
-    data_rows = [(n, cells) for n, cells in rows if any(cell.text for cell in cells)]
-    if not data_rows:
-        raise ImportFileError(_("The file has no actions below the row of column names."))
-    return Table(columns, data_rows)
 
 
 # Checking the rows ------------------------------------------------------------------------------
@@ -479,6 +272,12 @@ def actions_import(
 
 
 def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) -> None:
+    """Write every row with a fixed number of statements per batch, not one per action.
+
+    The actions are locked since they were checked, so versions cannot move underneath: each
+    changed action simply gets the next version, which makes edit forms opened before the
+    import report a conflict instead of undoing it.
+    """
     tags = _ensure_tags(actor=actor, plan=plan, preview=preview, lookups=lookups)
     now = timezone.now()
     new_rows = preview.of_kind(RowKind.NEW)
@@ -489,27 +288,44 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         )
         _set_fields(action, row.values, lookups)
         created.append(action)
-    Action.objects.bulk_create(created, batch_size=500)
+    Action.objects.bulk_create(created, batch_size=BATCH_SIZE)
     for row, action in zip(new_rows, created, strict=True):
         row.created = action
     updated_rows = preview.of_kind(RowKind.UPDATED)
     befores = {}
+    changed_fields = {"version", "updated_at"}
     for row in updated_rows:
         assert row.record is not None
         action = row.record.action
         befores[action.pk] = (snapshot(action), _related_text(lookups, record=row.record))
         fields = [c.column.key for c in row.changes if c.column.key not in RELATION_KEYS]
         _set_fields(action, {key: row.values[key] for key in fields}, lookups)
+        action.version += 1
         action.updated_at = now
-        save_if_version(action, expected_version=action.version, fields=[*fields, "updated_at"])
+        changed_fields.update(fields)
+    Action.objects.bulk_update(
+        [row.record.action for row in updated_rows if row.record],
+        sorted(changed_fields),
+        batch_size=BATCH_SIZE,
+    )
     _write_relations(new_rows, updated_rows, tags)
-    for row in new_rows:
-        assert row.action is not None
-        _record(actor, row.action, AuditAction.CREATED, lookups, row.values)
-    for row in updated_rows:
-        assert row.action is not None
-        before, related_before = befores[row.action.pk]
-        _record(actor, row.action, AuditAction.UPDATED, lookups, row.values, before, related_before)
+    entries = [
+        _history_entry(actor, row.created, AuditAction.CREATED, lookups, row.values)
+        for row in new_rows
+        if row.created
+    ] + [
+        _history_entry(
+            actor,
+            row.record.action,
+            AuditAction.UPDATED,
+            lookups,
+            row.values,
+            *befores[row.record.action.pk],
+        )
+        for row in updated_rows
+        if row.record
+    ]
+    AuditEntry.unscoped.bulk_create(entries, batch_size=BATCH_SIZE)
 
 
 def _ensure_tags(
@@ -613,7 +429,7 @@ def _related_text(
     }
 
 
-def _record(
+def _history_entry(
     actor: Any,
     action: Action,
     kind: AuditAction,
@@ -621,27 +437,25 @@ def _record(
     values: dict[str, Any],
     before: dict[str, str] | None = None,
     related_before: dict[str, str] | None = None,
-) -> None:
-    """The history entry of the action, with its themes, tags and departments."""
-    entry = audit_record(actor=actor, instance=action, action=kind, before=before)
+) -> AuditEntry:
+    """The history entry `audit_record` would write, with the themes, tags and departments the
+    action service records too; unsaved, so that all entries of an import go in at once."""
+    changes = diff(before or {}, snapshot(action))
     after = _related_text(lookups, values=values)
     old = related_before or {}
-    related = {
-        key: [old.get(key, ""), text]
-        for key, text in after.items()
-        if (key in values or kind == AuditAction.CREATED) and old.get(key, "") != text
-    }
-    if not related:
-        return
-    if entry is None:
-        entry = AuditEntry.unscoped.create(
-            municipality_id=action.municipality_id,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-            content_type=ContentType.objects.get_for_model(Action),
-            object_id=str(action.pk),
-            object_repr=str(action)[:200],
-            action=kind,
-            changes={},
-        )
-    entry.changes.update(related)
-    entry.save(update_fields=["changes"])
+    changes.update(
+        {
+            key: [old.get(key, ""), text]
+            for key, text in after.items()
+            if (key in values or kind == AuditAction.CREATED) and old.get(key, "") != text
+        }
+    )
+    return AuditEntry(
+        municipality_id=action.municipality_id,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        content_type=ContentType.objects.get_for_model(Action),
+        object_id=str(action.pk),
+        object_repr=str(action)[:200],
+        action=kind,
+        changes=changes,
+    )

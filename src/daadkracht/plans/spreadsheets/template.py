@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from daadkracht.plans.models import Plan
-from daadkracht.plans.spreadsheets.columns import COLUMNS, Column, Lookups
+from daadkracht.plans.spreadsheets.columns import COLUMNS, Column
 from daadkracht.plans.spreadsheets.export import (
     HEADER_ALIGNMENT,
     HEADER_FILL,
@@ -20,6 +20,7 @@ from daadkracht.plans.spreadsheets.export import (
     SHEET_TITLE,
     write_sheet,
 )
+from daadkracht.plans.spreadsheets.records import Lookups
 
 EXPLANATION_TITLE = "Uitleg"
 LISTS_TITLE = "Keuzelijsten"

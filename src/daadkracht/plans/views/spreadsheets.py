@@ -19,11 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
-from daadkracht.plans.spreadsheets.columns import action_records
 from daadkracht.plans.spreadsheets.export import (
     XLSX_TYPE,
     action_rows,
@@ -32,14 +30,13 @@ from daadkracht.plans.spreadsheets.export import (
     xlsx_response,
 )
 from daadkracht.plans.spreadsheets.importing import (
-    MAX_FILE_SIZE,
-    ImportFileError,
     ImportOutdatedError,
     ImportPreview,
     RowKind,
     check,
-    read_file,
 )
+from daadkracht.plans.spreadsheets.reading import MAX_FILE_SIZE, ImportFileError, read_file
+from daadkracht.plans.spreadsheets.records import action_records
 from daadkracht.plans.spreadsheets.template import template_bytes
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
@@ -273,7 +270,6 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
         ImportOutdatedError,
         ImportFileError,
         ValidationError,
-        ConcurrentEditError,
         IntegrityError,
     ):
         _discard(request)

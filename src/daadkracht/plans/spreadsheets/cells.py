@@ -1,0 +1,173 @@
+"""Reading and writing single cells: typed Excel values or text typed the Belgian way."""
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Final
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from openpyxl.utils.datetime import from_excel
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = _Keep()
+"""An empty cell of a field that cannot be empty: keep the stored value (or the default)."""
+
+LIST_SEPARATOR = ";"
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """A cell as read from a file: a typed value from Excel, or text from a CSV file."""
+
+    value: Any
+    number_format: str = "General"
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value).strip()
+
+
+class CellError(Exception):
+    """A value that cannot be read; `message` is a translated text with %(row)s placeholders."""
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def format(self, row: int) -> str:
+        return self.message % {"row": row, **self.params}
+
+
+def normalise(text: str) -> str:
+    """For matching: case and runs of spaces do not matter."""
+    return " ".join(str(text).casefold().split())
+
+
+def suggestion(value: str, candidates: Iterable[str]) -> str | None:
+    """The closest known value to a misspelt one, or None when nothing comes close."""
+    by_key = {normalise(c): c for c in candidates}
+    close = difflib.get_close_matches(normalise(value), list(by_key), n=1, cutoff=0.6)
+    return by_key[close[0]] if close else None
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
+    """Code → label in the active language."""
+    return {str(value): str(label) for value, label in choices.choices}
+
+
+def choice_lookup(choices: type[models.TextChoices]) -> dict[str, str]:
+    """Every accepted spelling → code: the code itself and the label in every language."""
+    lookup: dict[str, str] = {}
+    languages = [translation.get_language() or settings.LANGUAGE_CODE] + [
+        code for code, _name in settings.LANGUAGES
+    ]
+    for language in languages:
+        with translation.override(language):
+            for value, label in choices.choices:
+                lookup.setdefault(normalise(str(label)), str(value))
+    for value in choices.values:
+        lookup.setdefault(normalise(value), value)
+        lookup.setdefault(normalise(value.replace("_", " ")), value)
+    return lookup
+
+
+DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T].*)?$")
+DATE_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+
+EXCEL_LAST_DAY = 2958466  # Excel's day number of 1 January 10000
+
+
+def parse_date(raw: RawCell) -> date | None:
+    """A date from Excel, or typed as dd/mm/yyyy (also with - or .) or yyyy-mm-dd.
+
+    Raises ValueError for anything else, and for days that do not exist."""
+    value = raw.value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < EXCEL_LAST_DAY:
+            raise ValueError
+        return from_excel(value).date()
+    text = raw.text
+    if not text:
+        return None
+    if match := DATE_DMY.match(text):
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    if match := DATE_YMD.match(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    raise ValueError
+
+
+NUMBER = re.compile(r"^\d+(\.\d+)?$")
+BELGIAN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+
+
+def parse_number(raw: RawCell) -> Decimal | None:
+    """A number from Excel, or typed the Belgian way (1.250,5) or the English way (1250.5)."""
+    value = raw.value
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    text = re.sub(r"[\s\u00a0\u202f€%]", "", raw.text)
+    if not text:
+        return None
+    negative = text.startswith("-")
+    text = text.lstrip("-+")
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in text:
+        text = text.replace(",", ".") if text.count(",") == 1 else text.replace(",", "")
+    elif BELGIAN_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if not NUMBER.match(text):
+        raise ValueError
+    number = Decimal(text)
+    return -number if negative else number
+
+
+def csv_text(value: Any, guard: bool) -> str:
+    """A cell for a CSV file as Belgian Excel reads it: decimal commas, dd/mm/yyyy dates.
+
+    Text that Excel would take for a formula gets a leading apostrophe (`guard`)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return format(value, "f").replace(".", ",")
+    text = str(value)
+    if guard and text[:1] in ("=", "+", "-", "@"):
+        return "'" + text
+    return text
