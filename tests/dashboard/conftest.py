@@ -20,6 +20,11 @@ from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import ActionFactory, TaskFactory
 
 
+def pks(items) -> list[int]:
+    """The ids of actions, whether model instances or the dashboard's rows."""
+    return [item.pk for item in items]
+
+
 def status(plan, category: str) -> ActionStatus:
     return ActionStatus.unscoped.filter(plan=plan, category=category).order_by("position").first()
 

@@ -1,9 +1,11 @@
 """Read models of the dashboard: every number and list it shows, in a fixed number of queries.
 
-The plan's actions are read once (with status and lead department) and the per-theme,
-per-status, budget and CO2 figures are summed from them here, so that an action linked to a
-Bridge and to one of its sub-themes counts once for that Bridge. Lists that can grow without
-bound (tasks, updates, history) are read with a limit and a window count of the whole set.
+The plan's actions are read once, as plain rows (building a thousand model instances would cost
+more than the whole page may), with their late and stale flags computed by the database from
+the action list's own conditions. The per-theme, per-status, budget and CO2 figures are summed
+from those rows here, so that an action linked to a Bridge and to one of its sub-themes counts
+once for that Bridge. Lists that can grow without bound (tasks, updates, history) are read with
+a limit and a window count of the whole set.
 """
 
 from collections import defaultdict
@@ -15,6 +17,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
@@ -48,8 +51,6 @@ from daadkracht.plans.models.covenant import ActionKind
 from daadkracht.plans.selectors.actions import (
     ActionFilter,
     filtered_actions,
-    is_overdue,
-    is_stale,
     open_actions,
     overdue,
     overdue_condition,
@@ -91,13 +92,66 @@ def limited_query(queryset: QuerySet[Any], limit: int = LIST_LIMIT) -> Limited[A
     return Limited(rows, rows[0].window_total if rows else 0)
 
 
+@dataclass(frozen=True)
+class DepartmentRef:
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass
+class ActionRow:
+    """What the dashboard shows of one action; `status` is the plan's own status object."""
+
+    pk: int
+    identifier: str
+    title: str
+    status: ActionStatus
+    lead_department: DepartmentRef | None
+    progress: int
+    deadline: date | None
+    last_update_at: datetime | None
+    created_at: datetime
+    budget_planned: Decimal | None
+    budget_committed: Decimal | None
+    budget_spent: Decimal | None
+    co2_reduction: Decimal | None
+    com_kind: str
+    is_late: bool  # open and past its deadline
+    is_stale: bool  # open and without update for the plan's stale period
+    department_role: str | None = None  # on a department's dashboard: lead, or the role
+    role_label: str = ""
+
+    @property
+    def lead_department_id(self) -> int | None:
+        return self.lead_department.pk if self.lead_department else None
+
+    @property
+    def is_open(self) -> bool:
+        return not self.status.is_closed
+
+    @property
+    def is_done(self) -> bool:
+        return self.status.category == StatusCategory.DONE
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status.category == StatusCategory.CANCELLED
+
+    @property
+    def last_activity(self) -> datetime:
+        return self.last_update_at or self.created_at
+
+
 @dataclass
 class Money:
     planned: Decimal = ZERO
     committed: Decimal = ZERO
     spent: Decimal = ZERO
 
-    def add(self, action: Action) -> None:
+    def add(self, action: ActionRow) -> None:
         self.planned += action.budget_planned or ZERO
         self.committed += action.budget_committed or ZERO
         self.spent += action.budget_spent or ZERO
@@ -177,7 +231,7 @@ class Deadline:
     """An action's deadline or a milestone's due date in the coming weeks."""
 
     date: date
-    action: Action
+    action: ActionRow | Action
     milestone: Task | None = None
 
     @property
@@ -191,7 +245,7 @@ class Changes:
     updates: Limited[StatusUpdate]
     decisions: int
     status_changes: Limited[AuditEntry]
-    created: Limited[Action]
+    created: Limited[ActionRow]
 
     @property
     def is_empty(self) -> bool:
@@ -209,8 +263,8 @@ class MunicipalityDashboard:
     statuses: list[StatusFigures]
     budget: Money
     co2: Co2Gap
-    late: Limited[Action]
-    stale: Limited[Action]
+    late: Limited[ActionRow]
+    stale: Limited[ActionRow]
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
     changes: Changes
@@ -224,26 +278,77 @@ def start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _is_cancelled(action: Action) -> bool:
-    return action.status.category == StatusCategory.CANCELLED
-
-
-def _is_open(action: Action) -> bool:
-    return action.status.category not in CLOSED_CATEGORIES
-
-
-def _last_activity(action: Action) -> datetime:
-    return action.last_update_at or action.created_at
-
-
-def plan_actions(plan: Plan, queryset: QuerySet[Action] | None = None) -> list[Action]:
-    """The plan's live actions with what the dashboard shows of them (not the long texts)."""
+def action_rows(
+    plan: Plan,
+    statuses: dict[int, ActionStatus],
+    queryset: QuerySet[Action] | None = None,
+    today: date | None = None,
+) -> list[ActionRow]:
+    """The plan's live actions (or those of `queryset`) as rows, by identifier."""
     base = queryset if queryset is not None else Action.objects.filter(plan=plan)
-    return list(
-        base.select_related("status", "lead_department")
-        .defer("description", "co_benefits")
-        .order_by("identifier")
+    flagged = base.annotate(
+        deadline_passed=Case(
+            When(overdue_condition(today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        silent=Case(
+            When(stale_condition(plan), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
     )
+    with_role = "department_role" in base.query.annotations
+    fields = [
+        "pk",
+        "identifier",
+        "title",
+        "status_id",
+        "lead_department_id",
+        "lead_department__name",
+        "progress",
+        "deadline",
+        "last_update_at",
+        "created_at",
+        "budget_planned",
+        "budget_committed",
+        "budget_spent",
+        "co2_reduction",
+        "com_kind",
+        "deadline_passed",
+        "silent",
+    ]
+    rows = []
+    for values in flagged.order_by("identifier").values_list(
+        *fields, *(["department_role"] if with_role else [])
+    ):
+        status = statuses[values[3]]
+        rows.append(
+            ActionRow(
+                pk=values[0],
+                identifier=values[1],
+                title=values[2],
+                status=status,
+                lead_department=DepartmentRef(values[4], values[5]) if values[4] else None,
+                progress=values[6],
+                deadline=values[7],
+                last_update_at=values[8],
+                created_at=values[9],
+                budget_planned=values[10],
+                budget_committed=values[11],
+                budget_spent=values[12],
+                co2_reduction=values[13],
+                com_kind=values[14],
+                is_late=bool(values[15]) and not status.is_closed,
+                is_stale=bool(values[16]) and not status.is_closed,
+                department_role=values[17] if with_role else None,
+            )
+        )
+    return rows
+
+
+def plan_statuses(plan: Plan) -> list[ActionStatus]:
+    return list(ActionStatus.objects.filter(plan=plan))
 
 
 def bridge_of(themes: Iterable[Theme]) -> dict[int, Theme]:
@@ -271,24 +376,23 @@ def theme_links(plan: Plan) -> dict[int, list[int]]:
 
 
 def theme_figures(
-    actions: Iterable[Action],
+    actions: Iterable[ActionRow],
     themes: Sequence[Theme],
     links: dict[int, list[int]],
-    today: date,
 ) -> list[ThemeFigures]:
     """Per Bridge (in plan order), the non-cancelled actions' counts, progress and budget."""
     roots = bridge_of(themes)
     figures = {theme.pk: ThemeFigures(theme) for theme in themes if roots[theme.pk] is theme}
     without = ThemeFigures(None)
     for action in actions:
-        if _is_cancelled(action):
+        if action.is_cancelled:
             continue
         bridges = {roots[t].pk for t in links.get(action.pk, []) if t in roots}
         targets = [figures[pk] for pk in bridges] or [without]
         for target in targets:
             target.count += 1
-            target.done += action.status.category == StatusCategory.DONE
-            target.late += is_overdue(action, today)
+            target.done += action.is_done
+            target.late += action.is_late
             target.progress_total += action.progress
             target.budget.add(action)
     result = list(figures.values())
@@ -298,11 +402,11 @@ def theme_figures(
 
 
 def status_figures(
-    actions: Sequence[Action], statuses: Iterable[ActionStatus]
+    actions: Sequence[ActionRow], statuses: Iterable[ActionStatus]
 ) -> list[StatusFigures]:
     counts: dict[int, int] = defaultdict(int)
     for action in actions:
-        counts[action.status_id] += 1
+        counts[action.status.pk] += 1
     total = len(actions)
     return [
         StatusFigures(status, counts[status.pk], counts[status.pk] / total * 100 if total else 0.0)
@@ -310,15 +414,15 @@ def status_figures(
     ]
 
 
-def co2_gap(plan: Plan, actions: Iterable[Action]) -> Co2Gap:
+def co2_gap(plan: Plan, actions: Iterable[ActionRow]) -> Co2Gap:
     achieved = planned = ZERO
     without = 0
     for action in actions:
-        if _is_cancelled(action):
+        if action.is_cancelled:
             continue
         if action.co2_reduction is None:
             without += action.com_kind != ActionKind.ADAPTATION
-        elif action.status.category == StatusCategory.DONE:
+        elif action.is_done:
             achieved += action.co2_reduction
         else:
             planned += action.co2_reduction
@@ -332,22 +436,17 @@ def co2_gap(plan: Plan, actions: Iterable[Action]) -> Co2Gap:
     )
 
 
-def late_actions(actions: Iterable[Action], today: date) -> list[Action]:
+def late_actions(actions: Iterable[ActionRow]) -> list[ActionRow]:
     """Open actions past their deadline, the longest overdue first."""
-    return sorted(
-        (a for a in actions if is_overdue(a, today)), key=lambda a: (a.deadline, a.identifier)
-    )
+    return sorted((a for a in actions if a.is_late), key=lambda a: (a.deadline, a.identifier))
 
 
-def stale_actions(actions: Iterable[Action], plan: Plan, now: datetime) -> list[Action]:
+def stale_actions(actions: Iterable[ActionRow]) -> list[ActionRow]:
     """Open actions without an update for the plan's stale period, the longest silent first."""
-    return sorted(
-        (a for a in actions if is_stale(a, plan, now)),
-        key=lambda a: (_last_activity(a), a.identifier),
-    )
+    return sorted((a for a in actions if a.is_stale), key=lambda a: (a.last_activity, a.identifier))
 
 
-def decisions_needed(actions: Iterable[Action]) -> list[Action]:
+def decisions_needed(actions: Iterable[ActionRow]) -> list[ActionRow]:
     """Actions that are delayed or postponed: someone has to decide how to adjust course."""
     return sorted(
         (a for a in actions if a.status.category in DECISION_CATEGORIES),
@@ -372,7 +471,7 @@ def overdue_tasks(tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
 
 
 def deadlines_ahead(
-    actions: Iterable[Action],
+    actions: Iterable[ActionRow],
     tasks: QuerySet[Task],
     today: date,
     days: int = HORIZON_DAYS,
@@ -382,7 +481,7 @@ def deadlines_ahead(
     items = [
         Deadline(a.deadline, a)
         for a in actions
-        if _is_open(a) and a.deadline is not None and today <= a.deadline <= end
+        if a.is_open and a.deadline is not None and today <= a.deadline <= end
     ]
     milestones = limited_query(
         tasks.filter(is_milestone=True, due_date__gte=today, due_date__lte=end).order_by(
@@ -395,7 +494,7 @@ def deadlines_ahead(
     return Limited(items[:LIST_LIMIT], action_count + milestones.total)
 
 
-def changes_since(plan: Plan, since: date, actions: Iterable[Action]) -> Changes:
+def changes_since(plan: Plan, since: date, actions: Iterable[ActionRow]) -> Changes:
     """Status updates and decisions dated since `since`; status changes and new actions since."""
     updates = (
         StatusUpdate.objects.filter(
@@ -443,14 +542,13 @@ def changes_since(plan: Plan, since: date, actions: Iterable[Action]) -> Changes
 
 
 def municipality_dashboard(
-    *, plan: Plan, since: date, today: date | None = None, now: datetime | None = None
+    *, plan: Plan, since: date, today: date | None = None
 ) -> MunicipalityDashboard:
     today = today or timezone.localdate()
-    now = now or timezone.now()
-    actions = plan_actions(plan)
+    statuses = plan_statuses(plan)
+    actions = action_rows(plan, {s.pk: s for s in statuses}, today=today)
     themes = list(Theme.objects.filter(plan=plan))
-    statuses = list(ActionStatus.objects.filter(plan=plan))
-    counted = [a for a in actions if not _is_cancelled(a)]
+    counted = [a for a in actions if not a.is_cancelled]
     budget = Money()
     for action in counted:
         budget.add(action)
@@ -458,15 +556,15 @@ def municipality_dashboard(
     return MunicipalityDashboard(
         plan=plan,
         action_count=len(actions),
-        open_count=sum(_is_open(a) for a in actions),
-        done_count=sum(a.status.category == StatusCategory.DONE for a in actions),
+        open_count=sum(a.is_open for a in actions),
+        done_count=sum(a.is_done for a in actions),
         average_progress=(sum(a.progress for a in counted) / len(counted)) if counted else 0.0,
-        themes=theme_figures(actions, themes, theme_links(plan), today),
+        themes=theme_figures(actions, themes, theme_links(plan)),
         statuses=status_figures(actions, statuses),
         budget=budget,
         co2=co2_gap(plan, actions),
-        late=limited(late_actions(actions, today)),
-        stale=limited(stale_actions(actions, plan, now)),
+        late=limited(late_actions(actions)),
+        stale=limited(stale_actions(actions)),
         overdue_tasks=limited_query(overdue_tasks(tasks, today)),
         deadlines=deadlines_ahead(actions, tasks, today),
         changes=changes_since(plan, since, actions),
@@ -496,30 +594,26 @@ def department_actions(plan: Plan, department: Department) -> QuerySet[Action]:
 class DepartmentDashboard:
     plan: Plan
     department: Department
-    actions: list[Action]
+    actions: list[ActionRow]
     lead_count: int
     involved_count: int
     average_progress: float
-    late: Limited[Action]
-    stale: Limited[Action]
+    late: Limited[ActionRow]
+    stale: Limited[ActionRow]
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
-    decisions: Limited[Action]
+    decisions: Limited[ActionRow]
 
 
 def department_dashboard(
-    *,
-    plan: Plan,
-    department: Department,
-    today: date | None = None,
-    now: datetime | None = None,
+    *, plan: Plan, department: Department, today: date | None = None
 ) -> DepartmentDashboard:
     today = today or timezone.localdate()
-    now = now or timezone.now()
     ours = department_actions(plan, department)
-    actions = plan_actions(plan, ours)
-    counted = [a for a in actions if not _is_cancelled(a)]
-    lead = sum(a.department_role == LEAD_ROLE for a in actions)  # type: ignore[attr-defined]
+    statuses = {s.pk: s for s in plan_statuses(plan)}
+    actions = action_rows(plan, statuses, ours, today=today)
+    counted = [a for a in actions if not a.is_cancelled]
+    lead = sum(a.department_role == LEAD_ROLE for a in actions)
     tasks = open_tasks(plan, ours)
     return DepartmentDashboard(
         plan=plan,
@@ -528,8 +622,8 @@ def department_dashboard(
         lead_count=lead,
         involved_count=len(actions) - lead,
         average_progress=(sum(a.progress for a in counted) / len(counted)) if counted else 0.0,
-        late=limited(late_actions(actions, today)),
-        stale=limited(stale_actions(actions, plan, now)),
+        late=limited(late_actions(actions)),
+        stale=limited(stale_actions(actions)),
         overdue_tasks=limited_query(overdue_tasks(tasks, today)),
         deadlines=deadlines_ahead(actions, tasks, today),
         decisions=limited(decisions_needed(actions)),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
 from daadkracht.dashboard import charts, selectors
-from daadkracht.plans.models import Action, DepartmentRole
+from daadkracht.plans.models import DepartmentRole
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
 from daadkracht.plans.selectors.plan import current_plan, themes
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -117,25 +117,27 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
     return context
 
 
-def _role_label(action: Action) -> str:
-    role = getattr(action, "department_role", None)
+def _role_label(action: selectors.ActionRow) -> str:
+    role = action.department_role
     if role == selectors.LEAD_ROLE:
         return _("lead")
     return str(dict(DepartmentRole.choices).get(str(role), ""))
 
 
 # Our actions are few enough to sort in memory; each key reads what the row already shows.
-DEPARTMENT_SORTS: dict[str, Callable[[Action], Any]] = {
+DEPARTMENT_SORTS: dict[str, Callable[[selectors.ActionRow], Any]] = {
     "identifier": lambda a: a.identifier,
     "title": lambda a: a.title.lower(),
-    "role": lambda a: a.role_label,  # type: ignore[attr-defined]
+    "role": lambda a: a.role_label,
     "status": lambda a: a.status.position,
     "progress": lambda a: a.progress,
     "deadline": lambda a: a.deadline,
 }
 
 
-def sort_actions(actions: list[Action], requested: str) -> tuple[list[Action], str]:
+def sort_actions(
+    actions: list[selectors.ActionRow], requested: str
+) -> tuple[list[selectors.ActionRow], str]:
     """Sort by `?sort=key` or `-key`, empty values last in both directions, then by identifier."""
     descending = requested.startswith("-")
     key = requested.lstrip("-")
@@ -185,7 +187,7 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
     sort = request.GET.get("sort", "")
     if dashboard is not None:
         for action in dashboard.actions:
-            action.role_label = _role_label(action)  # type: ignore[attr-defined]
+            action.role_label = _role_label(action)
         dashboard.actions, sort = sort_actions(dashboard.actions, sort)
     return render(
         request,
