@@ -1,5 +1,6 @@
 """The timeline: bars over the plan period, the table beside it, filters and query counts."""
 
+import re
 from datetime import date, timedelta
 from http import HTTPStatus
 
@@ -74,6 +75,14 @@ class TestTimelinePage:
         assert "<details" in html
         assert html.count("<tr>") >= 4  # header and a row per action
         assert "Klimaatteam opstarten" in html
+
+    def test_coordinates_are_written_with_a_decimal_point_in_every_language(self, dated):
+        # Users read Dutch, where numbers get a decimal comma; SVG needs a point.
+        html = dated.client_for("viewer").get(TIMELINE_URL).content.decode()
+
+        assert re.search(r'="\d+\.\d"', html)
+        assert not re.search(r'(x|x1|x2|width)="\d+,\d', html)
+        assert not re.search(r"translate\(\d+,\d", html)
 
     def test_years_of_the_plan_period_and_today(self, dated):
         chart = dated.client_for("viewer").get(TIMELINE_URL).context["chart"]
