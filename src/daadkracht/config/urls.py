@@ -11,6 +11,8 @@ urlpatterns = [
     path("taal/", account_views.set_language, name="set_language"),
     path("account/", include("daadkracht.accounts.urls")),
     path("beheer/", admin.site.urls),
+    # Public: workshop participants join a scoring round with its secret code, without log-in.
+    path("workshop/", include("daadkracht.plans.urls.workshop_public")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
