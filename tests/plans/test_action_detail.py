@@ -153,7 +153,7 @@ def test_the_timeline_can_be_filtered_ordered_and_exported(world, rich_action):
     export = viewer.get(detail_url(rich_action) + "?export=csv")
 
     assert [u.text for u in decisions.context["updates"]] == ["College keurt extra budget goed."]
-    assert [u.text for u in oldest.context["updates"]][0] == "Aanbesteding gestart."
+    assert next(u.text for u in oldest.context["updates"]) == "Aanbesteding gestart."
     assert export.status_code == HTTPStatus.OK
     assert export["Content-Type"].startswith("text/csv")
     text = export.content.decode("utf-8-sig")

@@ -126,14 +126,18 @@ class ActionForm(forms.ModelForm[Action]):
         fields["themes"].queryset = Theme.objects.filter(plan=plan)  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-            self.initial["themes"] = [t.pk for t in self.instance.themes.all()]
+            self.initial["themes"] = [
+                t.pk for t in self.instance.themes.filter(deleted_at__isnull=True)
+            ]
             self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
             self.initial["co_benefits"] = list(self.instance.co_benefits or [])
         elif not self.instance.pk and not self.is_bound:
+            # A blank action's fields are in `initial` already (as None): fill in the defaults.
             first_status = ActionStatus.objects.filter(plan=plan).first()
-            self.initial.setdefault("status", first_status.pk if first_status else None)
+            if self.initial.get("status") is None and first_status is not None:
+                self.initial["status"] = first_status.pk
             if not tenant.has(Permission.EDIT_ALL):
-                self.initial.setdefault("lead_department", tenant.membership.department_id)
+                self.initial["lead_department"] = tenant.membership.department_id
 
     def validate_unique(self) -> None:
         """The identifier's uniqueness in the plan is checked by the service."""

@@ -113,7 +113,12 @@ def _related_snapshot(action: Action) -> dict[str, str]:
     """Themes, tags and involved departments as readable text, for the history."""
     involvements = action.involvements.select_related("department").order_by("department__name")
     return {
-        "themes": ", ".join(str(t) for t in action.themes.order_by("position", "code", "name")),
+        "themes": ", ".join(
+            str(t)
+            for t in action.themes.filter(deleted_at__isnull=True).order_by(
+                "position", "code", "name"
+            )
+        ),
         "tags": ", ".join(t.name for t in action.tags.order_by("name")),
         "involvements": ", ".join(str(i) for i in involvements),
     }
@@ -126,7 +131,10 @@ def _set_related(
     tag_names: Sequence[str],
     involvements: Sequence[Involvement],
 ) -> None:
-    action.themes.set(list(themes))
+    # Related managers do not hide trashed themes: keep those links, so that restoring a theme
+    # brings it back on its actions; the form only offers the live ones.
+    trashed = list(action.themes.filter(deleted_at__isnull=False))
+    action.themes.set([*themes, *trashed])
     action.tags.set(_tags_named(action.municipality_id, tag_names))
     wanted = {i.department.pk: i.role for i in involvements}
     existing = {i.department_id: i for i in ActionDepartment.objects.filter(action=action)}

@@ -151,7 +151,7 @@ def _detail_context(
         "is_late": bool(
             action.deadline and action.deadline < today and not action.status.is_closed
         ),
-        "themes": list(action.themes.all()),
+        "themes": list(action.themes.filter(deleted_at__isnull=True)),
         "tags": list(action.tags.all()),
         "involvements": list(action.involvements.select_related("department")),
         "co_benefits": [CoBenefit(value).label for value in action.co_benefits or []],
@@ -227,7 +227,7 @@ def _conflicts(form: ActionForm, formset: BaseInvolvementFormSet, current: Actio
     related = [
         (
             "themes",
-            sorted(str(t) for t in current.themes.all()),
+            sorted(str(t) for t in current.themes.filter(deleted_at__isnull=True)),
             sorted(str(t) for t in data["themes"]),
         ),
         ("tags", sorted(t.name for t in current.tags.all()), sorted(data["tags"])),

@@ -51,9 +51,10 @@ class ThemeNode:
 def _theme_tree(plan: Plan) -> list[ThemeNode]:
     """Main themes with their sub-themes, each with its number of live actions (one query)."""
     themes = list(
-        Theme.objects.filter(plan=plan).annotate(
-            action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True))
-        )
+        Theme.objects.filter(plan=plan)
+        .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
+        # A grouped query does not apply the model's ordering by itself.
+        .order_by("position", "code", "name")
     )
     nodes = {t.pk: ThemeNode(t) for t in themes if t.parent_id is None}
     orphans = []
@@ -83,8 +84,10 @@ def plan_settings(request: TenantRequest) -> HttpResponse:
         return render(
             request, "plans/settings.html", {"plan": None, "form": form, "can_manage": can_manage}
         )
-    statuses = ActionStatus.objects.filter(plan=plan).annotate(
-        action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True))
+    statuses = (
+        ActionStatus.objects.filter(plan=plan)
+        .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
+        .order_by("position", "id")
     )
     return render(
         request,
