@@ -256,7 +256,7 @@ def _editable_action(request: TenantRequest, pk: int) -> Action:
 
 
 def _row_response(request: TenantRequest, action: Action, *, saved: bool = False) -> HttpResponse:
-    """One refreshed row of the action list."""
+    """One refreshed row of the action list; keyboard focus returns to its quick-update button."""
     fresh = with_list_data(Action.objects.filter(pk=action.pk)).get()
     plan = fresh.plan
     context = {
@@ -265,6 +265,7 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
         "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
         "detail_exists": _url(request, "plans:action_detail", pk=0) is not None,
         "saved": saved,
+        "refocus": True,
     }
     response = render(request, "plans/_action_row.html", context)
     patch_vary_headers(response, ["HX-Request"])
