@@ -526,3 +526,18 @@ def test_a_thousand_row_round_trip(large):
         f"\n1,000-row round trip: preview {checked - started:.2f} s, import {done - checked:.2f} s"
     )
     assert done - started < 15
+
+
+def test_a_municipality_without_a_plan_is_told_how_to_start(db, client):
+    municipality = MunicipalityFactory.create(name="Nieuwe Gemeente", slug="nieuw")
+    membership = MembershipFactory.create(municipality=municipality, role=Role.COORDINATOR)
+    client.force_login(membership.user)
+
+    page = client.get("/nieuw/plan/acties/import/")
+    export = client.get("/nieuw/plan/acties/export/?format=csv")
+    template = client.get("/nieuw/plan/acties/import/sjabloon/")
+
+    assert page.status_code == HTTPStatus.OK
+    assert page.context["plan"] is None
+    assert b"".join(export.streaming_content).count(b"\r\n") == 1, "only the header row"
+    assert template.status_code == HTTPStatus.FOUND

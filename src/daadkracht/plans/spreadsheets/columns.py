@@ -555,6 +555,7 @@ COLUMNS: list[Column] = [
             "Other departments, each with its role in brackets, separated by semicolons."
             " Without a role a department contributes."
         ),
+        example="Groendienst (draagt bij); Wonen (geraadpleegd)",
         width=34,
     ),
     PersonColumn(
@@ -562,6 +563,7 @@ COLUMNS: list[Column] = [
         header="Verantwoordelijke (e-mail)",
         label=gettext_lazy("responsible person"),
         help=gettext_lazy("The e-mail address of the responsible person, a member of this site."),
+        example="naam@gemeente.be",
         width=28,
     ),
     StatusColumn(
