@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.plans.models import (
@@ -166,13 +167,13 @@ class ActionForm(forms.ModelForm[Action]):
     @property
     def selected_themes(self) -> set[str]:
         if self.is_bound:
-            return set(self.data.getlist(self.add_prefix("themes")))
+            return set(cast(QueryDict, self.data).getlist(self.add_prefix("themes")))
         return {str(pk) for pk in self.initial.get("themes") or []}
 
     @property
     def selected_co_benefits(self) -> set[str]:
         if self.is_bound:
-            return set(self.data.getlist(self.add_prefix("co_benefits")))
+            return set(cast(QueryDict, self.data).getlist(self.add_prefix("co_benefits")))
         return set(self.initial.get("co_benefits") or [])
 
     @property
@@ -205,14 +206,18 @@ class InvolvementForm(forms.Form):
 class BaseInvolvementFormSet(forms.BaseFormSet[InvolvementForm]):
     def __init__(self, *args: Any, departments: list[Department], **kwargs: Any) -> None:
         self.departments = {d.pk: d for d in departments}
-        super().__init__(*args, form_kwargs={"departments": departments}, **kwargs)
+        kwargs["form_kwargs"] = {"departments": departments}
+        super().__init__(*args, **kwargs)
+
+    def _removed(self, form: InvolvementForm) -> bool:
+        return bool(self.can_delete and form.cleaned_data.get("DELETE"))
 
     def clean(self) -> None:
         if any(self.errors):
             return
         seen: set[int] = set()
         for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
+            if self._removed(form):
                 continue
             department_id = form.cleaned_data.get("department")
             if department_id is None:
@@ -224,7 +229,7 @@ class BaseInvolvementFormSet(forms.BaseFormSet[InvolvementForm]):
     def involvements(self) -> list[Involvement]:
         result = []
         for form in self.forms:
-            if self.can_delete and self._should_delete_form(form):
+            if self._removed(form):
                 continue
             department_id = form.cleaned_data.get("department")
             if department_id is not None:
@@ -252,6 +257,7 @@ def involvement_formset(
             {"department": involvement.department_id, "role": involvement.role}
             for involvement in action.involvements.all()
         ]
-    return InvolvementFormSet(  # type: ignore[call-arg]
+    formset = InvolvementFormSet(  # type: ignore[call-arg]
         data, initial=initial, prefix=INVOLVEMENT_PREFIX, departments=departments
     )
+    return cast(BaseInvolvementFormSet, formset)
