@@ -166,6 +166,15 @@ class TestExportFilters:
         assert [r["Nummer"] for r in found] == ["B6.01"]
         assert none == []
 
+    def test_same_order_as_the_list(self, world):
+        viewer = world.client_for("viewer")
+
+        default = csv_records(viewer.get(f"{EXPORT_URL}?format=csv"))
+        reversed_ = csv_records(viewer.get(f"{EXPORT_URL}?format=csv&sort=-identifier"))
+
+        assert [r["Nummer"] for r in default] == ["B3.01", "B6.01"]
+        assert [r["Nummer"] for r in reversed_] == ["B6.01", "B3.01"]
+
     def test_another_municipalitys_department_gives_nothing(self, world):
         url = f"{EXPORT_URL}?format=xlsx&department={world.department_b.pk}"
 

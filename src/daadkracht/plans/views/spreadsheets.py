@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.listing import apply_sort
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
@@ -38,6 +39,7 @@ from daadkracht.plans.spreadsheets.importing import (
 from daadkracht.plans.spreadsheets.reading import MAX_FILE_SIZE, ImportFileError, read_file
 from daadkracht.plans.spreadsheets.records import action_records
 from daadkracht.plans.spreadsheets.template import template_bytes
+from daadkracht.plans.views.action_list import ACTION_SORTS
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -58,11 +60,11 @@ def _tenant_url(request: TenantRequest, name: str) -> str | None:
 def actions_export(request: TenantRequest) -> HttpResponseBase:
     """All actions that match the list's filters, as XLSX (default) or CSV."""
     plan = current_plan()
-    records = (
-        action_records(filtered_actions(ActionFilter.from_query(request.GET), plan))
-        if plan is not None
-        else []
-    )
+    records = []
+    if plan is not None:
+        # The same selection and order as the action list the user exported from.
+        actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
+        records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
     rows = action_rows(records)
     filename = export_filename(request.tenant.municipality.slug)
     if request.GET.get("format") == "csv":
