@@ -357,6 +357,19 @@ class TestReimport:
     def test_exported_file_imports_without_changes(self, world, themes):
         coordinator = world.client_for("coordinator")
         confirm(coordinator, upload(coordinator, xlsx_bytes(NEW_ROWS)))
+        Action.unscoped.filter(pk=world.action_a.pk).update(
+            description='=1+1 "tussen aanhalingstekens"; met puntkomma\nen een tweede regel',
+            funding_source="eu",
+            com_sector="transport",
+            com_area="walking_cycling",
+            com_instrument="mobility",
+            com_kind="both",
+            co_benefits=["health", "air_quality"],
+            visibility="public",
+            priority="high",
+            budget_spent=Decimal("1234567.89"),
+            energy_saved=Decimal("0.5"),
+        )
 
         for fmt in ("xlsx", "csv"):
             response = upload(coordinator, _export(coordinator, fmt), f"export.{fmt}")
