@@ -113,6 +113,8 @@ class TestBoard:
         assert f'<label for="move-{action.pk}">' in editor_html
         assert f'<select id="move-{action.pk}" name="status">' in editor_html
         assert f'action="{move_url(action)}"' in editor_html
+        # The menu starts at the card's own status.
+        assert f'<option value="{board_world.status[2].pk}" selected>' in editor_html
         assert move_url(board_world.other_action_a) not in editor_html
         assert "verplaatsen" not in viewer_html
 

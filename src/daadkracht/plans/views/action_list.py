@@ -16,7 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,7 +46,7 @@ from daadkracht.tenancy.roles import Permission
 
 LIST_PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 50
-BOARD_CARDS_PER_COLUMN = 50
+BOARD_CARDS_PER_COLUMN = 20
 
 ACTION_SORTS = [
     SortOption("identifier", gettext_lazy("Identifier"), ("identifier",)),
@@ -329,6 +331,9 @@ class BoardColumn:
     status: ActionStatus
     count: int
     cards: list[ActionRow]
+    # The <option>s of the cards' "move to" menus, with this column's status chosen: the same
+    # for every card of the column, so rendered once rather than per card.
+    move_options: str = ""
 
     @property
     def hidden(self) -> int:
@@ -361,7 +366,17 @@ def _board_columns(
         by_status.setdefault(row.action.status_id, []).append(row)
     return [
         BoardColumn(
-            status=status, count=counts.get(status.pk, 0), cards=by_status.get(status.pk, [])
+            status=status,
+            count=counts.get(status.pk, 0),
+            cards=by_status.get(status.pk, []),
+            move_options=format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option.pk, mark_safe(" selected") if option.pk == status.pk else "", option)
+                    for option in statuses
+                ),
+            ),
         )
         for status in statuses
     ]
