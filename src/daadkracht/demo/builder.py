@@ -96,13 +96,16 @@ def month(value: str, *, end: bool = False) -> date:
 def build_actions(target: DemoPlan, specs: list[DemoAction]) -> list[Action]:
     """Write the actions and everything under them; returns the actions."""
     rng = random.Random(target.seed)
-    shift = target.today - DATA_AS_OF
+    # Whole months, so that a deadline written as the end of June stays the end of a month.
+    shift = (target.today.year - DATA_AS_OF.year) * 12 + target.today.month - DATA_AS_OF.month
     last_day = date(target.plan.end_year, 12, 31)
     statuses = _statuses(target.plan)
     municipality = target.municipality
 
     def when(value: str, *, end: bool = False) -> date:
-        return month(value, end=end) + shift
+        year, number = (int(part) for part in value.split("-"))
+        index = year * 12 + number - 1 + shift
+        return month(f"{index // 12}-{index % 12 + 1}", end=end)
 
     rows: list[Action] = []
     timelines: list[_Timeline] = []
@@ -317,20 +320,23 @@ def _timeline(
     start_progress = max(0, spec.progress - rng.randint(10, 30)) if moves else spec.progress
     if spec.status == "completed":
         start_progress = min(start_progress, 85)
-    anchors = [(-1, start_progress)]
-    anchors += [
-        (i, step.progress)
-        for i, (_days, _text, step) in enumerate(steps)
-        if step is not None and step.progress is not None
-    ]
-    if anchors[-1][0] != len(steps) - 1:
-        anchors.append((len(steps) - 1, spec.progress))
+    # Progress moves with the routine updates and where the story names a value; the other
+    # steps of the story (a decision, a delay) report without moving it.
+    movers: list[int] = []
+    anchors: list[tuple[int, int]] = [(-1, start_progress)]
+    for i, (_days, _text, step) in enumerate(steps):
+        if step is not None and step.progress is not None:
+            anchors.append((len(movers), step.progress))
+        if step is None or step.progress is not None:
+            movers.append(i)
+    if movers and anchors[-1][0] != len(movers) - 1:
+        anchors.append((len(movers) - 1, spec.progress))
     progress_at: dict[int, int] = {}
-    for (i0, v0), (i1, v1) in itertools.pairwise(anchors):
-        for i in range(i0 + 1, i1 + 1):
-            progress_at[i] = int(round((v0 + (v1 - v0) * (i - i0) / (i1 - i0)) / 5) * 5)
-    for i, value in anchors[1:]:
-        progress_at[i] = value
+    for (k0, v0), (k1, v1) in itertools.pairwise(anchors):
+        for k in range(k0 + 1, k1 + 1):
+            progress_at[movers[k]] = int(round((v0 + (v1 - v0) * (k - k0) / (k1 - k0)) / 5) * 5)
+    for k, value in anchors[1:]:
+        progress_at[movers[k]] = value
 
     # Status: a year ago's, changed by the story; otherwise by the first routine update
     # that reaches today's value.

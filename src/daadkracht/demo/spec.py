@@ -1,7 +1,8 @@
 """The shape in which the demo's actions are written out by hand.
 
 Figures, dates and people are invented. Dates are written as seen on `DATA_AS_OF`; the demo
-command moves them along with today's date, so that late and stale actions stay late and stale.
+command moves them by whole months along with today's date, so that late and stale actions
+stay late and stale.
 Departments are named by the short keys of `data.BRUGES_DEPARTMENT_KEYS` (or the small town's),
 statuses by the keys of `STATUS_KEYS`.
 """
