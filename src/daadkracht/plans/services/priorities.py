@@ -196,7 +196,7 @@ def scores_fill_from_figures(*, actor: Any, plan: Plan, action: Action | None = 
     suggestions = figure_suggestions(plan)
     if action is not None:
         suggestions = {action.pk: suggestions[action.pk]} if action.pk in suggestions else {}
-    note = _("Derived from the figures: the action's fifth among the plan's actions.")
+    note = _("Suggested from the figures, by fifths of the plan's actions.")
     with transaction.atomic():
         present = set(
             ActionScore.objects.filter(

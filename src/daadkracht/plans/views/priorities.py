@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -43,7 +43,7 @@ from daadkracht.tenancy.roles import Permission
 PAGE_SIZE = 50
 
 RANK_SORTS = [
-    SortOption("score", gettext_lazy("Score"), ("-weighted_score", "identifier")),
+    SortOption("score", gettext_lazy("Score"), ("weighted_score", "identifier")),
     SortOption("identifier", gettext_lazy("Identifier"), ("identifier",)),
     SortOption("title", gettext_lazy("Title"), ("title", "identifier")),
     SortOption(
@@ -109,6 +109,16 @@ def weight_shares(criteria: list[Criterion]) -> list[WeightShare]:
 # --- The ranked list -----------------------------------------------------------------------
 
 
+def sort_ranking(request: TenantRequest, ranked: QuerySet[Action]) -> tuple[QuerySet[Action], str]:
+    """Best score first unless asked otherwise; equal scores in the order of their identifier."""
+    requested = request.GET.get("sort") or "-score"
+    if requested.lstrip("-") == "score":
+        score = F("weighted_score")
+        first = score.asc(nulls_last=True) if requested == "score" else score.desc(nulls_last=True)
+        return ranked.order_by(first, "identifier"), requested
+    return apply_sort(request, ranked, RANK_SORTS)
+
+
 @tenant_view()
 def priorities(request: TenantRequest) -> HttpResponse:
     plan = current_plan()
@@ -116,7 +126,7 @@ def priorities(request: TenantRequest) -> HttpResponse:
         return no_plan(request)
     filters = ActionFilter.from_query(request.GET)
     criteria = criteria_of(plan)
-    ranked, sort = apply_sort(request, ranked_actions(filters, plan), RANK_SORTS)
+    ranked, sort = sort_ranking(request, ranked_actions(filters, plan))
     ranked = with_scores(ranked.select_related("lead_department", "status"))
     fmt = export_format(request)
     if fmt:
@@ -304,6 +314,7 @@ def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
     stored = {s.criterion_id: s for s in ActionScore.objects.filter(action=action)}
     figures = figure_suggestions(plan).get(action.pk, {})
     suggested = {c.pk: figures[c.key] for c in criteria_list if c.key in figures}
+    fillable = any(criterion_id not in stored for criterion_id in suggested)
     kwargs: dict[str, Any] = {"criteria": criteria_list, "stored": stored}
     current = None
     filled = False
@@ -356,6 +367,7 @@ def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
             "action": action,
             "form": form,
             "suggested": suggested,
+            "fillable": fillable,
             "score_rows": [
                 (criterion, score, note, suggested.get(criterion.pk))
                 for criterion, score, note in form.rows()
@@ -400,6 +412,7 @@ class MacChart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     target_x: float | None
+    target_beyond: bool = False
 
     @property
     def bottom(self) -> int:
@@ -408,6 +421,9 @@ class MacChart:
     @property
     def right(self) -> int:
         return self.left + self.plot_width
+
+
+TARGET_ZOOM_LIMIT = 3
 
 
 def nice_step(span: float, steps: int = 5) -> float:
@@ -424,7 +440,12 @@ def nice_step(span: float, steps: int = 5) -> float:
 
 def mac_chart(curve: MacCurve) -> MacChart:
     left, top, plot_width, plot_height = 80, 20, 660, 300
-    x_max_raw = float(max(curve.total, curve.target_reduction)) * 1.05 or 1.0
+    # A target far beyond what the actions reach would squeeze every bar into a sliver:
+    # then the chart keeps to the actions and points at the target beyond its edge.
+    target = float(curve.target_reduction)
+    target_on_chart = 0 < target <= float(curve.total) * TARGET_ZOOM_LIMIT
+    x_max_raw = max(float(curve.total), target) if target_on_chart else float(curve.total)
+    x_max_raw = x_max_raw * 1.05 or 1.0
     x_step = nice_step(x_max_raw)
     x_max = math.ceil(x_max_raw / x_step) * x_step
     y_step = nice_step(float(curve.max_cost) or 1.0)
@@ -466,7 +487,8 @@ def mac_chart(curve: MacCurve) -> MacChart:
         bars=bars,
         x_ticks=x_ticks,
         y_ticks=y_ticks,
-        target_x=x_at(float(curve.target_reduction)) if curve.target_reduction else None,
+        target_x=x_at(target) if target_on_chart else None,
+        target_beyond=target > 0 and not target_on_chart,
     )
 
 

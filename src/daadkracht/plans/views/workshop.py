@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -489,6 +490,7 @@ def workshop_score(request: HttpRequest, join_code: str) -> HttpResponse:
                 "cards": cards,
                 "is_open": is_open,
                 "done_count": sum(1 for card in cards if card["done"]),
+                "action_count": len(cards),
                 "municipality": scoring_round.municipality,
             },
         )
@@ -531,11 +533,25 @@ def _save_scores(
             "saved": saved,
             "error": error,
         }
-        return render(
-            request,
-            "plans/priorities/workshop_score.html#card",
-            {"card": card, "round": scoring_round, "is_open": is_open},
+        given = participant_scores(participant)
+        context = {
+            "card": card,
+            "round": scoring_round,
+            "is_open": is_open,
+            "oob": True,
+            "done_count": sum(
+                1 for a in actions if all(c.pk in given.get(a.pk, {}) for c in criteria)
+            ),
+            "action_count": len(actions),
+        }
+        card_html = render_to_string(
+            "plans/priorities/workshop_score.html#card", context, request=request
         )
+        progress_html = render_to_string(
+            "plans/priorities/workshop_score.html#progress", context, request=request
+        )
+        # The card replaces itself; the progress line above the cards follows out of band.
+        return HttpResponse(card_html + progress_html)
     if saved:
         messages.success(request, _("Your scores for %(action)s are saved.") % {"action": action})
     else:
