@@ -10,7 +10,7 @@ adds 300 municipalities of 300 actions each and measures one of them (and the la
 Prints a table and writes bench/results/<db>[-region]-<date>.json. Exit status 1 when a page
 misses its target or fails. Server time is wall-clock time in the Django process; the CPU time
 of that process is reported beside it, which stays meaningful on a busy machine (on SQLite it
-includes the database's work, on PostgreSQL not).
+includes the database's work, on PostgreSQL not), and so is the time spent executing SQL.
 """
 
 import argparse
@@ -109,6 +109,7 @@ class Result:
     kilobytes: float | None = None
     cpu_p50_ms: float | None = None
     cpu_p95_ms: float | None = None
+    db_p50_ms: float | None = None
     note: str = ""
     timings_ms: list[float] = field(default_factory=list)
 
@@ -125,6 +126,20 @@ def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+class DatabaseTimer:
+    """Time spent executing SQL (the first rows included; later fetches are not)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def fetch(client: Any, url: str) -> tuple[int, bytes]:
@@ -182,6 +197,7 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
         result = Result(page.label, url, page.target_ms)
         results.append(result)
         cpu_ms: list[float] = []
+        db_ms: list[float] = []
         try:
             for _ in range(warmups):
                 fetch(client, url)
@@ -194,16 +210,20 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
                 result.note = f"status {status}"
                 continue
             for _ in range(requests):
-                started, cpu_started = time.perf_counter(), time.process_time()
-                fetch(client, url)
-                result.timings_ms.append((time.perf_counter() - started) * 1000)
-                cpu_ms.append((time.process_time() - cpu_started) * 1000)
+                timer = DatabaseTimer()
+                with connection.execute_wrapper(timer):
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    fetch(client, url)
+                    result.timings_ms.append((time.perf_counter() - started) * 1000)
+                    cpu_ms.append((time.process_time() - cpu_started) * 1000)
+                db_ms.append(timer.seconds * 1000)
         except Exception as error:  # a broken page is reported, not fatal to the benchmark
             result.status = result.status or 500
             result.note = f"{type(error).__name__}: {error}"[:200]
             continue
         result.cpu_p50_ms = round(statistics.median(cpu_ms), 1)
         result.cpu_p95_ms = round(percentile(cpu_ms, 0.95), 1)
+        result.db_p50_ms = round(statistics.median(db_ms), 1)
         result.p50_ms = round(statistics.median(result.timings_ms), 1)
         result.p95_ms = round(percentile(result.timings_ms, 0.95), 1)
         result.min_ms = round(min(result.timings_ms), 1)
@@ -223,7 +243,8 @@ def print_table(title: str, results: list[Result]) -> None:
             f"{r.kilobytes if r.kilobytes is not None else '-':>7} "
             f"{r.p50_ms if r.p50_ms is not None else '-':>8} "
             f"{r.p95_ms if r.p95_ms is not None else '-':>8} "
-            f"{r.cpu_p95_ms if r.cpu_p95_ms is not None else '-':>8}"
+            f"{r.cpu_p95_ms if r.cpu_p95_ms is not None else '-':>8} "
+            f"{r.db_p50_ms if r.db_p50_ms is not None else '-':>7}"
         )
         note = f"  ({r.note})" if r.note else ""
         print(f"{r.label:<36} {numbers}  {r.verdict}{note}")
