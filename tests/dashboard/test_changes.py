@@ -5,6 +5,8 @@ from http import HTTPStatus
 
 from django.utils import timezone
 
+from daadkracht.history.models import AuditAction
+from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, StatusCategory, UpdateKind
 from daadkracht.plans.services.updates import status_update_post
 from daadkracht.tenancy.scoping import tenant_scope
@@ -40,10 +42,14 @@ def test_updates_decisions_and_status_changes_of_the_last_thirty_days(world, coo
     ]
     assert result.updates.total == 2
     assert result.decisions == 1
+    # The update's own history entry does not count the same change a second time.
     assert result.status_changes.total == 1
-    entry = result.status_changes.items[0]
-    assert entry.object_id == str(world.action_a.pk)
-    assert entry.changes["status"][1] == delayed.name
+    change = result.status_changes.items[0]
+    assert (change.action_id, change.new, change.through_update) == (
+        world.action_a.pk,
+        delayed.name,
+        True,
+    )
     # Both actions of the test world were created today.
     assert set(pks(result.created.items)) == {world.action_a.pk, world.other_action_a.pk}
     content = response.content.decode()
@@ -105,3 +111,25 @@ def test_htmx_request_gets_the_page_to_select_the_changes_from(world, coordinato
 
     assert response.status_code == HTTPStatus.OK
     assert 'id="changes-results"' in response.content.decode()
+
+
+def test_a_status_edited_directly_counts_as_a_status_change(world, coordinator):
+    done = status(world.plan_a, StatusCategory.DONE)
+    with tenant_scope(world.a):
+        action = Action.objects.get(pk=world.other_action_a.pk)
+        before = snapshot(action)
+        action.status = done
+        action.save()
+        audit_record(
+            actor=world.users["coordinator"],
+            instance=action,
+            action=AuditAction.UPDATED,
+            before=before,
+        )
+
+    _, result = changes(coordinator)
+
+    assert result.status_changes.total == 1
+    change = result.status_changes.items[0]
+    assert (change.action_id, change.new, change.through_update) == (action.pk, done.name, False)
+    assert change.by == world.users["coordinator"]

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from daadkracht.testing.factories import TaskFactory
 from tests.dashboard.conftest import pks
 
 HOME = "/alfa/"
@@ -190,3 +191,29 @@ def test_yesterdays_deadline_is_late(world, coordinator):
     _, dashboard = dashboard_of(coordinator)
 
     assert pks(dashboard.late.items) == pks([world.action_a])
+
+
+def test_long_task_lists_show_the_first_ten_and_count_all(world, coordinator):
+    today = timezone.localdate()
+    for n in range(12):
+        TaskFactory.create(
+            action=world.action_a, title=f"Taak {n}", due_date=today - timedelta(days=n + 1)
+        )
+    for n in range(3):
+        TaskFactory.create(
+            action=world.other_action_a,
+            title=f"Mijlpaal {n}",
+            is_milestone=True,
+            due_date=today + timedelta(days=n),
+        )
+
+    _, dashboard = dashboard_of(coordinator)
+
+    overdue = dashboard.overdue_tasks
+    assert (len(overdue.items), overdue.total, overdue.more) == (10, 12, 2)
+    assert [t.title for t in overdue.items][:2] == ["Taak 11", "Taak 10"]  # the oldest first
+    assert [d.milestone.title for d in dashboard.deadlines.items] == [
+        "Mijlpaal 0",
+        "Mijlpaal 1",
+        "Mijlpaal 2",
+    ]

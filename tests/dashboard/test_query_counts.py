@@ -93,5 +93,6 @@ def test_the_big_dashboard_has_something_to_show(sizes, client):
     assert dashboard.late.total > 10
     assert len(dashboard.late.items) == 10
     assert dashboard.overdue_tasks.total > 10
+    assert len(dashboard.overdue_tasks.items) == 10
     assert dashboard.changes.updates.total > 10
     assert dashboard.changes.status_changes.total == 3

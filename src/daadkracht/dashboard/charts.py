@@ -13,7 +13,7 @@ Number = int | float | Decimal
 
 # One viewBox width for every chart; the stylesheet scales the SVG to its column.
 CHART_WIDTH = 640
-LABEL_HEIGHT = 18
+LABEL_HEIGHT = 24  # room for a label line above each bar (or group of bars)
 VALUE_SPACE = 120  # room right of the longest bar for its value
 
 
@@ -57,7 +57,7 @@ def bar_chart(
     items: Sequence[tuple[str, Number, str]],
     *,
     maximum: Number | None = None,
-    bar_height: int = 16,
+    bar_height: int = 18,
     gap: int = 12,
 ) -> BarChart:
     """Bars for (label, value, colour) items; `maximum` fills the width (default: the largest)."""
@@ -119,9 +119,9 @@ def grouped_bar_chart(
     groups: Sequence[tuple[str, Sequence[Number]]],
     *,
     colours: Sequence[str],
-    bar_height: int = 10,
+    bar_height: int = 14,
     bar_gap: int = 3,
-    group_gap: int = 14,
+    group_gap: int = 16,
 ) -> GroupedBarChart:
     """Bars for (label, values per series) groups, all on one scale (the largest value)."""
     top = max((value for _, values in groups for value in values), default=0)

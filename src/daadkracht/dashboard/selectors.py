@@ -22,6 +22,7 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -32,6 +33,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from daadkracht.history.models import AuditAction, AuditEntry
@@ -240,11 +242,24 @@ class Deadline:
 
 
 @dataclass
+class StatusChange:
+    """An action that moved to another status: through a status update, or edited directly."""
+
+    date: date
+    action_id: int
+    action_label: str
+    old: str
+    new: str
+    by: Any
+    through_update: bool
+
+
+@dataclass
 class Changes:
     since: date
     updates: Limited[StatusUpdate]
     decisions: int
-    status_changes: Limited[AuditEntry]
+    status_changes: Limited[StatusChange]
     created: Limited[ActionRow]
 
     @property
@@ -470,9 +485,39 @@ def overdue_tasks(tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
     return tasks.filter(due_date__lt=today).order_by("due_date", "action__identifier", "id")
 
 
+def task_lists(
+    tasks: QuerySet[Task], today: date, days: int = HORIZON_DAYS
+) -> tuple[Limited[Task], Limited[Task]]:
+    """Overdue tasks and milestones due in the coming `days` days: the first of each, in one query.
+
+    Each list is ranked and counted by a window over its own rows, so the database returns at
+    most LIST_LIMIT of each however many there are.
+    """
+    end = today + timedelta(days=days)
+    late = Q(due_date__lt=today)
+    ahead = Q(is_milestone=True, due_date__gte=today, due_date__lte=end)
+    kind = Case(When(late, then=Value(0)), default=Value(1), output_field=IntegerField())
+    order = [F("due_date").asc(), F("action__identifier").asc(), F("id").asc()]
+    rows: list[Any] = list(
+        tasks.filter(late | ahead)
+        .annotate(
+            list_kind=kind,
+            list_rank=Window(RowNumber(), partition_by=[kind], order_by=order),
+            list_total=Window(Count("pk"), partition_by=[kind]),
+        )
+        .filter(list_rank__lte=LIST_LIMIT)
+        .order_by("list_kind", "list_rank")
+    )
+    lists: list[Limited[Task]] = []
+    for wanted in (0, 1):
+        items = [t for t in rows if t.list_kind == wanted]
+        lists.append(Limited(items, items[0].list_total if items else 0))
+    return lists[0], lists[1]
+
+
 def deadlines_ahead(
     actions: Iterable[ActionRow],
-    tasks: QuerySet[Task],
+    milestones: Limited[Task],
     today: date,
     days: int = HORIZON_DAYS,
 ) -> Limited[Deadline]:
@@ -483,15 +528,65 @@ def deadlines_ahead(
         for a in actions
         if a.is_open and a.deadline is not None and today <= a.deadline <= end
     ]
-    milestones = limited_query(
-        tasks.filter(is_milestone=True, due_date__gte=today, due_date__lte=end).order_by(
-            "due_date", "id"
-        )
-    )
+    action_count = len(items)
     items += [Deadline(t.due_date, t.action, t) for t in milestones.items if t.due_date]
     items.sort(key=lambda d: (d.date, d.action.identifier, d.milestone is not None))
-    action_count = len(items) - len(milestones.items)
     return Limited(items[:LIST_LIMIT], action_count + milestones.total)
+
+
+def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
+    """Status changes posted as status updates, and those made by editing the action directly.
+
+    Posting an update also writes a history entry for the action; that entry carries the new
+    `last_update_at`, which a direct edit never changes, so it is left out here to count each
+    change once.
+    """
+    through_updates = limited_query(
+        StatusUpdate.objects.filter(
+            action__plan=plan,
+            action__deleted_at__isnull=True,
+            date__gte=since,
+            new_status__isnull=False,
+        )
+        .select_related("action", "author", "previous_status", "new_status")
+        .order_by("-date", "-created_at", "-id")
+    )
+    direct = limited_query(
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Action),
+            action=AuditAction.UPDATED,
+            created_at__gte=start_of(since),
+            changes__has_key="status",
+        )
+        .exclude(changes__has_key="last_update_at")
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+    items = [
+        StatusChange(
+            date=u.date,
+            action_id=u.action_id,
+            action_label=str(u.action),
+            old=str(u.previous_status or ""),
+            new=str(u.new_status),
+            by=u.author,
+            through_update=True,
+        )
+        for u in through_updates.items
+    ] + [
+        StatusChange(
+            date=timezone.localtime(e.created_at).date(),
+            action_id=int(e.object_id),
+            action_label=e.object_repr,
+            old=e.changes["status"][0],
+            new=e.changes["status"][1],
+            by=e.actor,
+            through_update=False,
+        )
+        for e in direct.items
+    ]
+    items.sort(key=lambda c: c.date, reverse=True)
+    return Limited(items[:LIST_LIMIT], through_updates.total + direct.total)
 
 
 def changes_since(plan: Plan, since: date, actions: Iterable[ActionRow]) -> Changes:
@@ -516,16 +611,7 @@ def changes_since(plan: Plan, since: date, actions: Iterable[ActionRow]) -> Chan
     )
     recent_updates = limited_query(updates)
     start = start_of(since)
-    status_changes = limited_query(
-        AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Action),
-            action=AuditAction.UPDATED,
-            created_at__gte=start,
-            changes__has_key="status",
-        )
-        .select_related("actor")
-        .order_by("-created_at", "-id")
-    )
+    status_changes = status_changes_since(plan, since)
     created = sorted(
         (a for a in actions if a.created_at >= start),
         key=lambda a: (a.created_at, a.pk),
@@ -552,7 +638,7 @@ def municipality_dashboard(
     budget = Money()
     for action in counted:
         budget.add(action)
-    tasks = open_tasks(plan)
+    overdue, milestones = task_lists(open_tasks(plan), today)
     return MunicipalityDashboard(
         plan=plan,
         action_count=len(actions),
@@ -565,8 +651,8 @@ def municipality_dashboard(
         co2=co2_gap(plan, actions),
         late=limited(late_actions(actions)),
         stale=limited(stale_actions(actions)),
-        overdue_tasks=limited_query(overdue_tasks(tasks, today)),
-        deadlines=deadlines_ahead(actions, tasks, today),
+        overdue_tasks=overdue,
+        deadlines=deadlines_ahead(actions, milestones, today),
         changes=changes_since(plan, since, actions),
     )
 
@@ -614,7 +700,7 @@ def department_dashboard(
     actions = action_rows(plan, statuses, ours, today=today)
     counted = [a for a in actions if not a.is_cancelled]
     lead = sum(a.department_role == LEAD_ROLE for a in actions)
-    tasks = open_tasks(plan, ours)
+    overdue, milestones = task_lists(open_tasks(plan, ours), today)
     return DepartmentDashboard(
         plan=plan,
         department=department,
@@ -624,8 +710,8 @@ def department_dashboard(
         average_progress=(sum(a.progress for a in counted) / len(counted)) if counted else 0.0,
         late=limited(late_actions(actions)),
         stale=limited(stale_actions(actions)),
-        overdue_tasks=limited_query(overdue_tasks(tasks, today)),
-        deadlines=deadlines_ahead(actions, tasks, today),
+        overdue_tasks=overdue,
+        deadlines=deadlines_ahead(actions, milestones, today),
         decisions=limited(decisions_needed(actions)),
     )
 
