@@ -8,7 +8,7 @@ municipality themselves, so that every query stays inside it.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -49,16 +49,28 @@ from daadkracht.tenancy.roles import Permission, Role
 from daadkracht.tenancy.scoping import tenant_scope
 
 ROUND_SORTS = [
-    SortOption("created", gettext_lazy("Opened"), ("-created_at",)),
-    SortOption("title", gettext_lazy("Title"), ("title", "-created_at")),
-    SortOption("state", gettext_lazy("State"), ("state", "-created_at")),
-    SortOption("participants", gettext_lazy("Participants"), ("-participant_count", "title")),
+    SortOption("created", gettext_lazy("Opened"), ("created_at",)),
+    SortOption("title", gettext_lazy("Title"), ("title", "created_at")),
+    SortOption("state", gettext_lazy("State"), ("state", "created_at")),
+    SortOption("participants", gettext_lazy("Participants"), ("participant_count", "title")),
 ]
+DEFAULT_ROUND_SORT = "-created"  # the latest round first
 
 SESSION_KEY = "workshop_participants"
 
 
 # --- The coordinator's side ----------------------------------------------------------------
+
+
+def with_default_sort(request: HttpRequest, default: str) -> HttpRequest:
+    """The request as sorting sees it: `?sort=` falls back to `default` (which may descend)."""
+    if request.GET.get("sort"):
+        return request
+    query = request.GET.copy()
+    query["sort"] = default
+    sorting = HttpRequest()
+    sorting.GET = cast(Any, query)
+    return sorting
 
 
 @tenant_view()
@@ -73,7 +85,9 @@ def rounds(request: TenantRequest) -> HttpResponse:
         queryset = queryset.filter(state=state)
     if search:
         queryset = queryset.filter(title__icontains=search)
-    queryset, sort = apply_sort(request, queryset, ROUND_SORTS)
+    queryset, sort = apply_sort(
+        with_default_sort(request, DEFAULT_ROUND_SORT), queryset, ROUND_SORTS
+    )
     fmt = export_format(request)
     if fmt:
         return export_response(
