@@ -517,3 +517,15 @@ def test_the_settings_page_uses_the_same_queries_at_10_and_1000_actions(db):
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_the_settings_lead_to_adding_actions_and_to_the_trash(world):
+    coordinator = world.client_for("coordinator").get(SETTINGS).content
+    editor = world.client_for("editor").get(SETTINGS).content
+    viewer = world.client_for("viewer").get(SETTINGS).content
+
+    assert b"/alfa/plan/acties/nieuw/" in coordinator
+    assert b"/alfa/plan/acties/prullenbak/" in coordinator
+    assert b"/alfa/plan/acties/nieuw/" in editor
+    assert b"/alfa/plan/acties/prullenbak/" not in editor
+    assert b"/alfa/plan/acties/nieuw/" not in viewer
