@@ -72,7 +72,9 @@ def test_grouped_bars_share_one_scale():
 
 def test_stacked_bar_with_the_target_beyond_the_segments():
     bar = stacked_bar(
-        [("achieved", 300, "#a"), ("planned", 500, "#b"), ("gap", 200, "#c")], marker=1000
+        [("achieved", 300, "#a"), ("planned", 500, "#b"), ("gap", 200, "#c")],
+        marker=1000,
+        margin=24,
     )
 
     widths = [float(s.width) for s in bar.segments]
@@ -83,7 +85,7 @@ def test_stacked_bar_with_the_target_beyond_the_segments():
 
 
 def test_stacked_bar_when_the_segments_exceed_the_target():
-    bar = stacked_bar([("achieved", 600, "#a"), ("planned", 600, "#b")], marker=600)
+    bar = stacked_bar([("achieved", 600, "#a"), ("planned", 600, "#b")], marker=600, margin=24)
 
     assert bar.scale_end == 1200
     assert float(bar.marker_x) == 24 + (CHART_WIDTH - 48) / 2

@@ -12,9 +12,9 @@ from decimal import Decimal
 Number = int | float | Decimal
 
 # One viewBox width for every chart; the stylesheet scales the SVG to its column.
-CHART_WIDTH = 640
-LABEL_HEIGHT = 24  # room for a label line above each bar (or group of bars)
-VALUE_SPACE = 120  # room right of the longest bar for its value
+CHART_WIDTH = 480
+LABEL_HEIGHT = 22  # room for a label line above each bar (or group of bars)
+VALUE_SPACE = 100  # room right of the longest bar for its value
 
 
 def svg_number(value: float) -> str:
@@ -57,8 +57,8 @@ def bar_chart(
     items: Sequence[tuple[str, Number, str]],
     *,
     maximum: Number | None = None,
-    bar_height: int = 18,
-    gap: int = 12,
+    bar_height: int = 14,
+    gap: int = 10,
 ) -> BarChart:
     """Bars for (label, value, colour) items; `maximum` fills the width (default: the largest)."""
     top = max((value for _, value, _ in items), default=0)
@@ -119,9 +119,9 @@ def grouped_bar_chart(
     groups: Sequence[tuple[str, Sequence[Number]]],
     *,
     colours: Sequence[str],
-    bar_height: int = 14,
-    bar_gap: int = 3,
-    group_gap: int = 16,
+    bar_height: int = 11,
+    bar_gap: int = 2,
+    group_gap: int = 12,
 ) -> GroupedBarChart:
     """Bars for (label, values per series) groups, all on one scale (the largest value)."""
     top = max((value for _, values in groups for value in values), default=0)
@@ -177,8 +177,8 @@ def stacked_bar(
     segments: Sequence[tuple[str, Number, str]],
     *,
     marker: Number | None = None,
-    bar_height: int = 36,
-    margin: int = 24,
+    bar_height: int = 28,
+    margin: int = 20,
 ) -> StackedBar:
     """Segments laid end to end; the scale fits both their sum and the marker."""
     total = sum(float(value) for _, value, _ in segments if value > 0)
