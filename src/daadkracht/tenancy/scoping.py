@@ -88,17 +88,26 @@ class ActiveMunicipalityId(models.Expression):
 
 
 class TenantManager(models.Manager[Any]):
-    """Returns only rows of the active municipality; optionally only live or only trashed rows."""
-
-    def __init__(self, *, trashed: bool | None = None) -> None:
-        super().__init__()
-        self.trashed = trashed
+    """Returns only rows of the active municipality."""
 
     def get_queryset(self) -> models.QuerySet[Any]:
-        queryset = super().get_queryset().filter(municipality_id=ActiveMunicipalityId())
-        if self.trashed is not None:
-            queryset = queryset.filter(deleted_at__isnull=not self.trashed)
-        return queryset
+        return super().get_queryset().filter(municipality_id=ActiveMunicipalityId())
+
+
+# The trash filter is a property of the class, not of the instance, because Django builds the
+# related managers (`action.themes`) by instantiating the default manager's class anew.
+class LiveTenantManager(TenantManager):
+    """Rows of the active municipality that are not in the trash."""
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class TrashedTenantManager(TenantManager):
+    """Rows of the active municipality that are in the trash."""
+
+    def get_queryset(self) -> models.QuerySet[Any]:
+        return super().get_queryset().filter(deleted_at__isnull=False)
 
 
 class TenantModel(models.Model):
@@ -127,8 +136,8 @@ class SoftDeletableTenantModel(TenantModel):
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     unscoped = models.Manager()  # type: ignore[misc]
-    objects = TenantManager(trashed=False)  # type: ignore[misc]
-    trash = TenantManager(trashed=True)
+    objects = LiveTenantManager()  # type: ignore[misc]
+    trash = TrashedTenantManager()
 
     class Meta:
         abstract = True
