@@ -166,6 +166,9 @@ class RoundActionForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", f"a{action.pk}")
+        # The labels wrap their radio buttons, so the inputs need no ids; without them a swapped
+        # card carries no ids whose attributes htmx would copy over while settling.
+        kwargs.setdefault("auto_id", False)
         super().__init__(*args, **kwargs)
         self.action = action
         self.criteria = list(criteria)
