@@ -100,9 +100,12 @@ TEMPLATES = [
     },
 ]
 
+DEFAULT_SQLITE = PROJECT_DIR / "var" / "daadkracht.sqlite3"
+if "DATABASE_URL" not in os.environ:
+    DEFAULT_SQLITE.parent.mkdir(exist_ok=True)  # the embedded database needs its folder
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'var' / 'daadkracht.sqlite3'}"),
+        os.environ.get("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
