@@ -125,3 +125,11 @@ def test_a_deleted_department_is_not_found(world, coordinator):
     world.other_department_a.save()
 
     assert coordinator.get(url(world.other_department_a)).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_an_editor_elsewhere_is_offered_the_way_back(world, editor):
+    content = editor.get(url(world.other_department_a)).content.decode()
+
+    assert f'href="{url(world.department_a)}"' in content
+    own = editor.get(url(world.department_a)).content.decode()
+    assert 'class="callout-link"' not in own

@@ -189,6 +189,7 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
         for action in dashboard.actions:
             action.role_label = _role_label(action)
         dashboard.actions, sort = sort_actions(dashboard.actions, sort)
+    departments = list(Department.objects.all())
     return render(
         request,
         "dashboard/department.html",
@@ -196,7 +197,10 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
             "department": department,
             "plan": plan,
             "dashboard": dashboard,
-            "departments": Department.objects.all(),
+            "departments": departments,
+            "my_department": next(
+                (d for d in departments if d.pk == request.tenant.membership.department_id), None
+            ),
             "is_mine": request.tenant.membership.department_id == department.pk,
             "sort": sort,
             "filter_query": query_for(ActionFilter(department=department.pk)),
