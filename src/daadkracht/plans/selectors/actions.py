@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from daadkracht.plans.models import (
     Phase,
     Plan,
     Priority,
+    Tag,
     Theme,
 )
 
@@ -182,7 +183,8 @@ def filtered_actions(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
 def with_list_data(queryset: QuerySet[Action]) -> QuerySet[Action]:
     """Everything a list row shows, in a fixed number of queries."""
     return queryset.select_related("status", "lead_department", "responsible").prefetch_related(
-        "themes", "tags"
+        Prefetch("themes", queryset=Theme.objects.all()),
+        Prefetch("tags", queryset=Tag.objects.all()),
     )
 
 
