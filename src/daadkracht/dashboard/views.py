@@ -15,7 +15,19 @@ from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
-from daadkracht.dashboard import charts, selectors
+from daadkracht.dashboard import charts
+from daadkracht.dashboard.selectors.changes import default_since
+from daadkracht.dashboard.selectors.department import LEAD_ROLE, department_dashboard
+from daadkracht.dashboard.selectors.lists import (
+    ATTENTION_KINDS,
+    attention_actions,
+    overdue_task_list,
+)
+from daadkracht.dashboard.selectors.municipality import (
+    MunicipalityDashboard,
+    municipality_dashboard,
+)
+from daadkracht.dashboard.selectors.rows import ActionRow
 from daadkracht.plans.models import DepartmentRole
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
 from daadkracht.plans.selectors.plan import current_plan, themes
@@ -41,14 +53,14 @@ def _optional_url(request: TenantRequest, name: str) -> str:
 def parse_since(value: str | None, today: date) -> tuple[date, bool]:
     """The `?sinds=` date (YYYY-MM-DD, as a date field sends it) and whether it was valid."""
     if not value:
-        return selectors.default_since(today), True
+        return default_since(today), True
     try:
         return date.fromisoformat(value), True
     except ValueError:
-        return selectors.default_since(today), False
+        return default_since(today), False
 
 
-def _dashboard_charts(dashboard: selectors.MunicipalityDashboard) -> dict[str, Any]:
+def _dashboard_charts(dashboard: MunicipalityDashboard) -> dict[str, Any]:
     co2 = dashboard.co2
     return {
         "theme_chart": charts.bar_chart(
@@ -100,7 +112,7 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
     }
     dashboard = None
     if plan is not None:
-        dashboard = selectors.municipality_dashboard(plan=plan, since=since, today=today)
+        dashboard = municipality_dashboard(plan=plan, since=since, today=today)
         context["dashboard"] = dashboard
         if dashboard.action_count:
             context.update(_dashboard_charts(dashboard))
@@ -117,15 +129,15 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
     return context
 
 
-def _role_label(action: selectors.ActionRow) -> str:
+def _role_label(action: ActionRow) -> str:
     role = action.department_role
-    if role == selectors.LEAD_ROLE:
+    if role == LEAD_ROLE:
         return _("lead")
     return str(dict(DepartmentRole.choices).get(str(role), ""))
 
 
 # Our actions are few enough to sort in memory; each key reads what the row already shows.
-DEPARTMENT_SORTS: dict[str, Callable[[selectors.ActionRow], Any]] = {
+DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
     "identifier": lambda a: a.identifier,
     "title": lambda a: a.title.lower(),
     "role": lambda a: a.role_label,
@@ -135,9 +147,7 @@ DEPARTMENT_SORTS: dict[str, Callable[[selectors.ActionRow], Any]] = {
 }
 
 
-def sort_actions(
-    actions: list[selectors.ActionRow], requested: str
-) -> tuple[list[selectors.ActionRow], str]:
+def sort_actions(actions: list[ActionRow], requested: str) -> tuple[list[ActionRow], str]:
     """Sort by `?sort=key` or `-key`, empty values last in both directions, then by identifier."""
     descending = requested.startswith("-")
     key = requested.lstrip("-")
@@ -156,7 +166,7 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
     """One department: our actions, and what needs our attention."""
     department = get_object_or_404(Department.objects, pk=pk)
     plan = current_plan()
-    dashboard = selectors.department_dashboard(plan=plan, department=department) if plan else None
+    dashboard = department_dashboard(plan=plan, department=department) if plan else None
     fmt = export_format(request)
     if fmt and dashboard is not None:
         return export_response(
@@ -250,13 +260,13 @@ def attention(request: TenantRequest) -> HttpResponse:
     plan = current_plan()
     filters = ActionFilter.from_query(request.GET)
     kind = request.GET.get("kind", "")
-    kind = kind if kind in selectors.ATTENTION_KINDS else ""
+    kind = kind if kind in ATTENTION_KINDS else ""
     context: dict[str, Any] = {"plan": plan, "filters": filters, "kind": kind}
     if plan is None:
         return render(request, "dashboard/attention.html", context)
     actions, sort = apply_sort(
         request,
-        selectors.attention_actions(plan=plan, filters=filters, kind=kind).select_related(
+        attention_actions(plan=plan, filters=filters, kind=kind).select_related(
             "status", "lead_department"
         ),
         ATTENTION_SORTS,
@@ -334,7 +344,7 @@ def overdue_tasks(request: TenantRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks, sort = apply_sort(
         request,
-        selectors.overdue_task_list(plan=plan, department=department, today=today),
+        overdue_task_list(plan=plan, department=department, today=today),
         TASK_SORTS,
     )
     fmt = export_format(request)
