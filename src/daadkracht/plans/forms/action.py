@@ -99,6 +99,15 @@ class ActionForm(forms.ModelForm[Action]):
             "com_instrument",
             "visibility",
         ]
+        # Amounts are shown and typed the Belgian way (1250000,50).
+        localized_fields = [
+            "budget_planned",
+            "budget_committed",
+            "budget_spent",
+            "co2_reduction",
+            "energy_saved",
+            "renewable_produced",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "start_date": date_input(),
