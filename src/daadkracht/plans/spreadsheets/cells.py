@@ -71,6 +71,11 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
 
 
+def join_list(parts: Iterable[str]) -> str:
+    """Several values in one cell, as the export writes them and `split_list` reads them."""
+    return f"{LIST_SEPARATOR} ".join(parts)
+
+
 def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
     """Code → label in the active language."""
     return {str(value): str(label) for value, label in choices.choices}

@@ -1,0 +1,288 @@
+"""The action spreadsheet's columns in order, and every header an import accepts for each."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
+from daadkracht.plans.models import FundingSource, Phase, Priority, Visibility, covenant
+from daadkracht.plans.spreadsheets.cells import normalise
+from daadkracht.plans.spreadsheets.columns.base import Column
+from daadkracht.plans.spreadsheets.columns.lists import (
+    CoBenefitsColumn,
+    InvolvedColumn,
+    TagsColumn,
+    ThemesColumn,
+)
+from daadkracht.plans.spreadsheets.columns.references import (
+    ChoiceColumn,
+    DepartmentColumn,
+    PersonColumn,
+    StatusColumn,
+)
+from daadkracht.plans.spreadsheets.columns.values import (
+    DateColumn,
+    DecimalColumn,
+    LastUpdateColumn,
+    PercentColumn,
+    TextColumn,
+)
+
+
+def _money(key: str, header: str, label: Promise) -> DecimalColumn:
+    return DecimalColumn(
+        key=key,
+        header=header,
+        label=label,
+        help=gettext_lazy("An amount in euro; use a comma for decimals: 1250,50 or 1.250,50."),
+        example="25000",
+        width=14,
+        number_format="#,##0.00",
+    )
+
+
+def _quantity(key: str, header: str, label: Promise, help: Promise) -> DecimalColumn:
+    return DecimalColumn(
+        key=key,
+        header=header,
+        label=label,
+        help=help,
+        example="12,5",
+        width=14,
+        max_digits=12,
+        decimal_places=1,
+        number_format="#,##0.0",
+    )
+
+
+COLUMNS: list[Column] = [
+    TextColumn(
+        key="identifier",
+        header="Nummer",
+        label=gettext_lazy("identifier"),
+        help=gettext_lazy(
+            "The action's identifier in the plan, for example B3.04. An action whose identifier"
+            " exists already is updated; any other row adds a new action."
+        ),
+        example="B3.04",
+        width=10,
+        required=True,
+        max_length=20,
+    ),
+    TextColumn(
+        key="title",
+        header="Titel",
+        label=gettext_lazy("title"),
+        help=gettext_lazy("A short title that says what will be done."),
+        example="Fietsstraten in het centrum",
+        width=40,
+        required=True,
+        max_length=250,
+    ),
+    TextColumn(
+        key="description",
+        header="Beschrijving",
+        label=gettext_lazy("description"),
+        help=gettext_lazy("What the action involves, in a few sentences."),
+        width=50,
+    ),
+    ThemesColumn(
+        key="themes",
+        header="Thema's",
+        label=gettext_lazy("themes"),
+        help=gettext_lazy("Theme codes (or names), separated by semicolons."),
+        example="B3; B7",
+        width=14,
+    ),
+    DepartmentColumn(
+        key="lead_department",
+        header="Trekkende dienst",
+        label=gettext_lazy("lead department"),
+        help=gettext_lazy("The department that leads the action, by its name."),
+        width=22,
+    ),
+    InvolvedColumn(
+        key="involvements",
+        header="Betrokken diensten",
+        label=gettext_lazy("involved departments"),
+        help=gettext_lazy(
+            "Other departments, each with its role in brackets, separated by semicolons."
+            " Without a role a department contributes."
+        ),
+        example="Groendienst (draagt bij); Wonen (geraadpleegd)",
+        width=34,
+    ),
+    PersonColumn(
+        key="responsible",
+        header="Verantwoordelijke (e-mail)",
+        label=gettext_lazy("responsible person"),
+        help=gettext_lazy("The e-mail address of the responsible person, a member of this site."),
+        example="naam@gemeente.be",
+        width=28,
+    ),
+    StatusColumn(
+        key="status",
+        header="Status",
+        label=gettext_lazy("status"),
+        help=gettext_lazy(
+            "One of the plan's statuses. Empty: unchanged, or the first status for a new action."
+        ),
+        width=16,
+    ),
+    ChoiceColumn(
+        key="phase",
+        header="Fase",
+        label=gettext_lazy("phase"),
+        help=gettext_lazy("The implementation phase. Empty: unchanged, or idea for a new action."),
+        width=16,
+        choices=Phase,
+        keep_when_empty=True,
+    ),
+    PercentColumn(
+        key="progress",
+        header="Voortgang (%)",
+        label=gettext_lazy("progress"),
+        help=gettext_lazy("A whole number from 0 to 100. Empty: unchanged, or 0."),
+        example="40",
+        width=10,
+    ),
+    ChoiceColumn(
+        key="priority",
+        header="Prioriteit",
+        label=gettext_lazy("priority"),
+        help=gettext_lazy("Empty: unchanged, or normal for a new action."),
+        width=12,
+        choices=Priority,
+        keep_when_empty=True,
+    ),
+    DateColumn(
+        key="start_date",
+        header="Startdatum",
+        label=gettext_lazy("start date"),
+        help=gettext_lazy("A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date."),
+        example="01/09/2025",
+        width=12,
+    ),
+    DateColumn(
+        key="deadline",
+        header="Deadline",
+        label=gettext_lazy("deadline"),
+        help=gettext_lazy("A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date."),
+        example="31/12/2027",
+        width=12,
+    ),
+    _money("budget_planned", "Budget gepland (€)", gettext_lazy("budget planned")),
+    _money("budget_committed", "Budget vastgelegd (€)", gettext_lazy("budget committed")),
+    _money("budget_spent", "Budget besteed (€)", gettext_lazy("budget spent")),
+    ChoiceColumn(
+        key="funding_source",
+        header="Financieringsbron",
+        label=gettext_lazy("funding source"),
+        help=gettext_lazy("Where the money comes from."),
+        width=20,
+        choices=FundingSource,
+    ),
+    _quantity(
+        "co2_reduction",
+        "CO2-reductie (t/jaar)",
+        gettext_lazy("expected CO2 reduction"),
+        gettext_lazy("Expected reduction in tonnes of CO2 per year."),
+    ),
+    _quantity(
+        "energy_saved",
+        "Energiebesparing (MWh/jaar)",
+        gettext_lazy("energy saved"),
+        gettext_lazy("Energy saved in MWh per year."),
+    ),
+    _quantity(
+        "renewable_produced",
+        "Hernieuwbare productie (MWh/jaar)",
+        gettext_lazy("renewable energy produced"),
+        gettext_lazy("Renewable energy produced in MWh per year."),
+    ),
+    ChoiceColumn(
+        key="com_sector",
+        header="Convenant: sector",
+        label=gettext_lazy("Covenant of Mayors sector"),
+        help=gettext_lazy("The sector in the Covenant of Mayors report."),
+        width=24,
+        choices=covenant.Sector,
+    ),
+    ChoiceColumn(
+        key="com_area",
+        header="Convenant: interventiegebied",
+        label=gettext_lazy("Covenant of Mayors area of intervention"),
+        help=gettext_lazy("The area of intervention in the Covenant of Mayors report."),
+        width=24,
+        choices=covenant.AreaOfIntervention,
+    ),
+    ChoiceColumn(
+        key="com_instrument",
+        header="Convenant: beleidsinstrument",
+        label=gettext_lazy("Covenant of Mayors policy instrument"),
+        help=gettext_lazy("The policy instrument in the Covenant of Mayors report."),
+        width=24,
+        choices=covenant.PolicyInstrument,
+    ),
+    ChoiceColumn(
+        key="com_kind",
+        header="Mitigatie of adaptatie",
+        label=gettext_lazy("mitigation or adaptation"),
+        help=gettext_lazy("Empty: unchanged, or mitigation for a new action."),
+        width=18,
+        choices=covenant.ActionKind,
+        keep_when_empty=True,
+    ),
+    CoBenefitsColumn(
+        key="co_benefits",
+        header="Nevenvoordelen",
+        label=gettext_lazy("co-benefits"),
+        help=gettext_lazy("What else the action improves, separated by semicolons."),
+        width=28,
+    ),
+    ChoiceColumn(
+        key="visibility",
+        header="Zichtbaarheid",
+        label=gettext_lazy("visibility"),
+        help=gettext_lazy(
+            "Public actions appear on the public site; internal ones only for members."
+            " Empty: unchanged, or internal for a new action."
+        ),
+        width=12,
+        choices=Visibility,
+        keep_when_empty=True,
+    ),
+    TagsColumn(
+        key="tags",
+        header="Tags",
+        label=gettext_lazy("tags"),
+        help=gettext_lazy("Free words, separated by semicolons; new tags are added."),
+        example="fiets; school",
+        width=20,
+    ),
+    LastUpdateColumn(
+        key="last_update_at",
+        header="Laatste update",
+        label=gettext_lazy("last update"),
+        help=gettext_lazy("Filled in by the export; an import leaves it alone."),
+        width=16,
+    ),
+]
+
+COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
+REQUIRED_COLUMNS = [column for column in COLUMNS if column.required]
+# Fields stored on the action row itself; the others are relations written separately.
+RELATION_KEYS = {"themes", "involvements", "tags"}
+
+
+def header_lookup() -> dict[str, Column]:
+    """Every accepted header → its column: the Dutch header, the key, the label in any language."""
+    lookup: dict[str, Column] = {}
+    for column in COLUMNS:
+        lookup[normalise(column.header)] = column
+        lookup.setdefault(normalise(column.key), column)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for column in COLUMNS:
+                lookup.setdefault(normalise(str(column.label)), column)
+    return lookup

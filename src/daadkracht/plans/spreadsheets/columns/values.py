@@ -1,0 +1,129 @@
+"""Columns of one typed value: text, a date, an amount, a percentage, a timestamp."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from daadkracht.plans.spreadsheets.cells import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    KEEP,
+    CellError,
+    RawCell,
+    parse_date,
+    parse_number,
+)
+from daadkracht.plans.spreadsheets.columns.base import Column
+from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextColumn(Column):
+    max_length: int | None = None
+    is_text: ClassVar[bool] = True
+
+    def current(self, record: ActionRecord) -> Any:
+        return getattr(record.action, self.key) or ""
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> str:
+        text = raw.text
+        if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+            text = text[1:]  # the export's guard against formulas in CSV files
+        if self.max_length and len(text) > self.max_length:
+            raise CellError(
+                _("Row %(row)s: “%(column)s” is %(length)s characters long; at most %(max)s fit."),
+                column=self.header,
+                length=len(text),
+                max=self.max_length,
+            )
+        return text
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateColumn(Column):
+    number_format: str | None = DATE_FORMAT
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> date | None:
+        try:
+            return parse_date(raw)
+        except ValueError:
+            raise CellError(
+                _(
+                    "Row %(row)s: “%(value)s” in “%(column)s” is not a date;"
+                    " write it as dd/mm/yyyy, for example 31/12/2030."
+                ),
+                value=raw.text,
+                column=self.header,
+            ) from None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecimalColumn(Column):
+    """An amount or quantity, never negative."""
+
+    max_digits: int = 14
+    decimal_places: int = 2
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> Decimal | None:
+        try:
+            number = parse_number(raw)
+        except (ValueError, InvalidOperation):
+            raise CellError(
+                _(
+                    "Row %(row)s: “%(value)s” in “%(column)s” is not a number;"
+                    " write for example 1250,50."
+                ),
+                value=raw.text,
+                column=self.header,
+            ) from None
+        if number is None:
+            return None
+        if number < 0:
+            raise CellError(_("Row %(row)s: “%(column)s” cannot be negative."), column=self.header)
+        number = number.quantize(Decimal(1).scaleb(-self.decimal_places), ROUND_HALF_UP)
+        if len(number.as_tuple().digits) > self.max_digits:
+            raise CellError(
+                _("Row %(row)s: “%(value)s” in “%(column)s” is too large."),
+                value=raw.text,
+                column=self.header,
+            )
+        return number
+
+
+@dataclass(frozen=True, kw_only=True)
+class PercentColumn(Column):
+    """Progress: a whole percentage; an empty cell keeps the stored progress."""
+
+    number_format: str | None = "0"
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> Any:
+        try:
+            number = parse_number(raw)
+        except (ValueError, InvalidOperation):
+            number = Decimal(-1)
+        if number is None:
+            return KEEP
+        if "%" in raw.number_format:  # a cell formatted as a percentage holds 0.45 for 45 %
+            number *= 100
+        if not 0 <= number <= 100:
+            raise CellError(
+                _("Row %(row)s: progress “%(value)s” must be a percentage from 0 to 100."),
+                value=raw.text,
+            )
+        return int(number.quantize(Decimal(1), ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, kw_only=True)
+class LastUpdateColumn(Column):
+    """Written by the export for information; ignored by the import."""
+
+    importable: bool = False
+    number_format: str | None = DATETIME_FORMAT
+
+    def cell(self, record: ActionRecord) -> Any:
+        value = record.action.last_update_at
+        return timezone.localtime(value).replace(tzinfo=None, microsecond=0) if value else None
