@@ -125,6 +125,7 @@ def build_large(
                 scores=True,
                 detailed_updates=True,
                 extra_updates_on_first=detail_updates,
+                spread_in_time=True,
                 seed=1000,
                 people=people,
             )
@@ -178,6 +179,7 @@ def build_region(
                     tags=5,
                     scores=True,
                     detailed_updates=True,
+                    spread_in_time=True,
                     seed=n,
                     people=people,
                 )

@@ -3,7 +3,7 @@
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -56,13 +56,16 @@ def bulk_plan(
     scores: bool = False,
     detailed_updates: bool = False,
     extra_updates_on_first: int = 0,
+    spread_in_time: bool = False,
 ) -> BulkPlan:
     """A plan with `actions` actions spread over themes, departments and statuses.
 
     The arguments after `seed` make the data as rich as real data, for benchmarks: `people`
     answer for actions, own tasks and write updates; actions get involved departments, tags and
     scores on the plan's criteria; `detailed_updates` records status, progress and deadline
-    changes and some decisions; the first action gets `extra_updates_on_first` more updates.
+    changes and some decisions; the first action gets `extra_updates_on_first` more updates;
+    `spread_in_time` dates rows as if they were entered over the years instead of all now
+    (actions at their start, updates on their day, tasks ticked off near their due date).
     They draw from their own random sequence, so that the data without them stays the same.
     """
     rng = random.Random(seed)
@@ -172,6 +175,8 @@ def bulk_plan(
             ),
             batch_size=BATCH_SIZE,
         )
+    if spread_in_time:
+        _spread_in_time(action_rows, rich)
     _enrich(
         action_rows,
         department_rows,
@@ -208,6 +213,30 @@ def _detailed_update(
         previous_deadline=deadline,
         new_deadline=deadline + timedelta(days=90) if deadline and roll < 0.1 else None,
     )
+
+
+def _spread_in_time(actions: list[Action], rng: random.Random) -> None:
+    """Creation and completion moments as if the plan had been kept up to date for years."""
+    now = timezone.now()
+
+    def moment(day: date) -> datetime:
+        return min(now, timezone.make_aware(datetime.combine(day, time(rng.randint(8, 17)))))
+
+    for action in actions:
+        assert action.start_date is not None
+        action.created_at = moment(min(action.start_date, now.date() - timedelta(days=30)))
+    Action.unscoped.bulk_update(actions, ["created_at"], batch_size=BATCH_SIZE)
+    updates = list(StatusUpdate.unscoped.filter(action__in=actions).only("id", "date"))
+    for update in updates:
+        update.created_at = moment(update.date)
+    StatusUpdate.unscoped.bulk_update(updates, ["created_at"], batch_size=BATCH_SIZE)
+    tasks = list(
+        Task.unscoped.filter(action__in=actions, done_at__isnull=False).only("id", "due_date")
+    )
+    for task in tasks:
+        assert task.due_date is not None
+        task.done_at = moment(task.due_date - timedelta(days=rng.randint(0, 30)))
+    Task.unscoped.bulk_update(tasks, ["done_at"], batch_size=BATCH_SIZE)
 
 
 def _enrich(
