@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate
-from daadkracht.plans.views import action_list as views
+from daadkracht.plans.selectors import board as board_selectors
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
@@ -94,7 +94,7 @@ class TestBoard:
         assert "Geheime actie" not in response.content.decode()
 
     def test_a_full_column_links_to_the_rest_in_the_list(self, board_world, monkeypatch):
-        monkeypatch.setattr(views, "BOARD_CARDS_PER_COLUMN", 1)
+        monkeypatch.setattr(board_selectors, "BOARD_CARDS_PER_COLUMN", 1)
 
         response = board_world.client_for("viewer").get(BOARD_URL)
 

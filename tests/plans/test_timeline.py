@@ -10,13 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from daadkracht.plans.charts.timeline import CHART_WIDTH, LABEL_WIDTH, timeline_chart
 from daadkracht.plans.models import Action, ActionStatus
-from daadkracht.plans.views.action_list import (
-    CHART_WIDTH,
-    LABEL_WIDTH,
-    ActionRow,
-    timeline_chart,
-)
+from daadkracht.plans.selectors.rows import ActionRow
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (

@@ -1,4 +1,4 @@
-"""The form for posting a status update or decision on an action's timeline."""
+"""Forms for a status update: the full one on the action page, the quick one in the action list."""
 
 from typing import Any
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.plans.forms.action import date_input
-from daadkracht.plans.models import ActionStatus, Plan, UpdateKind
+from daadkracht.plans.models import Action, ActionStatus, Plan, UpdateKind
 
 
 class StatusUpdateForm(forms.Form):
@@ -59,3 +59,46 @@ class StatusUpdateForm(forms.Form):
             "new_progress": data["new_progress"],
             "new_deadline": data["new_deadline"],
         }
+
+
+class QuickUpdateForm(forms.Form):
+    """A short status update: status, progress, deadline and a line of text."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    new_status = forms.ModelChoiceField(
+        label=_("Status"), queryset=ActionStatus.objects.none(), empty_label=None
+    )
+    new_progress = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"step": 5}),
+    )
+    new_deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    text = forms.CharField(
+        label=_("What happened?"),
+        max_length=1000,
+        help_text=_("One or two sentences; they appear in the action's timeline."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, action: Action, inline: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"quick-{action.pk}-%s")
+        super().__init__(*args, **kwargs)
+        status_field = self.fields["new_status"]
+        assert isinstance(status_field, forms.ModelChoiceField)
+        status_field.queryset = ActionStatus.objects.filter(plan_id=action.plan_id)
+        if inline:
+            status_field.widget.attrs["autofocus"] = True
+        if not self.is_bound:
+            self.initial = {
+                "version": action.version,
+                "new_status": action.status_id,
+                "new_progress": action.progress,
+                "new_deadline": action.deadline,
+            }

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from daadkracht.plans.views import action_list as views
+from daadkracht.plans.views import board, timeline
 
 urlpatterns: list[URLPattern] = [
     path("acties/", views.action_list, name="actions"),
@@ -12,7 +13,7 @@ urlpatterns: list[URLPattern] = [
         name="action_quick_update",
     ),
     path("acties/<int:pk>/rij/", views.action_row, name="action_row"),
-    path("bord/", views.board, name="board"),
-    path("bord/<int:pk>/verplaatsen/", views.board_move, name="board_move"),
-    path("tijdlijn/", views.timeline, name="timeline"),
+    path("bord/", board.board, name="board"),
+    path("bord/<int:pk>/verplaatsen/", board.board_move, name="board_move"),
+    path("tijdlijn/", timeline.timeline, name="timeline"),
 ]

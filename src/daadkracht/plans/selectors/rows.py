@@ -1,0 +1,33 @@
+"""Actions as the list, the board and the timeline show them, with their flags worked out once."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from daadkracht.plans.models import Action, Plan
+from daadkracht.plans.permissions import can_edit_action
+from daadkracht.plans.selectors.actions import is_overdue, is_stale
+from daadkracht.tenancy.context import TenantContext
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action as a row or card shows it."""
+
+    action: Action
+    overdue: bool
+    stale: bool
+    can_edit: bool
+
+
+def action_rows(actions: list[Action], plan: Plan, tenant: TenantContext) -> list[ActionRow]:
+    today, now = timezone.localdate(), timezone.now()
+    return [
+        ActionRow(
+            action=action,
+            overdue=is_overdue(action, today),
+            stale=is_stale(action, plan, now),
+            can_edit=can_edit_action(tenant, action),
+        )
+        for action in actions
+    ]
