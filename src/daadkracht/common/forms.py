@@ -1,9 +1,13 @@
 """Helpers for forms that save through services."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+from daadkracht.common.concurrency import ConcurrentEditError
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -15,8 +19,20 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def rebind_with_version(form: forms.BaseForm, version: int) -> Any:
-    """A copy of the bound form whose hidden version is the stored one, keeping all input."""
-    data = form.data.copy()  # type: ignore[attr-defined]
-    data["version"] = str(version)
-    return type(form)(data, instance=getattr(form, "instance", None))  # type: ignore[call-arg]
+def conflict_form[F: forms.BaseForm](
+    form_class: Callable[..., F],
+    data: QueryDict,
+    error: ConcurrentEditError,
+    *,
+    basis: object,
+    basis_field: str = "version",
+    **kwargs: Any,
+) -> F:
+    """The form again with all the user's input, now based on what is stored (its version, or a
+    fingerprint) and showing the conflict: saving once more overwrites, knowingly."""
+    values = data.copy()
+    values[basis_field] = str(basis)
+    form = form_class(values, **kwargs)
+    form.is_valid()
+    form.add_error(None, str(error.message))
+    return form

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_cancel, invitation_create, invitation_resend
 from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors, rebind_with_version
+from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
 from daadkracht.dashboard.views import home_context
 from daadkracht.tenancy import selectors, services
@@ -120,9 +120,9 @@ def department_edit(request: TenantRequest, pk: int) -> HttpResponse:
             )
         except ConcurrentEditError as error:
             current = Department.objects.get(pk=pk)
-            form = rebind_with_version(form, current.version)
-            form.is_valid()
-            form.add_error(None, str(error.message))
+            form = conflict_form(
+                DepartmentForm, request.POST, error, basis=current.version, instance=form.instance
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -265,9 +265,10 @@ def member_edit(request: TenantRequest, pk: int) -> HttpResponse:
                 department=form.cleaned_data["department"],
             )
         except ConcurrentEditError as error:
-            form = rebind_with_version(form, Membership.objects.get(pk=pk).version)
-            form.is_valid()
-            form.add_error(None, str(error.message))
+            stored = Membership.objects.get(pk=pk)
+            form = conflict_form(
+                MembershipForm, request.POST, error, basis=stored.version, instance=form.instance
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors
+from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.forms.update import QuickUpdateForm
 from daadkracht.plans.models import Action, Plan
@@ -138,11 +138,14 @@ def action_quick_update(request: TenantRequest, pk: int) -> HttpResponse:
             )
         except ConcurrentEditError as error:
             current = with_list_data(Action.objects.filter(pk=pk)).get()
-            values = request.POST.copy()
-            values["version"] = str(current.version)
-            form = QuickUpdateForm(values, action=current, inline=inline)
-            form.is_valid()
-            form.add_error(None, str(error.message))
+            form = conflict_form(
+                QuickUpdateForm,
+                request.POST,
+                error,
+                basis=current.version,
+                action=current,
+                inline=inline,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors
+from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.priorities import ActionScoresForm
 from daadkracht.plans.models import Action, ActionScore
 from daadkracht.plans.permissions import can_edit_action
@@ -66,11 +66,14 @@ def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
                     s.criterion_id: s
                     for s in ActionScore.objects.filter(action=action).select_related("criterion")
                 }
-                data = request.POST.copy()
-                data["fingerprint"] = scores_fingerprint(action)
-                form = ActionScoresForm(data, **kwargs)
-                form.is_valid()
-                form.add_error(None, str(error.message))
+                form = conflict_form(
+                    ActionScoresForm,
+                    request.POST,
+                    error,
+                    basis=scores_fingerprint(action),
+                    basis_field="fingerprint",
+                    **kwargs,
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors
+from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
@@ -29,12 +29,6 @@ from daadkracht.tenancy.roles import Permission
 def _settings_url(request: TenantRequest, anchor: str = "") -> str:
     url = reverse("plans:settings", kwargs={"municipality": request.tenant.municipality.slug})
     return f"{url}#{anchor}" if anchor else url
-
-
-def _with_version(data: QueryDict, version: int) -> QueryDict:
-    data = data.copy()
-    data["version"] = str(version)
-    return data
 
 
 def _no_plan_yet(request: TenantRequest) -> HttpResponse:
@@ -154,11 +148,13 @@ def plan_edit(request: TenantRequest) -> HttpResponse:
             )
         except ConcurrentEditError as error:
             current = Plan.objects.get(pk=plan.pk)
-            form = PlanForm(
-                _with_version(request.POST, current.version), instance=Plan.objects.get(pk=plan.pk)
+            form = conflict_form(
+                PlanForm,
+                request.POST,
+                error,
+                basis=current.version,
+                instance=Plan.objects.get(pk=plan.pk),
             )
-            form.is_valid()
-            form.add_error(None, str(error.message))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -215,11 +211,14 @@ def theme_edit(request: TenantRequest, pk: int) -> HttpResponse:
             )
         except ConcurrentEditError as error:
             current = _theme(plan, pk)
-            form = ThemeForm(
-                _with_version(request.POST, current.version), instance=_theme(plan, pk), plan=plan
+            form = conflict_form(
+                ThemeForm,
+                request.POST,
+                error,
+                basis=current.version,
+                instance=_theme(plan, pk),
+                plan=plan,
             )
-            form.is_valid()
-            form.add_error(None, str(error.message))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
