@@ -7,27 +7,13 @@ alternative of each chart (a table, or the numbers in words) lives in the templa
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-Number = int | float | Decimal
+from daadkracht.common.charts import Number, scale, svg_number
 
 # One viewBox width for every chart; the stylesheet scales the SVG to its column.
 CHART_WIDTH = 480
 LABEL_HEIGHT = 22  # room for a label line above each bar (or group of bars)
 VALUE_SPACE = 100  # room right of the longest bar for its value
-
-
-def svg_number(value: float) -> str:
-    """A coordinate for an SVG attribute: at most one decimal, always a decimal point."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def scale(value: Number, maximum: Number, length: float) -> float:
-    """How long a bar of `value` is when `maximum` fills `length`; never negative."""
-    if maximum <= 0 or value <= 0:
-        return 0.0
-    return min(float(value) / float(maximum), 1.0) * length
 
 
 @dataclass(frozen=True)

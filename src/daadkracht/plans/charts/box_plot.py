@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from daadkracht.common.charts import scale
 from daadkracht.plans.selectors.priorities import MAX_SCORE, RoundResults, Spread
 
 
@@ -31,7 +32,7 @@ BOX_WIDTH = 300
 
 def position(value: float, scale_max: float) -> float:
     """Where `value` stands on an axis from 0 to `scale_max` that is BOX_WIDTH long."""
-    return round(value / scale_max * BOX_WIDTH, 1)
+    return round(scale(value, scale_max, BOX_WIDTH), 1)
 
 
 def box(values: Spread | None, scale_max: float) -> Box | None:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from daadkracht.common.charts import scale
 from daadkracht.plans.models import Action
 
 
@@ -34,7 +35,7 @@ def budget_bars(action: Action) -> list[BudgetBar]:
         BudgetBar(
             label,
             value,
-            round(float((value or 0) / largest) * BUDGET_CHART_WIDTH),
+            round(scale(value or 0, largest, BUDGET_CHART_WIDTH)),
             css,
             index * 26,
         )

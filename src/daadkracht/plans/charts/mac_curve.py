@@ -4,6 +4,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from daadkracht.common.charts import nice_step, scale
 from daadkracht.plans.selectors.priorities import MacCurve
 
 
@@ -50,18 +51,6 @@ class MacChart:
 TARGET_ZOOM_LIMIT = 3
 
 
-def nice_step(span: float, steps: int = 5) -> float:
-    """A round step (1, 2 or 5 x 10^n) that divides `span` into about `steps` parts."""
-    if span <= 0:
-        return 1.0
-    raw = span / steps
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if raw <= factor * magnitude:
-            return float(factor * magnitude)
-    return float(10 * magnitude)
-
-
 def mac_chart(curve: MacCurve) -> MacChart:
     left, top, plot_width, plot_height = 80, 20, 660, 300
     # A target far beyond what the actions reach would squeeze every bar into a sliver:
@@ -76,15 +65,15 @@ def mac_chart(curve: MacCurve) -> MacChart:
     y_max = max(math.ceil(float(curve.max_cost) / y_step), 1) * y_step
 
     def x_at(value: float) -> float:
-        return round(left + value / x_max * plot_width, 2)
+        return round(left + scale(value, x_max, plot_width), 2)
 
     def y_at(value: float) -> float:
-        return round(top + plot_height - value / y_max * plot_height, 2)
+        return round(top + plot_height - scale(value, y_max, plot_height), 2)
 
     bars = []
     for bar in curve.bars:
-        x, width = x_at(float(bar.start)), float(bar.co2) / x_max * plot_width
-        height = max(float(bar.cost_per_tonne) / y_max * plot_height, 1.5)
+        x, width = x_at(float(bar.start)), scale(bar.co2, x_max, plot_width)
+        height = max(scale(bar.cost_per_tonne, y_max, plot_height), 1.5)
         bars.append(
             (
                 bar,

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.utils.text import Truncator
 
+from daadkracht.common.charts import scale
 from daadkracht.plans.selectors.rows import ActionRow
 
 # Sizes in SVG user units; the chart scales to the width of the page.
@@ -79,8 +80,8 @@ def timeline_chart(
     span = (after_last - first).days
 
     def x(day: date) -> float:
-        clipped = min(max(day, first), after_last)
-        return round(LABEL_WIDTH + (clipped - first).days / span * CHART_WIDTH, 1)
+        # Dates outside the plan period are drawn at its edge.
+        return round(LABEL_WIDTH + scale((day - first).days, span, CHART_WIDTH), 1)
 
     items = []
     for index, row in enumerate(rows):

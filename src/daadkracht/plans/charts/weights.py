@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from daadkracht.common.charts import scale
 from daadkracht.plans.models import Criterion
+
+BAR_LENGTH = 200  # the bar of the heaviest criterion, in the chart's units
 
 
 @dataclass(frozen=True)
@@ -15,11 +18,12 @@ class WeightShare:
 
 def weight_shares(criteria: list[Criterion]) -> list[WeightShare]:
     total = sum((c.weight for c in criteria), Decimal(0))
+    heaviest = max((c.weight for c in criteria), default=Decimal(0))
     return [
         WeightShare(
             c,
             float(c.weight / total * 100) if total else 0.0,
-            float(c.weight / max(c.weight for c in criteria) * 200) if total else 0.0,
+            scale(c.weight, heaviest, BAR_LENGTH),
         )
         for c in criteria
     ]
