@@ -1,9 +1,10 @@
-"""The main navigation of a municipality: one list, shown as far as the pages exist and the
-role allows."""
+"""The main navigation of a municipality (shown as far as the pages exist and the role allows),
+and links to a municipality's pages that this installation may not have."""
 
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,15 @@ MAIN_NAVIGATION = [
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
     NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
 ]
+
+
+def tenant_url(request: HttpRequest, name: str, **kwargs: Any) -> str | None:
+    """The URL of a page in the request's municipality, or None if this installation lacks it."""
+    slug = request.tenant.municipality.slug  # type: ignore[attr-defined]
+    try:
+        return reverse(name, kwargs={"municipality": slug, **kwargs})
+    except NoReverseMatch:
+        return None
 
 
 def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:

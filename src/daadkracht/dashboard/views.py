@@ -7,7 +7,6 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
+from daadkracht.common.navigation import tenant_url
 from daadkracht.dashboard import charts
 from daadkracht.dashboard.selectors.changes import default_since
 from daadkracht.dashboard.selectors.department import LEAD_ROLE, department_dashboard
@@ -41,13 +41,6 @@ PAGE_SIZE = 50
 # Planned, committed, spent: dark to light, told apart by the legend and the table too.
 BUDGET_COLOURS = ("#0b5d3b", "#1f6fb5", "#8a5a00")
 CO2_COLOURS = {"achieved": "#0b5d3b", "planned": "#6fb38f", "gap": "#b3261e"}
-
-
-def _optional_url(request: TenantRequest, name: str) -> str:
-    try:
-        return reverse(name, kwargs={"municipality": request.tenant.municipality.slug})
-    except NoReverseMatch:
-        return ""
 
 
 def parse_since(value: str | None, today: date) -> tuple[date, bool]:
@@ -107,8 +100,8 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
         "since": since,
         "since_valid": since_valid,
         "today": today,
-        "settings_url": _optional_url(request, "plans:settings"),
-        "actions_url": _optional_url(request, "plans:actions"),
+        "settings_url": tenant_url(request, "plans:settings") or "",
+        "actions_url": tenant_url(request, "plans:actions") or "",
     }
     dashboard = None
     if plan is not None:
@@ -214,8 +207,8 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
             "is_mine": request.tenant.membership.department_id == department.pk,
             "sort": sort,
             "filter_query": query_for(ActionFilter(department=department.pk)),
-            "actions_url": _optional_url(request, "plans:actions"),
-            "settings_url": _optional_url(request, "plans:settings"),
+            "actions_url": tenant_url(request, "plans:actions") or "",
+            "settings_url": tenant_url(request, "plans:settings") or "",
         },
     )
 

@@ -4,8 +4,9 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+
+from daadkracht.common.navigation import tenant_url
 
 register = template.Library()
 
@@ -13,11 +14,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def optional_turl(context: template.Context, name: str, **kwargs: Any) -> str:
     """Like `turl`, but empty when the page does not exist, so that the link can be left out."""
-    slug = context["request"].tenant.municipality.slug
-    try:
-        return reverse(name, kwargs={"municipality": slug, **kwargs})
-    except NoReverseMatch:
-        return ""
+    return tenant_url(context["request"], name, **kwargs) or ""
 
 
 def _as_date(value: date | datetime) -> date:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import export_format
+from daadkracht.common.navigation import tenant_url
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
@@ -23,7 +24,6 @@ from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.permissions import can_edit_action
 from daadkracht.plans.services.updates import status_update_post
-from daadkracht.plans.views.common import tenant_url
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.forms.update import QuickUpdateForm
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.selectors.actions import (
@@ -25,7 +26,7 @@ from daadkracht.plans.selectors.actions import (
 from daadkracht.plans.selectors.rows import action_rows
 from daadkracht.plans.services.updates import status_update_post
 from daadkracht.plans.views.action_pages import editable_action, filter_context, start_links
-from daadkracht.plans.views.common import tenant_url, with_plan
+from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

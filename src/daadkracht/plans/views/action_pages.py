@@ -5,10 +5,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.models import Action, ActionStatus, Phase, Plan, Priority, Tag, Theme
 from daadkracht.plans.permissions import can_edit_action
 from daadkracht.plans.selectors.actions import ActionFilter, with_list_data
-from daadkracht.plans.views.common import tenant_url
 from daadkracht.tenancy.decorators import TenantRequest
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.roles import Permission

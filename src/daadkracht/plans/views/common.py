@@ -1,5 +1,4 @@
-"""What the plan's pages share: links to pages that may not be installed, and the empty state
-of a municipality that has no plan yet."""
+"""What the plan's pages share: the empty state of a municipality that has no plan yet."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -7,21 +6,13 @@ from typing import Any, Concatenate
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 
+from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.tenancy.decorators import TenantRequest
 
 PlanView = Callable[Concatenate[TenantRequest, Plan, ...], HttpResponse]
-
-
-def tenant_url(request: TenantRequest, name: str, **kwargs: Any) -> str | None:
-    """The URL of a page in this municipality, or None if this installation lacks that page."""
-    try:
-        return reverse(name, kwargs={"municipality": request.tenant.municipality.slug, **kwargs})
-    except NoReverseMatch:
-        return None
 
 
 def no_plan(request: TenantRequest, template: str) -> HttpResponse:
@@ -31,8 +22,11 @@ def no_plan(request: TenantRequest, template: str) -> HttpResponse:
     )
 
 
-def with_plan(empty_template: str) -> Callable[[PlanView], Callable[..., HttpResponse]]:
-    """Call the view with the municipality's plan; without one, show `empty_template`.
+def with_plan(
+    empty: str | Callable[[TenantRequest], HttpResponse],
+) -> Callable[[PlanView], Callable[..., HttpResponse]]:
+    """Call the view with the municipality's plan; without one, answer with `empty`: the
+    template of the page's empty state, or a view of its own (a redirect, say).
 
     Goes below `tenant_view`, which activates the municipality the plan is read from.
     """
@@ -42,7 +36,7 @@ def with_plan(empty_template: str) -> Callable[[PlanView], Callable[..., HttpRes
         def wrapped(request: TenantRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             plan = current_plan()
             if plan is None:
-                return no_plan(request, empty_template)
+                return empty(request) if callable(empty) else no_plan(request, empty)
             return view(request, plan, *args, **kwargs)
 
         return wrapped

@@ -22,6 +22,7 @@ from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.services import plan as services
+from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -132,10 +133,8 @@ def plan_create(request: TenantRequest) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def plan_edit(request: TenantRequest) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def plan_edit(request: TenantRequest, plan: Plan) -> HttpResponse:
     form = PlanForm(request.POST or None, instance=plan)
     current = None
     if request.method == "POST" and form.is_valid():
@@ -174,10 +173,8 @@ def _theme(plan: Plan, pk: int) -> Theme:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def theme_create(request: TenantRequest) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def theme_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     parent = request.GET.get("parent", "")
     form = ThemeForm(
         request.POST or None, plan=plan, initial={"parent": parent if parent.isdigit() else None}
@@ -194,10 +191,8 @@ def theme_create(request: TenantRequest) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def theme_edit(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def theme_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
     form = ThemeForm(request.POST or None, instance=theme, plan=plan)
     current = None
@@ -231,10 +226,8 @@ def theme_edit(request: TenantRequest, pk: int) -> HttpResponse:
 
 @tenant_view(Permission.EDIT_ALL)
 @require_POST
-def theme_move(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def theme_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
     try:
         services.theme_reorder(
@@ -246,10 +239,8 @@ def theme_move(request: TenantRequest, pk: int) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def theme_delete(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def theme_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
     if request.method == "POST":
         trashed = services.theme_delete(actor=request.user, theme=theme)
@@ -276,10 +267,8 @@ def theme_delete(request: TenantRequest, pk: int) -> HttpResponse:
 
 @tenant_view(Permission.EDIT_ALL)
 @require_POST
-def theme_restore(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def theme_restore(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = get_object_or_404(Theme.trash, pk=pk, plan=plan)
     services.theme_restore(actor=request.user, theme=theme)
     messages.success(request, _("Theme %(theme)s restored.") % {"theme": theme})
@@ -295,10 +284,8 @@ def _status(plan: Plan, pk: int) -> ActionStatus:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def status_create(request: TenantRequest) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def status_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     form = StatusForm(
         request.POST or None, initial={"category": StatusCategory.ACTIVE, "colour": "#4a5560"}
     )
@@ -314,10 +301,8 @@ def status_create(request: TenantRequest) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def status_edit(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
     form = StatusForm(request.POST or None, instance=status)
     if request.method == "POST" and form.is_valid():
@@ -333,10 +318,8 @@ def status_edit(request: TenantRequest, pk: int) -> HttpResponse:
 
 @tenant_view(Permission.EDIT_ALL)
 @require_POST
-def status_move(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def status_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
     try:
         services.status_reorder(
@@ -348,10 +331,8 @@ def status_move(request: TenantRequest, pk: int) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
-def status_delete(request: TenantRequest, pk: int) -> HttpResponse:
-    plan = current_plan()
-    if plan is None:
-        return _no_plan_yet(request)
+@with_plan(_no_plan_yet)
+def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
     error = None
     if request.method == "POST":

@@ -13,13 +13,13 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.listing import apply_sort
+from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
@@ -49,13 +49,6 @@ UPLOAD_MAX_AGE = timedelta(days=1)
 PREVIEW_ROWS = 200
 
 
-def _tenant_url(request: TenantRequest, name: str) -> str | None:
-    try:
-        return reverse(name, kwargs={"municipality": request.tenant.municipality.slug})
-    except NoReverseMatch:
-        return None  # that page is not part of this installation (yet)
-
-
 @tenant_view()  # type: ignore[arg-type]
 def actions_export(request: TenantRequest) -> HttpResponseBase:
     """All actions that match the list's filters, as XLSX (default) or CSV."""
@@ -79,7 +72,7 @@ def actions_import_template(request: TenantRequest) -> HttpResponseBase:
         messages.info(
             request, _("Set up the climate plan first; then the template lists its values.")
         )
-        target = _tenant_url(request, "plans:settings") or _tenant_url(request, "tenancy:home")
+        target = tenant_url(request, "plans:settings") or tenant_url(request, "tenancy:home")
         return redirect(target or "/")
     response = HttpResponse(template_bytes(plan), content_type=XLSX_TYPE)
     filename = f"sjabloon-acties-{request.tenant.municipality.slug}.xlsx"
@@ -205,8 +198,8 @@ def actions_import(request: TenantRequest) -> HttpResponse:
     plan = current_plan()
     context: dict[str, Any] = {
         "plan": plan,
-        "settings_url": _tenant_url(request, "plans:settings"),
-        "actions_url": _tenant_url(request, "plans:actions"),
+        "settings_url": tenant_url(request, "plans:settings"),
+        "actions_url": tenant_url(request, "plans:actions"),
     }
     if plan is None:
         return render(request, "plans/import.html", context)
@@ -247,7 +240,7 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""
     plan = current_plan()
     pending = _pending(request)
-    import_url = _tenant_url(request, "plans:actions_import") or "/"
+    import_url = tenant_url(request, "plans:actions_import") or "/"
     if plan is None or pending is None or request.POST.get("token") != pending.get("token"):
         messages.error(request, _("This preview is no longer available; upload the file again."))
         return redirect(import_url)
@@ -298,4 +291,4 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
             "unchanged": result.unchanged,
         },
     )
-    return redirect(_tenant_url(request, "plans:actions") or import_url)
+    return redirect(tenant_url(request, "plans:actions") or import_url)
