@@ -13,14 +13,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
-from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
+from daadkracht.common.listing import SortOption, apply_sort, export_format
 from daadkracht.common.navigation import tenant_url
 from daadkracht.dashboard import charts
+from daadkracht.dashboard.exports import (
+    attention_export,
+    department_actions_export,
+    overdue_tasks_export,
+)
 from daadkracht.dashboard.selectors.changes import default_since
-from daadkracht.dashboard.selectors.department import LEAD_ROLE, department_dashboard
+from daadkracht.dashboard.selectors.department import department_dashboard, role_label
 from daadkracht.dashboard.selectors.lists import (
     ATTENTION_KINDS,
     attention_actions,
+    days_since,
     overdue_task_list,
 )
 from daadkracht.dashboard.selectors.municipality import (
@@ -28,7 +34,6 @@ from daadkracht.dashboard.selectors.municipality import (
     municipality_dashboard,
 )
 from daadkracht.dashboard.selectors.rows import ActionRow
-from daadkracht.plans.models import DepartmentRole
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
 from daadkracht.plans.selectors.plan import current_plan, themes
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -122,13 +127,6 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
     return context
 
 
-def _role_label(action: ActionRow) -> str:
-    role = action.department_role
-    if role == LEAD_ROLE:
-        return _("lead")
-    return str(dict(DepartmentRole.choices).get(str(role), ""))
-
-
 # Our actions are few enough to sort in memory; each key reads what the row already shows.
 DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
     "identifier": lambda a: a.identifier,
@@ -162,35 +160,11 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
     dashboard = department_dashboard(plan=plan, department=department) if plan else None
     fmt = export_format(request)
     if fmt and dashboard is not None:
-        return export_response(
-            name=_("Actions of %(department)s") % {"department": department.name},
-            fmt=fmt,
-            headers=[
-                _("Identifier"),
-                _("Title"),
-                _("Our role"),
-                _("Lead department"),
-                _("Status"),
-                _("Progress (%)"),
-                _("Deadline"),
-            ],
-            rows=(
-                [
-                    a.identifier,
-                    a.title,
-                    _role_label(a),
-                    str(a.lead_department or ""),
-                    a.status.name,
-                    a.progress,
-                    a.deadline,
-                ]
-                for a in dashboard.actions
-            ),
-        )
+        return department_actions_export(department, dashboard.actions, fmt)
     sort = request.GET.get("sort", "")
     if dashboard is not None:
         for action in dashboard.actions:
-            action.role_label = _role_label(action)
+            action.role_label = role_label(action)
         dashboard.actions, sort = sort_actions(dashboard.actions, sort)
     departments = list(Department.objects.all())
     return render(
@@ -241,12 +215,6 @@ ATTENTION_SORTS = [
 ]
 
 
-def _days_since(moment: Any, today: date) -> int | None:
-    if moment is None:
-        return None
-    return (today - timezone.localtime(moment).date()).days
-
-
 @tenant_view()
 def attention(request: TenantRequest) -> HttpResponse:
     """Late and stale actions, filtered, sorted, paged, exported."""
@@ -268,44 +236,12 @@ def attention(request: TenantRequest) -> HttpResponse:
     now = timezone.now()
     fmt = export_format(request)
     if fmt:
-        return export_response(
-            name=_("Actions needing attention"),
-            fmt=fmt,
-            headers=[
-                _("Identifier"),
-                _("Title"),
-                _("Status"),
-                _("Lead department"),
-                _("Progress (%)"),
-                _("Deadline"),
-                _("Days late"),
-                _("Last update"),
-                _("Days without update"),
-                _("Late"),
-                _("Stale"),
-            ],
-            rows=(
-                [
-                    a.identifier,
-                    a.title,
-                    a.status.name,
-                    str(a.lead_department or ""),
-                    a.progress,
-                    a.deadline,
-                    (today - a.deadline).days if is_overdue(a, today) and a.deadline else None,
-                    timezone.localtime(a.last_update_at).date() if a.last_update_at else None,
-                    _days_since(a.last_update_at or a.created_at, today),
-                    _("yes") if is_overdue(a, today) else _("no"),
-                    _("yes") if is_stale(a, plan, now) else _("no"),
-                ]
-                for a in actions.iterator(chunk_size=500)
-            ),
-        )
+        return attention_export(actions, plan, fmt)
     page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
     for action in page:
         action.is_late = is_overdue(action, today)
         action.is_stale = is_stale(action, plan, now)
-        action.days_silent = _days_since(action.last_update_at or action.created_at, today)
+        action.days_silent = days_since(action.last_update_at or action.created_at, today)
     context.update(
         page=page,
         sort=sort,
@@ -342,31 +278,7 @@ def overdue_tasks(request: TenantRequest) -> HttpResponse:
     )
     fmt = export_format(request)
     if fmt:
-        return export_response(
-            name=_("Overdue tasks"),
-            fmt=fmt,
-            headers=[
-                _("Action"),
-                _("Task"),
-                _("Milestone"),
-                _("Owner"),
-                _("Due date"),
-                _("Days late"),
-                _("Lead department"),
-            ],
-            rows=(
-                [
-                    str(t.action),
-                    t.title,
-                    _("yes") if t.is_milestone else _("no"),
-                    str(t.owner or ""),
-                    t.due_date,
-                    (today - t.due_date).days if t.due_date else None,
-                    str(t.action.lead_department or ""),
-                ]
-                for t in tasks.iterator(chunk_size=500)
-            ),
-        )
+        return overdue_tasks_export(tasks, today, fmt)
     page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     context.update(
         page=page,

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from daadkracht.dashboard.selectors.rows import (
     ActionRow,
@@ -18,13 +19,21 @@ from daadkracht.dashboard.selectors.rows import (
     stale_actions,
 )
 from daadkracht.dashboard.selectors.tasks import Deadline, deadlines_ahead, open_tasks, task_lists
-from daadkracht.plans.models import Action, ActionDepartment, Plan, StatusCategory, Task
+from daadkracht.plans.models import (
+    Action,
+    ActionDepartment,
+    DepartmentRole,
+    Plan,
+    StatusCategory,
+    Task,
+)
 from daadkracht.tenancy.models import Department
 
 # Decisions a department should take: its actions that are behind or on hold.
 DECISION_CATEGORIES = (StatusCategory.DELAYED, StatusCategory.PAUSED)
 
 LEAD_ROLE = "lead"
+ROLE_LABELS = dict(DepartmentRole.choices)
 
 
 def department_actions(plan: Plan, department: Department) -> QuerySet[Action]:
@@ -88,3 +97,11 @@ def decisions_needed(actions: Iterable[ActionRow]) -> list[ActionRow]:
         (a for a in actions if a.status.category in DECISION_CATEGORIES),
         key=lambda a: (a.deadline or date.max, a.identifier),
     )
+
+
+def role_label(action: ActionRow) -> str:
+    """The department's role in the action, in words."""
+    role = action.department_role
+    if role == LEAD_ROLE:
+        return _("lead")
+    return str(ROLE_LABELS.get(str(role), ""))

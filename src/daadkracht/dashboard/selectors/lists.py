@@ -1,8 +1,9 @@
 """The full lists behind the dashboards: actions needing attention and overdue tasks."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from daadkracht.dashboard.selectors.tasks import open_tasks, overdue_tasks
 from daadkracht.plans.models import Action, Plan, Task
@@ -35,3 +36,10 @@ def overdue_task_list(*, plan: Plan, department: int | None, today: date) -> Que
     if department is not None:
         actions = filtered_actions(ActionFilter(department=department), plan)
     return overdue_tasks(open_tasks(plan, actions), today).select_related("action__lead_department")
+
+
+def days_since(moment: datetime | None, today: date) -> int | None:
+    """Whole days from the moment (in local time) to today."""
+    if moment is None:
+        return None
+    return (today - timezone.localtime(moment).date()).days
