@@ -39,78 +39,96 @@ class ChoiceColumn(Column):
 
 
 @dataclass(frozen=True, kw_only=True)
-class StatusColumn(Column):
-    dropdown: ClassVar[bool] = True
+class ReferenceColumn(Column):
+    """A cell that names one record (by its name, or a member by e-mail); stored as its id."""
+
+    field: ClassVar[str]  # the action's foreign key
+    kind: ClassVar[str]  # which "unknown …" message an unknown name gets
+    empty: ClassVar[Any] = None  # what an empty cell means
+
+    def name_of(self, item: Any) -> str:
+        return str(item.name)
+
+    def items(self, lookups: Lookups) -> list[Any]:
+        raise NotImplementedError
+
+    def by_name(self, lookups: Lookups) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def by_id(self, lookups: Lookups) -> dict[int, Any]:
+        raise NotImplementedError
 
     def current(self, record: ActionRecord) -> Any:
-        return record.action.status_id
+        return getattr(record.action, f"{self.field}_id")
 
     def cell(self, record: ActionRecord) -> Any:
-        return record.action.status.name
+        item = getattr(record.action, self.field)
+        return self.name_of(item) if item else None
 
     def parse(self, raw: RawCell, lookups: Lookups) -> Any:
         text = raw.text
         if not text:
-            return KEEP
-        status = lookups.status_by_name.get(normalise(text))
-        if status is None:
-            raise self.error("status", text, [s.name for s in lookups.statuses])
-        return status.pk
+            return self.empty
+        item = self.by_name(lookups).get(normalise(text))
+        if item is None:
+            raise self.error(self.kind, text, [self.name_of(i) for i in self.items(lookups)])
+        return item.pk
 
     def display(self, value: Any, lookups: Lookups) -> str:
-        status = lookups.status_by_id.get(value)
-        return status.name if status else "—"
+        item = self.by_id(lookups).get(value)
+        return self.name_of(item) if item else "—"
 
     def allowed(self, lookups: Lookups) -> list[str]:
-        return [s.name for s in lookups.statuses]
+        # Only short lists are offered as a dropdown; the members' addresses are not listed.
+        return [self.name_of(i) for i in self.items(lookups)] if self.dropdown else []
 
 
 @dataclass(frozen=True, kw_only=True)
-class DepartmentColumn(Column):
+class StatusColumn(ReferenceColumn):
+    field: ClassVar[str] = "status"
+    kind: ClassVar[str] = "status"
+    empty: ClassVar[Any] = KEEP
     dropdown: ClassVar[bool] = True
 
-    def current(self, record: ActionRecord) -> Any:
-        return record.action.lead_department_id
+    def items(self, lookups: Lookups) -> list[Any]:
+        return list(lookups.statuses)
 
-    def cell(self, record: ActionRecord) -> Any:
-        lead = record.action.lead_department
-        return lead.name if lead else None
+    def by_name(self, lookups: Lookups) -> dict[str, Any]:
+        return lookups.status_by_name
 
-    def parse(self, raw: RawCell, lookups: Lookups) -> Any:
-        text = raw.text
-        if not text:
-            return None
-        department = lookups.department_by_name.get(normalise(text))
-        if department is None:
-            raise self.error("department", text, [d.name for d in lookups.departments])
-        return department.pk
-
-    def display(self, value: Any, lookups: Lookups) -> str:
-        department = lookups.department_by_id.get(value)
-        return department.name if department else "—"
-
-    def allowed(self, lookups: Lookups) -> list[str]:
-        return [d.name for d in lookups.departments]
+    def by_id(self, lookups: Lookups) -> dict[int, Any]:
+        return lookups.status_by_id
 
 
 @dataclass(frozen=True, kw_only=True)
-class PersonColumn(Column):
-    def current(self, record: ActionRecord) -> Any:
-        return record.action.responsible_id
+class DepartmentColumn(ReferenceColumn):
+    field: ClassVar[str] = "lead_department"
+    kind: ClassVar[str] = "department"
+    dropdown: ClassVar[bool] = True
 
-    def cell(self, record: ActionRecord) -> Any:
-        person = record.action.responsible
-        return person.email if person else None
+    def items(self, lookups: Lookups) -> list[Any]:
+        return list(lookups.departments)
 
-    def parse(self, raw: RawCell, lookups: Lookups) -> Any:
-        text = raw.text
-        if not text:
-            return None
-        user = lookups.members.get(normalise(text))
-        if user is None:
-            raise self.error("person", text, [u.email for u in lookups.members.values()])
-        return user.pk
+    def by_name(self, lookups: Lookups) -> dict[str, Any]:
+        return lookups.department_by_name
 
-    def display(self, value: Any, lookups: Lookups) -> str:
-        user = lookups.user_by_id.get(value)
-        return user.email if user else "—"
+    def by_id(self, lookups: Lookups) -> dict[int, Any]:
+        return lookups.department_by_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonColumn(ReferenceColumn):
+    field: ClassVar[str] = "responsible"
+    kind: ClassVar[str] = "person"
+
+    def name_of(self, item: Any) -> str:
+        return str(item.email)
+
+    def items(self, lookups: Lookups) -> list[Any]:
+        return list(lookups.members.values())
+
+    def by_name(self, lookups: Lookups) -> dict[str, Any]:
+        return lookups.members
+
+    def by_id(self, lookups: Lookups) -> dict[int, Any]:
+        return lookups.user_by_id
