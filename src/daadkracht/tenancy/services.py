@@ -12,8 +12,6 @@ from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 
-DEPARTMENT_FIELDS = ["name", "description", "head", "climate_contact"]
-
 
 def _duplicate_name() -> ValidationError:
     return ValidationError({"name": _("A department with this name exists already.")})

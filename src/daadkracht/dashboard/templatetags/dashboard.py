@@ -27,11 +27,3 @@ def days_ago(value: date | datetime | None) -> int | None:
     if value is None:
         return None
     return (timezone.localdate() - _as_date(value)).days
-
-
-@register.filter
-def days_ahead(value: date | datetime | None) -> int | None:
-    """How many days after today a date (or moment) lies."""
-    if value is None:
-        return None
-    return (_as_date(value) - timezone.localdate()).days
