@@ -29,8 +29,8 @@ from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
-    UserFactory,
 )
+from tests.plans.at_scale import coordinator_client_with_actions
 
 LIST_URL = "/alfa/plan/acties/"
 
@@ -585,17 +585,6 @@ class TestQuickUpdate:
         html = response.content.decode()
         assert html.lstrip().startswith(f'<tr id="action-{action.pk}"')
         assert quick_url(action) in html
-
-
-def coordinator_client_with_actions(count: int) -> tuple[Client, str]:
-    """A coordinator of a new municipality whose plan has `count` actions."""
-    municipality = MunicipalityFactory.create(name=f"Gemeente {count}", slug=f"gemeente-{count}")
-    user = UserFactory.create(email=f"coordinator{count}@example.test")
-    MembershipFactory.create(user=user, municipality=municipality, role=Role.COORDINATOR)
-    bulk_plan(municipality=municipality, actions=count, departments=5)
-    client = Client()
-    client.force_login(user)
-    return client, municipality.slug
 
 
 def first_action_filters(slug: str) -> str:

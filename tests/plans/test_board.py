@@ -5,20 +5,18 @@ from http import HTTPStatus
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate
 from daadkracht.plans.selectors import board as board_selectors
 from daadkracht.tenancy.roles import Role
-from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
-    UserFactory,
 )
+from tests.plans.at_scale import coordinator_client_with_actions
 
 BOARD_URL = "/alfa/plan/bord/"
 
@@ -216,17 +214,6 @@ class TestMove:
         )
 
         assert response["Location"] == f"{BOARD_URL}#card-{board_world.action_a.pk}"
-
-
-def coordinator_client_with_actions(count: int) -> tuple[Client, str]:
-    """A coordinator of a new municipality whose plan has `count` actions."""
-    municipality = MunicipalityFactory.create(name=f"Gemeente {count}", slug=f"gemeente-{count}")
-    user = UserFactory.create(email=f"coordinator{count}@example.test")
-    MembershipFactory.create(user=user, municipality=municipality, role=Role.COORDINATOR)
-    bulk_plan(municipality=municipality, actions=count, departments=5)
-    client = Client()
-    client.force_login(user)
-    return client, municipality.slug
 
 
 def first_action_filters(slug: str) -> str:

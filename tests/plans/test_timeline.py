@@ -6,7 +6,6 @@ from http import HTTPStatus
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -19,8 +18,8 @@ from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
-    UserFactory,
 )
+from tests.plans.at_scale import coordinator_client_with_actions
 
 TIMELINE_URL = "/alfa/plan/tijdlijn/"
 
@@ -193,17 +192,6 @@ class TestTimelineGeometry:
         (item,) = self.chart(row(date(2024, 5, 1), date(2024, 5, 1))).items
 
         assert item.bar_width >= 3
-
-
-def coordinator_client_with_actions(count: int) -> tuple[Client, str]:
-    """A coordinator of a new municipality whose plan has `count` actions."""
-    municipality = MunicipalityFactory.create(name=f"Gemeente {count}", slug=f"gemeente-{count}")
-    user = UserFactory.create(email=f"coordinator{count}@example.test")
-    MembershipFactory.create(user=user, municipality=municipality, role=Role.COORDINATOR)
-    bulk_plan(municipality=municipality, actions=count, departments=5)
-    client = Client()
-    client.force_login(user)
-    return client, municipality.slug
 
 
 def first_action_filters(slug: str) -> str:
