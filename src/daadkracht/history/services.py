@@ -68,7 +68,16 @@ def audit_record(
             return None
     else:
         changes = {}
-    return AuditEntry.unscoped.create(
+    entry = audit_entry(actor=actor, instance=instance, action=action, changes=changes)
+    entry.save(force_insert=True)
+    return entry
+
+
+def audit_entry(
+    *, actor: Any, instance: TenantModel, action: AuditAction, changes: dict[str, Any]
+) -> AuditEntry:
+    """An unsaved entry for a change of `instance`; a bulk write saves many at once."""
+    return AuditEntry(
         municipality_id=instance.municipality_id,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         content_type=ContentType.objects.get_for_model(type(instance)),

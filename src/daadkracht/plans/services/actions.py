@@ -4,15 +4,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
-from daadkracht.history.models import AuditAction, AuditEntry
-from daadkracht.history.services import audit_record, diff, snapshot
+from daadkracht.history.models import AuditAction
+from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
@@ -167,15 +166,8 @@ def _record(
     if not related:
         return
     if entry is None:
-        entry = AuditEntry.unscoped.create(
-            municipality_id=action.municipality_id,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-            content_type=ContentType.objects.get_for_model(Action),
-            object_id=str(action.pk),
-            object_repr=str(action)[:200],
-            action=kind,
-            changes={},
-        )
+        entry = audit_entry(actor=actor, instance=action, action=kind, changes={})
+        entry.save(force_insert=True)
     entry.changes.update(related)
     entry.save(update_fields=["changes"])
 

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.history.models import AuditAction, AuditEntry
-from daadkracht.history.services import audit_record, diff, snapshot
+from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
 from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole, Plan, Tag
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
@@ -450,12 +449,4 @@ def _history_entry(
             if (key in values or kind == AuditAction.CREATED) and old.get(key, "") != text
         }
     )
-    return AuditEntry(
-        municipality_id=action.municipality_id,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        content_type=ContentType.objects.get_for_model(Action),
-        object_id=str(action.pk),
-        object_repr=str(action)[:200],
-        action=kind,
-        changes=changes,
-    )
+    return audit_entry(actor=actor, instance=action, action=kind, changes=changes)
