@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.plans.models import ActionStatus, Plan, Theme
+from daadkracht.plans.services.plan import PLAN_FIELDS
 from daadkracht.tenancy.forms import VersionField
 
 
@@ -18,17 +19,7 @@ class PlanForm(forms.ModelForm[Plan]):
 
     class Meta:
         model = Plan
-        fields = [
-            "name",
-            "start_year",
-            "end_year",
-            "baseline_year",
-            "baseline_emissions",
-            "reduction_target",
-            "target_year",
-            "neutrality_year",
-            "stale_after_days",
-        ]
+        fields = PLAN_FIELDS  # what the plan service may change
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
