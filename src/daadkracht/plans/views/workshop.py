@@ -123,6 +123,19 @@ def workshop_join(request: HttpRequest, join_code: str) -> HttpResponse:
         )
 
 
+def _card(
+    action: Action, form: RoundActionForm, scores: dict[int, Any], criteria: list[Criterion]
+) -> dict[str, Any]:
+    """One action's score card; `scores` maps criterion ids to the scores given (None: not)."""
+    given = {pk for pk, score in scores.items() if score is not None}
+    return {
+        "action": action,
+        "form": form,
+        "done": all(c.pk in given for c in criteria),
+        "given": len(given),
+    }
+
+
 def _score_cards(
     scoring_round: ScoringRound,
     participant: RoundParticipant,
@@ -139,14 +152,7 @@ def _score_cards(
             initial={f"c{c}": str(s) for c, s in scores.items()},
             disabled=scoring_round.state != ScoringRound.State.OPEN,
         )
-        cards.append(
-            {
-                "action": action,
-                "form": form,
-                "done": all(c.pk in scores for c in criteria),
-                "given": len(scores),
-            }
-        )
+        cards.append(_card(action, form, scores, criteria))
     return cards
 
 
@@ -208,14 +214,7 @@ def _save_scores(
     )
     if request.htmx:  # type: ignore[attr-defined]
         scores = form.scores() if form.is_valid() else {}
-        card = {
-            "action": action,
-            "form": form,
-            "done": all(scores.get(c.pk) is not None for c in criteria),
-            "given": sum(1 for v in scores.values() if v is not None),
-            "saved": saved,
-            "error": error,
-        }
+        card = {**_card(action, form, scores, criteria), "saved": saved, "error": error}
         given = participant_scores(participant)
         context = {
             "card": card,
