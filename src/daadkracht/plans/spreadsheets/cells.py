@@ -1,11 +1,13 @@
 """Reading and writing single cells: typed Excel values or text typed the Belgian way."""
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final
 
 from django.conf import settings
@@ -76,9 +78,16 @@ def join_list(parts: Iterable[str]) -> str:
     return f"{LIST_SEPARATOR} ".join(parts)
 
 
-def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
+def choice_labels(choices: type[models.TextChoices]) -> Mapping[str, str]:
     """Code → label in the active language."""
-    return {str(value): str(label) for value, label in choices.choices}
+    return _choice_labels(choices, translation.get_language())
+
+
+# An export asks for the same labels in every row: translate them once per language.
+@functools.cache
+def _choice_labels(choices: type[models.TextChoices], language: str | None) -> Mapping[str, str]:
+    with translation.override(language):
+        return MappingProxyType({str(value): str(label) for value, label in choices.choices})
 
 
 def choice_lookup(choices: type[models.TextChoices]) -> dict[str, str]:
