@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.charts.weights import weight_shares
@@ -39,7 +40,11 @@ def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
             save_errors = error.messages
         else:
             if changed:
-                messages.success(request, _("%(count)d criteria saved.") % {"count": changed})
+                messages.success(
+                    request,
+                    ngettext("%(count)d criterion saved.", "%(count)d criteria saved.", changed)
+                    % {"count": changed},
+                )
             else:
                 messages.info(request, _("Nothing changed."))
             return redirect("plans:criteria", municipality=slug)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.concurrency import ConcurrentEditError
@@ -249,9 +250,12 @@ def theme_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
             _("Theme %(theme)s moved to the trash. You can restore it from there.")
             % {"theme": theme}
             if len(trashed) == 1
-            else _(
+            else ngettext(
+                "Theme %(theme)s and its %(count)d sub-theme moved to the trash. "
+                "You can restore them from there.",
                 "Theme %(theme)s and its %(count)d sub-themes moved to the trash. "
-                "You can restore them from there."
+                "You can restore them from there.",
+                len(trashed) - 1,
             )
             % {"theme": theme, "count": len(trashed) - 1},
         )

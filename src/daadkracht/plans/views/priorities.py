@@ -6,7 +6,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.listing import SortOption, apply_sort, export_format
@@ -89,7 +89,11 @@ def scores_fill(request: TenantRequest, plan: Plan) -> HttpResponse:
     if added:
         messages.success(
             request,
-            _("%(count)d scores filled in from the figures. Existing scores were kept.")
+            ngettext(
+                "%(count)d score filled in from the figures. Existing scores were kept.",
+                "%(count)d scores filled in from the figures. Existing scores were kept.",
+                added,
+            )
             % {"count": added},
         )
     else:

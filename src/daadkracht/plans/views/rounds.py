@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import SortOption, apply_sort, export_format
@@ -204,7 +204,11 @@ def round_adopt(request: TenantRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)d scores adopted from the round %(title)s.")
+                ngettext(
+                    "%(count)d score adopted from the round %(title)s.",
+                    "%(count)d scores adopted from the round %(title)s.",
+                    written,
+                )
                 % {"count": written, "title": scoring_round.title},
             )
             return redirect("plans:priorities", municipality=request.tenant.municipality.slug)

@@ -15,7 +15,7 @@ from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.listing import apply_sort
@@ -279,9 +279,12 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     _discard(request)
     messages.success(
         request,
-        _(
+        ngettext(
+            "Import done: %(rows)s row processed in %(seconds)s seconds — %(created)s new,"
+            " %(updated)s changed, %(unchanged)s unchanged.",
             "Import done: %(rows)s rows processed in %(seconds)s seconds — %(created)s new,"
-            " %(updated)s changed, %(unchanged)s unchanged."
+            " %(updated)s changed, %(unchanged)s unchanged.",
+            result.created + result.updated + result.unchanged,
         )
         % {
             "rows": result.created + result.updated + result.unchanged,
