@@ -109,8 +109,10 @@ def bridge_of(themes: Iterable[Theme]) -> dict[int, Theme]:
 def theme_links(plan: Plan) -> dict[int, list[int]]:
     """Action id -> ids of its themes."""
     links: dict[int, list[int]] = defaultdict(list)
+    # Through the plan's themes (indexed), not its actions: the link table holds every
+    # municipality's links, and joining it on actions made the database read all of them.
     rows = Action.themes.through.objects.filter(
-        action__plan=plan, action__deleted_at__isnull=True
+        theme__plan=plan, action__deleted_at__isnull=True
     ).values_list("action_id", "theme_id")
     for action_id, theme_id in rows:
         links[action_id].append(theme_id)
