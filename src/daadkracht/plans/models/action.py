@@ -288,6 +288,7 @@ class StatusUpdate(TenantModel, TimeStampedModel):
         verbose_name_plural = _("status updates")
         indexes = [
             models.Index(fields=["municipality", "created_at"]),
+            models.Index(fields=["municipality", "date"]),
             models.Index(fields=["action", "date"]),
         ]
 
