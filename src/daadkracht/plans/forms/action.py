@@ -136,9 +136,7 @@ class ActionForm(forms.ModelForm[Action]):
         fields["themes"].queryset = Theme.objects.filter(plan=plan)  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-            self.initial["themes"] = [
-                t.pk for t in self.instance.themes.filter(deleted_at__isnull=True)
-            ]
+            self.initial["themes"] = [t.pk for t in self.instance.themes.all()]
             self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
             self.initial["co_benefits"] = list(self.instance.co_benefits or [])
         elif not self.instance.pk and not self.is_bound:

@@ -113,10 +113,7 @@ def _related_snapshot(action: Action) -> dict[str, str]:
     involvements = action.involvements.select_related("department").order_by("department__name")
     return {
         "themes": ", ".join(
-            str(t)
-            for t in action.themes.filter(deleted_at__isnull=True).order_by(
-                "position", "code", "name"
-            )
+            str(t) for t in action.themes.all().order_by("position", "code", "name")
         ),
         "tags": ", ".join(t.name for t in action.tags.order_by("name")),
         "involvements": ", ".join(str(i) for i in involvements),

@@ -100,7 +100,7 @@ def detail_context(
         "is_late": bool(
             action.deadline and action.deadline < today and not action.status.is_closed
         ),
-        "themes": list(action.themes.filter(deleted_at__isnull=True)),
+        "themes": list(action.themes.all()),
         "tags": list(action.tags.all()),
         "involvements": list(action.involvements.select_related("department")),
         "co_benefits": [CoBenefit(value).label for value in action.co_benefits or []],

@@ -36,7 +36,7 @@ def _conflicts(form: ActionForm, formset: BaseInvolvementFormSet, current: Actio
     related = [
         (
             "themes",
-            sorted(str(t) for t in current.themes.filter(deleted_at__isnull=True)),
+            sorted(str(t) for t in current.themes.all()),
             sorted(str(t) for t in data["themes"]),
         ),
         ("tags", sorted(t.name for t in current.tags.all()), sorted(data["tags"])),
