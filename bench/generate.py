@@ -101,7 +101,7 @@ def build_large(
     from django.db import transaction
 
     from daadkracht.tenancy.models import Municipality
-    from daadkracht.tenancy.scoping import platform_scope
+    from daadkracht.access.context import platform_scope
     from daadkracht.testing.bulk import bulk_plan
     from daadkracht.testing.factories import MunicipalityFactory
 
@@ -148,7 +148,7 @@ def build_region(
     from django.db import transaction
 
     from daadkracht.tenancy.models import Municipality
-    from daadkracht.tenancy.scoping import platform_scope
+    from daadkracht.access.context import platform_scope
     from daadkracht.testing.bulk import bulk_plan
     from daadkracht.testing.factories import MunicipalityFactory
 

@@ -158,7 +158,7 @@ def context_for(slug: str) -> dict[str, Any]:
     from daadkracht.accounts.models import User
     from daadkracht.plans.models import Action, ActionStatus
     from daadkracht.tenancy.models import Department, Municipality
-    from daadkracht.tenancy.scoping import tenant_scope
+    from daadkracht.access.context import tenant_scope
 
     municipality = Municipality.objects.get(slug=slug)
     with tenant_scope(municipality):

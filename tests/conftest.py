@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import (
     DEFAULT_PASSWORD,
     ActionFactory,
@@ -70,24 +70,26 @@ def world(db) -> World:
     MembershipFactory(user=outsider, municipality=b, role=Role.COORDINATOR, department=department_b)
     users["other_municipality"] = outsider
     users["no_membership"] = UserFactory(email="nobody@example.test", full_name="Niemand")
-    plan_a = plan_create(
-        actor=None,
-        municipality=a,
-        name="Klimaatplan Alfa",
-        start_year=2021,
-        end_year=2030,
-        baseline_year=2011,
-        baseline_emissions=Decimal(100000),
-    )
-    plan_b = plan_create(
-        actor=None,
-        municipality=b,
-        name="Klimaatplan Beta",
-        start_year=2021,
-        end_year=2030,
-        baseline_year=2011,
-        baseline_emissions=Decimal(50000),
-    )
+    with tenant_scope(a):
+        plan_a = plan_create(
+            actor=None,
+            municipality=a,
+            name="Klimaatplan Alfa",
+            start_year=2021,
+            end_year=2030,
+            baseline_year=2011,
+            baseline_emissions=Decimal(100000),
+        )
+    with tenant_scope(b):
+        plan_b = plan_create(
+            actor=None,
+            municipality=b,
+            name="Klimaatplan Beta",
+            start_year=2021,
+            end_year=2030,
+            baseline_year=2011,
+            baseline_emissions=Decimal(50000),
+        )
     action_a = ActionFactory.create(
         plan=plan_a,
         identifier="B3.01",

@@ -11,3 +11,4 @@ from daadkracht.config.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 SITE_URL = "http://testserver"
+PUBLIC_REQUESTS_PER_MINUTE = 100_000

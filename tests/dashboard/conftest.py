@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
@@ -16,7 +17,6 @@ from daadkracht.plans.models import (
     Task,
     Theme,
 )
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import ActionFactory, TaskFactory
 
 

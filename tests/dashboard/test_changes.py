@@ -5,11 +5,12 @@ from http import HTTPStatus
 
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, StatusCategory, UpdateKind
 from daadkracht.plans.services.updates import status_update_post
-from daadkracht.tenancy.scoping import tenant_scope
+from daadkracht.testing.factories import as_platform
 from tests.dashboard.conftest import pks, status
 
 
@@ -57,6 +58,7 @@ def test_updates_decisions_and_status_changes_of_the_last_thirty_days(world, coo
     assert "Oude stand van zaken." not in content
 
 
+@as_platform
 def test_an_earlier_date_shows_more(world, coordinator):
     today = timezone.localdate()
     post(world, world.other_action_a, "Oude stand van zaken.", on_date=today - timedelta(days=45))

@@ -5,6 +5,7 @@ import io
 from http import HTTPStatus
 
 from daadkracht.tenancy.models import Department
+from daadkracht.testing.factories import as_platform
 from tests.dashboard.conftest import pks
 
 
@@ -110,6 +111,7 @@ def test_the_chooser_lists_departments_without_a_choice(world, coordinator):
     assert url(world.department_a) in response.content.decode()
 
 
+@as_platform
 def test_a_department_without_actions_explains_how_to_start(world, coordinator):
     empty = Department.unscoped.create(municipality=world.a, name="Cultuur")
 
@@ -120,6 +122,7 @@ def test_a_department_without_actions_explains_how_to_start(world, coordinator):
     assert 'class="empty"' in response.content.decode()
 
 
+@as_platform
 def test_a_deleted_department_is_not_found(world, coordinator):
     world.other_department_a.mark_deleted()
     world.other_department_a.save()

@@ -8,7 +8,12 @@ from django.urls import NoReverseMatch, reverse
 
 from daadkracht.plans.models import Action, Plan
 from daadkracht.tenancy.roles import Role
-from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
+from daadkracht.testing.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    UserFactory,
+    as_platform,
+)
 
 
 @pytest.fixture
@@ -49,6 +54,7 @@ def test_other_roles_see_an_explanation(fresh):
     assert 'class="empty"' in content
 
 
+@as_platform
 def test_a_plan_without_actions_keeps_the_checklist(world, coordinator):
     Action.unscoped.filter(plan=world.plan_a).delete()
 

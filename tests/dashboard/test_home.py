@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from daadkracht.testing.factories import TaskFactory
+from daadkracht.testing.factories import TaskFactory, as_platform
 from tests.dashboard.conftest import pks
 
 HOME = "/alfa/"
@@ -35,6 +35,7 @@ def test_late_stale_and_overdue_lists(situation, world, coordinator):
     assert "Afgewerkte taak" not in content
 
 
+@as_platform
 def test_a_stale_period_set_on_the_plan_is_used(situation, world, coordinator):
     world.plan_a.stale_after_days = 200
     world.plan_a.save()
@@ -45,8 +46,8 @@ def test_a_stale_period_set_on_the_plan_is_used(situation, world, coordinator):
 
 
 def test_a_status_update_takes_an_action_off_the_stale_list(situation, world, coordinator):
+    from daadkracht.access.context import tenant_scope
     from daadkracht.plans.services.updates import status_update_post
-    from daadkracht.tenancy.scoping import tenant_scope
 
     with tenant_scope(world.a):
         status_update_post(
@@ -123,6 +124,7 @@ def test_co2_gap_against_the_target(situation, world, coordinator):
     assert "40.000" in content
 
 
+@as_platform
 def test_co2_surplus_when_the_actions_do_more_than_needed(situation, world, coordinator):
     world.plan_a.reduction_target = Decimal("0.5")  # 500 t
     world.plan_a.save()
@@ -174,6 +176,7 @@ def test_the_dashboard_is_today_even_without_deadlines(world, coordinator):
     assert not dashboard.changes.updates.items
 
 
+@as_platform
 def test_deadline_today_is_not_late_but_next(world, coordinator):
     world.action_a.deadline = timezone.localdate()
     world.action_a.save()
@@ -184,6 +187,7 @@ def test_deadline_today_is_not_late_but_next(world, coordinator):
     assert [d.action.pk for d in dashboard.deadlines.items] == [world.action_a.pk]
 
 
+@as_platform
 def test_yesterdays_deadline_is_late(world, coordinator):
     world.action_a.deadline = timezone.localdate() - timedelta(days=1)
     world.action_a.save()

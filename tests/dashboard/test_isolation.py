@@ -7,16 +7,17 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import Action, StatusCategory
 from daadkracht.plans.services.updates import status_update_post
-from daadkracht.tenancy.scoping import tenant_scope
-from daadkracht.testing.factories import TaskFactory
+from daadkracht.testing.factories import TaskFactory, as_platform
 from tests.dashboard.conftest import status
 
 SECRET = "Geheime actie van Beta"
 
 
 @pytest.fixture
+@as_platform
 def busy_beta(world):
     """B's action is late, stale, has an overdue task, impact, budget and fresh updates."""
     today = timezone.localdate()

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import Action
 from daadkracht.plans.services.updates import status_update_post
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
 

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import User
 from daadkracht.plans.models import (
     Action,
@@ -26,7 +27,6 @@ from daadkracht.plans.models import (
 from daadkracht.plans.selectors.actions import overdue, stale
 from daadkracht.tenancy.models import Membership, Municipality
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -32,6 +32,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from daadkracht.access.context import platform_scope, tenant_scope
 from daadkracht.accounts.models import User
 from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS
@@ -51,7 +52,6 @@ from daadkracht.plans.models import (
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY
 from daadkracht.plans.spreadsheets.export import SHEET_TITLE
 from daadkracht.tenancy.models import Membership, Municipality
-from daadkracht.tenancy.scoping import platform_scope, tenant_scope
 from daadkracht.testing.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.e2e

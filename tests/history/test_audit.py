@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.tenancy.services import department_update
 
 

@@ -3,9 +3,11 @@
 from decimal import Decimal
 
 from daadkracht.plans.models import Action
+from daadkracht.testing.factories import as_platform
 from tests.plans.test_action_edit import CREATE_URL, action_data, edit_url
 
 
+@as_platform
 def test_amounts_are_shown_with_a_decimal_comma(world):
     Action.unscoped.filter(pk=world.action_a.pk).update(budget_planned=Decimal("1250000.50"))
     response = world.client_for("coordinator").get(edit_url(world.action_a))

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import (
     ActionDepartment,
     ActionStatus,
@@ -18,8 +19,7 @@ from daadkracht.plans.models import (
     Theme,
     UpdateKind,
 )
-from daadkracht.tenancy.scoping import tenant_scope
-from daadkracht.testing.factories import TaskFactory
+from daadkracht.testing.factories import TaskFactory, as_platform
 
 
 def detail_url(action) -> str:
@@ -232,6 +232,7 @@ def test_empty_action_shows_empty_states(world):
     assert response.context["budget_bars"] == []
 
 
+@as_platform
 def test_late_actions_are_marked(world):
     action = world.action_a
     action.deadline = timezone.localdate() - timedelta(days=3)
@@ -242,6 +243,7 @@ def test_late_actions_are_marked(world):
     assert response.context["is_late"] is True
 
 
+@as_platform
 def _fill(world, action, *, tasks: int, updates: int) -> None:
     for n in range(tasks):
         TaskFactory.create(action=action, owner=world.users["editor"], title=f"Taak {n}")

@@ -8,6 +8,7 @@ from http import HTTPStatus
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import (
     Action,
@@ -17,7 +18,7 @@ from daadkracht.plans.models import (
     Tag,
     Theme,
 )
-from daadkracht.tenancy.scoping import tenant_scope
+from daadkracht.testing.factories import as_platform
 
 CREATE_URL = "/alfa/plan/acties/nieuw/"
 TRASH_URL = "/alfa/plan/acties/prullenbak/"
@@ -91,6 +92,7 @@ def form_data_of(response) -> dict[str, object]:
 
 
 @pytest.fixture
+@as_platform
 def themes(world):
     bridge = Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B2", name="Zon")
     sub = Theme.unscoped.create(
@@ -108,6 +110,7 @@ def history_of(action: Action) -> list[AuditEntry]:
 
 
 class TestCreating:
+    @as_platform
     def test_a_coordinator_adds_an_action_with_everything(self, world, themes):
         bridge, sub = themes
         Tag.unscoped.create(municipality=world.a, name="zon")
@@ -220,6 +223,7 @@ class TestCreating:
         assert response.context["formset"].non_form_errors()
         assert response.context["formset"].forms[1]["role"].value() == "informed"
 
+    @as_platform
     def test_without_a_plan_the_coordinator_is_sent_to_the_settings(self, world):
         Action.unscoped.filter(plan=world.plan_a).delete()
         world.plan_a.delete()
@@ -303,6 +307,7 @@ class TestEditorsWorkForTheirDepartment:
         action.refresh_from_db()
         assert action.lead_department == world.other_department_a
 
+    @as_platform
     def test_an_editor_without_a_department_cannot_add_actions(self, world):
         from daadkracht.tenancy.models import Membership
 
@@ -323,6 +328,7 @@ class TestEditorsWorkForTheirDepartment:
 
 
 class TestEditing:
+    @as_platform
     def test_the_form_is_filled_with_the_action(self, world, themes):
         action = world.action_a
         with tenant_scope(world.a):
@@ -346,6 +352,7 @@ class TestEditing:
         assert formset.forms[0]["department"].value() == world.other_department_a.pk
         assert formset.forms[0]["role"].value() == DepartmentRole.INFORMED
 
+    @as_platform
     def test_changing_departments_and_tags_is_saved_and_recorded(self, world):
         action = world.action_a
         ActionDepartment.unscoped.create(

@@ -29,6 +29,7 @@ from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
+    as_platform,
 )
 from tests.plans.at_scale import coordinator_client_with_actions
 
@@ -40,6 +41,7 @@ def statuses_of(plan: Plan) -> list[ActionStatus]:
 
 
 @pytest.fixture
+@as_platform
 def listing(world):
     """Plan A with themes (a Bridge with a sub-theme), a tag and three varied actions."""
     a, plan = world.a, world.plan_a
@@ -320,6 +322,7 @@ class TestPaginationAndEmptyStates:
         assert len(last.context["rows"]) == 22
         assert 'rel="next"' in first.content.decode()
 
+    @as_platform
     def test_a_plan_without_actions_explains_how_to_start(self, world):
         Action.unscoped.filter(plan=world.plan_a).delete()
 

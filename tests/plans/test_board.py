@@ -15,6 +15,7 @@ from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
+    as_platform,
 )
 from tests.plans.at_scale import coordinator_client_with_actions
 
@@ -30,6 +31,7 @@ def move_url(action: Action) -> str:
 
 
 @pytest.fixture
+@as_platform
 def board_world(world):
     """A's two actions in different columns, plus a third one that is late."""
     status = statuses_of(world.plan_a)

@@ -9,13 +9,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.services.updates import status_update_post
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
-from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
+from daadkracht.testing.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    UserFactory,
+    as_platform,
+)
 
 SETTINGS = "/alfa/plan/instellingen/"
 PLAN_EDIT = "/alfa/plan/instellingen/plan/"
@@ -39,6 +44,7 @@ def plan_data(**overrides: object) -> dict[str, object]:
     return data
 
 
+@as_platform
 def theme(world, name: str, parent: Theme | None = None, position: int = 0) -> Theme:
     return Theme.unscoped.create(
         municipality=world.a, plan=world.plan_a, name=name, parent=parent, position=position
@@ -343,6 +349,7 @@ class TestThemes:
         page = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/")
         assert [t.name for t in page.context["themes"]] == ["Sub"]
 
+    @as_platform
     def test_another_municipality_s_themes_are_not_found(self, world):
         theme_b = Theme.unscoped.create(municipality=world.b, plan=world.plan_b, name="Beta")
         coordinator = world.client_for("coordinator")
@@ -429,6 +436,7 @@ class TestStatuses:
         assert response.context["error"]
         assert ActionStatus.unscoped.filter(pk=used.pk).exists()
 
+    @as_platform
     def test_a_status_in_the_timeline_or_the_trash_stays(self, world):
         coordinator = world.client_for("coordinator")
         all_statuses = statuses(world.plan_a)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import (
     Action,
@@ -28,9 +29,13 @@ from daadkracht.plans.selectors.priorities import (
 )
 from daadkracht.plans.services.priorities import action_scores_save
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
-from daadkracht.testing.factories import ActionFactory, MembershipFactory, MunicipalityFactory
+from daadkracht.testing.factories import (
+    ActionFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    as_platform,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +163,7 @@ def test_only_open_actions_are_ranked(world):
     assert "B1.09" not in ranking(response)
 
 
+@as_platform
 def test_filters_by_department_theme_and_status(world):
     client = world.client_for("coordinator")
     response = client.get(url("plans:priorities", world), {"department": world.department_a.pk})
@@ -294,6 +300,7 @@ def give_figures(world, count: int = 10) -> list[Action]:
     ]
 
 
+@as_platform
 def test_figure_suggestions_use_quintiles(world):
     actions = give_figures(world)
     Action.unscoped.filter(pk=world.action_a.pk).update(co2_reduction=0)
@@ -343,6 +350,7 @@ def test_fill_button_on_the_form_fills_only_empty_fields(world):
 # --- Criteria ----------------------------------------------------------------------------
 
 
+@as_platform
 def test_coordinator_adds_and_deletes_an_own_criterion(world):
     client = world.client_for("coordinator")
     response = client.post(
@@ -395,6 +403,7 @@ def test_criteria_pages_are_for_coordinators(world):
 # --- The marginal abatement cost curve -----------------------------------------------------
 
 
+@as_platform
 def test_mac_curve_orders_by_cost_per_tonne_and_accumulates(world):
     Action.unscoped.filter(pk=world.action_a.pk).update(
         co2_reduction=Decimal(200), budget_planned=Decimal(100_000)
@@ -454,6 +463,7 @@ def test_mac_curve_without_figures_explains_what_is_missing(world):
 # --- Query counts -------------------------------------------------------------------------
 
 
+@as_platform
 def plan_of_size(world, slug: str, actions: int):
     municipality = MunicipalityFactory(name=f"Gemeente {slug}", slug=slug)
     MembershipFactory(

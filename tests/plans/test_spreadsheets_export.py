@@ -15,7 +15,12 @@ from daadkracht.plans.models import ActionDepartment, ActionStatus, DepartmentRo
 from daadkracht.plans.spreadsheets.columns import COLUMNS
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
-from daadkracht.testing.factories import ActionFactory, MembershipFactory, MunicipalityFactory
+from daadkracht.testing.factories import (
+    ActionFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    as_platform,
+)
 
 EXPORT_URL = "/alfa/plan/acties/export/"
 TEMPLATE_URL = "/alfa/plan/acties/import/sjabloon/"
@@ -47,6 +52,7 @@ def csv_records(response) -> list[dict[str, str]]:
 
 
 @pytest.fixture
+@as_platform
 def rich(world):
     """Action B3.01 of A with every kind of value filled in."""
     action = world.action_a
@@ -114,6 +120,7 @@ class TestExcelExport:
         assert sheet.auto_filter.ref.startswith("A1:")
         assert sheet.column_dimensions["B"].width == 40
 
+    @as_platform
     def test_text_that_looks_like_a_formula_stays_text(self, world):
         world.action_a.title = '=HYPERLINK("http://example.test","klik")'
         world.action_a.save()
@@ -184,6 +191,7 @@ class TestExportFilters:
         assert world.client_for("other_municipality").get(EXPORT_URL).status_code == 404
 
 
+@as_platform
 def _municipality_with_actions(slug: str, count: int):
     municipality = MunicipalityFactory.create(name=f"Gemeente {slug}", slug=slug)
     membership = MembershipFactory.create(municipality=municipality, role=Role.VIEWER)
@@ -223,6 +231,7 @@ class TestTemplate:
         assert sheet.max_row == 1, "the template holds no example row that could be imported"
         assert workbook.sheetnames[:2] == ["Acties", "Uitleg"]
 
+    @as_platform
     def test_lists_this_plans_values(self, world):
         Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B3", name="Slim")
         workbook, _sheet = xlsx_sheet(world.client_for("viewer").get(TEMPLATE_URL))

@@ -12,13 +12,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag, Theme
 from daadkracht.plans.services.updates import status_update_post
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
-from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory
+from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, as_platform
 
 IMPORT_URL = "/alfa/plan/acties/import/"
 CONFIRM_URL = "/alfa/plan/acties/import/bevestigen/"
@@ -77,6 +77,7 @@ def form_errors(response) -> str:
 
 
 @pytest.fixture
+@as_platform
 def themes(world):
     return [
         Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B3", name="Slim"),
@@ -354,6 +355,7 @@ def _export(client, fmt: str) -> bytes:
 
 
 class TestReimport:
+    @as_platform
     def test_exported_file_imports_without_changes(self, world, themes):
         coordinator = world.client_for("coordinator")
         confirm(coordinator, upload(coordinator, xlsx_bytes(NEW_ROWS)))

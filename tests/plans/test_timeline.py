@@ -18,6 +18,7 @@ from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
+    as_platform,
 )
 from tests.plans.at_scale import coordinator_client_with_actions
 
@@ -25,6 +26,7 @@ TIMELINE_URL = "/alfa/plan/tijdlijn/"
 
 
 @pytest.fixture
+@as_platform
 def dated(world):
     """Action A runs from 2023 to 2026, the other action is late; a third has no dates at all."""
     status = list(ActionStatus.unscoped.filter(plan=world.plan_a).order_by("position"))
@@ -109,6 +111,7 @@ class TestTimelinePage:
         url = f"{TIMELINE_URL}?department={dated.department_a.pk}"
         assert list(items_by_identifier(dated.client_for("viewer").get(url))) == ["B3.01"]
 
+    @as_platform
     def test_other_municipalitys_actions_never_appear(self, dated):
         Action.unscoped.filter(pk=dated.action_b.pk).update(
             start_date=date(2022, 1, 1), deadline=date(2024, 1, 1)
@@ -137,6 +140,7 @@ class TestTimelinePage:
         assert response.status_code == HTTPStatus.OK
         assert response.context["plan"] is None
 
+    @as_platform
     def test_a_plan_without_actions_explains_how_to_start(self, world):
         Action.unscoped.filter(plan=world.plan_a).delete()
 

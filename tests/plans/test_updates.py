@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Action, ActionStatus, StatusUpdate, UpdateKind
+from daadkracht.testing.factories import as_platform
 
 
 def post_url(action) -> str:
@@ -30,6 +31,7 @@ def update(**fields: object) -> dict[str, object]:
 
 
 @pytest.fixture
+@as_platform
 def dated_action(world) -> Action:
     Action.unscoped.filter(pk=world.action_a.pk).update(deadline=date(2025, 12, 31), progress=20)
     world.action_a.refresh_from_db()

@@ -21,7 +21,7 @@ from daadkracht.plans.models import (
 )
 from daadkracht.plans.selectors.priorities import spread
 from daadkracht.plans.services.priorities import normalize_join_code
-from daadkracht.testing.factories import ActionFactory
+from daadkracht.testing.factories import ActionFactory, as_platform
 
 pytestmark = pytest.mark.django_db
 
@@ -366,6 +366,7 @@ def test_results_export(world):
     assert any(line.startswith("B3.01;") and ";80.0;" in line for line in lines)
 
 
+@as_platform
 def test_adopting_the_medians_sets_the_actions_scores(world):
     scoring_round = open_round(world)
     first, second = criteria(world)[:2]
@@ -424,6 +425,7 @@ def test_spread_of_scores():
 # --- Lists and query counts ---------------------------------------------------------------
 
 
+@as_platform
 def test_rounds_list_filters_sorts_and_exports(world):
     open_round(world)
     other = open_round(world)
@@ -445,6 +447,7 @@ def test_rounds_list_filters_sorts_and_exports(world):
     assert list(beta.context["rounds"]) == []
 
 
+@as_platform
 def round_with(world, count: int, participants: int = 3) -> ScoringRound:
     actions = [
         ActionFactory.create(

@@ -6,8 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.tenancy.models import Department
-from daadkracht.tenancy.scoping import tenant_scope
 
 LIST_URL = "/alfa/diensten/"
 CREATE_URL = "/alfa/diensten/nieuw/"

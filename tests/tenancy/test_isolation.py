@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from daadkracht.accounts.models import Invitation
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
-from daadkracht.testing.factories import InvitationFactory
+from daadkracht.testing.factories import InvitationFactory, MembershipFactory
 
 
 def a_names(world) -> set[str]:
@@ -148,9 +148,7 @@ def test_b_cannot_give_its_department_to_a_or_pick_an_a_department(world, beta):
 
 
 def test_a_person_in_both_municipalities_sees_each_separately(world, coordinator):
-    Membership.unscoped.create(
-        user=world.users["coordinator"], municipality=world.b, role=Role.VIEWER
-    )
+    MembershipFactory(user=world.users["coordinator"], municipality=world.b, role=Role.VIEWER)
 
     chooser = coordinator.get("/")
     alfa = coordinator.get("/alfa/diensten/")

@@ -3,15 +3,15 @@
 import pytest
 from django import forms
 
-from daadkracht.accounts.models import Invitation
-from daadkracht.history.models import AuditEntry
-from daadkracht.tenancy.models import Department, Membership
-from daadkracht.tenancy.scoping import (
+from daadkracht.access.context import (
     TenantNotActive,
     active_municipality,
     platform_scope,
     tenant_scope,
 )
+from daadkracht.accounts.models import Invitation
+from daadkracht.history.models import AuditEntry
+from daadkracht.tenancy.models import Department, Membership
 
 # Built when the module is imported, long before any municipality is active: as a form field
 # declared on a form class would be.
@@ -90,9 +90,10 @@ def test_platform_scope_sees_every_municipality(world):
 
 
 def test_the_trash_is_scoped_and_separate(world):
-    Department.unscoped.filter(pk__in=[world.department_a.pk, world.department_b.pk]).update(
-        deleted_at="2026-01-01T00:00:00Z"
-    )
+    with platform_scope():
+        Department.unscoped.filter(pk__in=[world.department_a.pk, world.department_b.pk]).update(
+            deleted_at="2026-01-01T00:00:00Z"
+        )
 
     with tenant_scope(world.a):
         assert [d.name for d in Department.objects.all()] == ["Groendienst"]

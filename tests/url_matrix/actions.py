@@ -1,6 +1,7 @@
 """URL matrix rows: actions."""
 
 from daadkracht.plans.models import Task
+from daadkracht.testing.factories import as_platform
 from tests.url_matrix.rows import ALL_MEMBERS, FORBIDDEN, NOT_ALLOWED, OK, tenant
 
 EXPECTED: dict[str, dict[str, int]] = {
@@ -31,6 +32,7 @@ def _action(world):
     return {"pk": world.action_a.pk}
 
 
+@as_platform
 def _task(world):
     task, _created = Task.unscoped.get_or_create(
         action=world.action_a, title="Taak voor de matrix", defaults={"municipality": world.a}

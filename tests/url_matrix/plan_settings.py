@@ -1,6 +1,7 @@
 """URL matrix rows: the plan's settings (the plan, its themes and its statuses)."""
 
 from daadkracht.plans.models import ActionStatus, Theme
+from daadkracht.testing.factories import as_platform
 from tests.url_matrix.rows import (
     ALL_MEMBERS,
     COORDINATOR_ONLY,
@@ -13,6 +14,7 @@ from tests.url_matrix.rows import (
 COORDINATOR_POST_ONLY = tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN)
 
 
+@as_platform
 def _theme(world):
     theme, _created = Theme.unscoped.get_or_create(
         plan=world.plan_a, name="Thema voor de matrix", defaults={"municipality": world.a}

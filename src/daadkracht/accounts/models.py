@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import GRANTED, declare
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import TenantModel
@@ -85,6 +86,9 @@ class Invitation(TenantModel, TimeStampedModel):
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    # The invitation link opens this one invitation.
+    read_access = declare(signed_link=GRANTED)
 
     class Meta(TenantModel.Meta):
         ordering = ["-sent_at"]

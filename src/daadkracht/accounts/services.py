@@ -8,11 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.access.context import LinkGrant
+from daadkracht.access.links import LinkAlreadyUsed, link_use_up
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.common.email import send_templated_email
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
+from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 
@@ -82,13 +85,19 @@ def invitation_cancel(*, actor: User, invitation: Invitation) -> None:
 
 
 def invitation_accept(
-    *, invitation: Invitation, user: User | None, full_name: str = "", password: str = ""
+    *,
+    invitation: Invitation,
+    grant: LinkGrant,
+    user: User | None,
+    full_name: str = "",
+    password: str = "",
 ) -> tuple[User, Membership]:
     """Create the account if needed and the membership the invitation promised."""
+    used = ValidationError(_("This invitation has already been used or has expired."))
     with transaction.atomic():
-        locked = Invitation.unscoped.select_for_update().get(pk=invitation.pk)
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if not locked.is_open:
-            raise ValidationError(_("This invitation has already been used or has expired."))
+            raise used
         if user is None:
             existing = User.objects.filter(email__iexact=locked.email).first()
             if existing is not None:
@@ -98,12 +107,14 @@ def invitation_accept(
             user = User.objects.create_user(
                 email=locked.email, password=password, full_name=full_name.strip()
             )
-        membership, created = Membership.unscoped.get_or_create(
-            user=user,
-            municipality=locked.municipality,
-            defaults={"role": locked.role, "department": locked.department},
-        )
-        if created:
+        try:
+            link_use_up(grant)
+        except LinkAlreadyUsed as error:
+            raise used from error
+        membership = memberships_of(user).filter(municipality=locked.municipality).first()
+        if membership is None:
+            membership = Membership(user=user, role=locked.role, department=locked.department)
+            membership.save()
             audit_record(actor=user, instance=membership, action=AuditAction.CREATED)
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at", "updated_at"])

@@ -15,10 +15,12 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from daadkracht.access.context import LinkGrant
+from daadkracht.access.entry import signed_link_view
 from daadkracht.accounts.forms import AcceptInvitationForm, ProfileForm
-from daadkracht.accounts.models import User
+from daadkracht.accounts.models import Invitation, User
 from daadkracht.accounts.services import invitation_accept, profile_update, user_language_set
-from daadkracht.accounts.tokens import invitation_from_token
+from daadkracht.accounts.tokens import INVITATION_LINK, invitation_version
 
 
 @login_not_required
@@ -44,11 +46,14 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_not_required
-def invitation(request: HttpRequest, token: str) -> HttpResponse:
+@signed_link_view(
+    INVITATION_LINK,
+    invalid_template="accounts/invitation_invalid.html",
+    version=invitation_version,
+)
+def invitation(request: HttpRequest, found: Invitation, grant: LinkGrant) -> HttpResponse:
     """Accept an invitation: set a password (or join with the current account)."""
-    found = invitation_from_token(token)
-    if found is None:
+    if not found.is_open:
         return render(request, "accounts/invitation_invalid.html", status=410)
     user = cast(User, request.user) if request.user.is_authenticated else None
     if user is not None and user.email.lower() != found.email.lower():
@@ -60,6 +65,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         try:
             user, membership = invitation_accept(
                 invitation=found,
+                grant=grant,
                 user=user,
                 full_name=form.cleaned_data.get("full_name", "") if user is None else "",
                 password=form.cleaned_data.get("password1", "") if user is None else "",

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "daadkracht.common",
+    "daadkracht.access",
     "daadkracht.accounts",
     "daadkracht.tenancy",
     "daadkracht.history",
@@ -136,6 +137,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 INVITATION_MAX_AGE = timedelta(days=int(os.environ.get("DAADKRACHT_INVITATION_DAYS", "14")))
+
+# Requests per minute and address to the pages anyone can open (public pages, signed links).
+PUBLIC_REQUESTS_PER_MINUTE = int(os.environ.get("DAADKRACHT_PUBLIC_REQUESTS_PER_MINUTE", "120"))
 
 # Repeated failed log-ins: five tries per account and address, then a quarter of an hour's pause.
 AXES_FAILURE_LIMIT = int(os.environ.get("DAADKRACHT_LOGIN_FAILURE_LIMIT", "5"))

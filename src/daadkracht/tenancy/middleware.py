@@ -1,13 +1,13 @@
-"""Activates the municipality named in the URL for the duration of the request."""
+"""The member entry point: activates the municipality named in the URL for the request."""
 
 from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from daadkracht.access import context as access
 from daadkracht.tenancy.access import membership_in
 from daadkracht.tenancy.context import TenantContext
-from daadkracht.tenancy.scoping import _active, platform_scope
 
 URL_KWARG = "municipality"
 
@@ -16,7 +16,8 @@ class TenantMiddleware:
     """For `/<municipality>/...` URLs: require a membership and scope every query to it.
 
     A user who is not a member gets a 404, so that the existence of another municipality's
-    objects is never revealed. Superusers in the admin work across municipalities.
+    objects is never revealed. Superusers in the admin work across municipalities. Every other
+    request starts without an access context; public and signed-link views enter their own.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -24,18 +25,12 @@ class TenantMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.tenant = None  # type: ignore[attr-defined]
-        token = _active.set(None)
-        try:
-            if (
-                request.path.startswith("/beheer/")
-                and getattr(request, "user", None)
-                and (request.user.is_superuser)
-            ):
-                with platform_scope():
-                    return self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.path.startswith("/beheer/") and user is not None and user.is_superuser:
+            with access.platform_scope(actor=user):
+                return self.get_response(request)
+        with access.no_scope():
             return self.get_response(request)
-        finally:
-            _active.reset(token)
 
     def process_view(
         self,
@@ -43,7 +38,7 @@ class TenantMiddleware:
         view_func: Callable[..., Any],
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
-    ) -> None:
+    ) -> Any:
         slug = view_kwargs.pop(URL_KWARG, None)
         if slug is None:
             return None
@@ -53,5 +48,6 @@ class TenantMiddleware:
         request.tenant = TenantContext(  # type: ignore[attr-defined]
             municipality=membership.municipality, membership=membership
         )
-        _active.set(membership.municipality)
+        # Until the end of the request: the scope opened in __call__ closes it.
+        access.enter_for_request(access.member_context(membership, actor=request.user))
         return None

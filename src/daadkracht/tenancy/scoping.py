@@ -1,110 +1,172 @@
-"""The one place that scopes queries of tenant data to the active municipality.
+"""The one place that scopes reads and guards writes of tenant data.
 
-A request for `/<municipality>/...` activates that municipality (see `middleware.py`); every
-`TenantModel.objects` query is then filtered to it. The filter is bound when the SQL is
-compiled, not when the queryset is built, so that querysets made at import time (form fields)
-are scoped to the request that runs them. Without an active municipality such a query raises
-instead of returning everything, so a forgotten scope fails loudly. Platform work (the admin,
-the demo command) opts in to all municipalities explicitly with `platform_scope()`.
+Every `TenantModel.objects` query is filtered to the rows the current audience may read (see
+`access.reach`): for members, workers and API clients the rows of the active municipality; for
+the public only what the model marks public; for the platform everything. The filter is decided
+when the SQL is compiled, not when the queryset is built, so that querysets made at import time
+(form fields) are scoped to the request that runs them. Without an access context such a query
+raises instead of returning everything, so a forgotten scope fails loudly.
+
+Writes are guarded the same way, on the scoped and the unscoped manager alike: a row is created
+in the active municipality, and a save, update, delete or bulk operation that names another
+municipality raises `CrossTenantWrite`.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from django.db import models
+from django.db.models import F
+from django.db.models.expressions import ExpressionList
+from django.db.models.lookups import Lookup
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from daadkracht.tenancy.models import Municipality
+from daadkracht.access.context import AccessRefused, TenantNotActive, require
+from daadkracht.access.reach import TENANT_DEFAULT, ReadAccess, Span
+
+__all__ = ["AccessRefused", "CrossTenantWrite", "TenantModel", "TenantNotActive"]
+
+MUNICIPALITY_FIELDS = frozenset({"municipality", "municipality_id"})
 
 
-class _AllMunicipalities:
-    def __repr__(self) -> str:
-        return "ALL_MUNICIPALITIES"
+class CrossTenantWrite(RuntimeError):
+    """A write named another municipality than the active one."""
 
 
-ALL_MUNICIPALITIES: Final = _AllMunicipalities()
-
-_active: ContextVar["Municipality | _AllMunicipalities | None"] = ContextVar(
-    "active_municipality", default=None
-)
-
-
-class TenantNotActive(RuntimeError):
-    """A query of tenant data ran while no municipality was active."""
-
-
-def active_municipality() -> "Municipality | None":
-    value = _active.get()
-    return None if value is None or value is ALL_MUNICIPALITIES else value  # type: ignore[return-value]
-
-
-@contextmanager
-def tenant_scope(municipality: "Municipality") -> Iterator[None]:
-    token = _active.set(municipality)
-    try:
-        yield
-    finally:
-        _active.reset(token)
+def guard_municipality(municipality_id: int | None) -> int | None:
+    """The municipality a row may be written for; the active one when none is named."""
+    context = require()
+    if context.spans_municipalities:
+        return municipality_id
+    active = context.municipality_id
+    if active is None:
+        raise TenantNotActive("Tenant data written without an active municipality.")
+    if municipality_id is not None and municipality_id != active:
+        raise CrossTenantWrite(
+            f"A write for municipality {municipality_id} while {active} is active."
+        )
+    return active
 
 
-@contextmanager
-def platform_scope() -> Iterator[None]:
-    """Lift the scope: for platform administration and commands that span municipalities."""
-    token = _active.set(ALL_MUNICIPALITIES)
-    try:
-        yield
-    finally:
-        _active.reset(token)
+class ReadableRows(Lookup):
+    """The rows of a model that the current audience may read, decided at SQL compile time."""
 
+    lookup_name = "readable_rows"
+    prepare_rhs = False
 
-class ActiveMunicipalityId(models.Expression):
-    """The id of the active municipality, read when the query is compiled."""
-
-    def __init__(self, column: Any = None) -> None:
-        super().__init__(output_field=models.BigIntegerField())
-        self.column = column if column is not None else models.F("municipality_id")
-
-    def get_source_expressions(self) -> list[Any]:
-        return [self.column]
-
-    def set_source_expressions(self, exprs: Any) -> None:
-        (self.column,) = exprs
+    def __init__(self, model: type["TenantModel"]) -> None:
+        self.model = model
+        self.where_fields = sorted(
+            {name for reach in model.read_access.values() for name in reach.where}
+        )
+        columns = [F("municipality_id"), F("pk"), *(F(name) for name in self.where_fields)]
+        super().__init__(ExpressionList(*columns), None)
 
     def as_sql(self, compiler: Any, connection: Any) -> Any:
-        scope = _active.get()
-        if scope is None:
-            raise TenantNotActive(
-                "Tenant data queried without an active municipality; "
-                "use tenant_scope() or platform_scope()."
+        context = require()
+        reach = self.model.read_access.get(context.audience)
+        if reach is None:
+            raise AccessRefused(
+                f"{self.model._meta.label} declares nothing for the {context.audience} audience."
             )
-        if scope is ALL_MUNICIPALITIES:
-            # Comparing the column with itself keeps every row (the column is never null).
-            return compiler.compile(self.column)
-        return "%s", (scope.pk,)  # type: ignore[union-attr]
+        if reach.span is Span.NOTHING:
+            return "1 = 0", []
+        columns = dict(
+            zip(
+                ["municipality_id", "pk", *self.where_fields],
+                self.lhs.get_source_expressions(),
+                strict=True,
+            )
+        )
+        parts: list[str] = []
+        params: list[Any] = []
+
+        def equals(name: str, value: Any) -> str:
+            sql, column_params = compiler.compile(columns[name])
+            params.extend([*column_params, value])
+            return f"{sql} = %s"
+
+        if reach.span is Span.OWN:
+            parts.append(equals("municipality_id", self._active_id(context)))
+        if reach.granted_only:
+            grant = context.grant
+            if grant is None or grant.model_label != self.model._meta.label:
+                return "1 = 0", []
+            parts.append(equals("pk", grant.object_id))
+        for name, value in reach.where.items():
+            field = self.model._meta.get_field(name)
+            assert isinstance(field, models.Field)
+            parts.append(equals(name, field.get_db_prep_value(value, connection)))
+        if not parts:
+            return "1 = 1", []
+        condition = " AND ".join(parts)
+        if reach.or_own and context.municipality_id is not None:
+            condition = f"({condition}) OR {equals('municipality_id', context.municipality_id)}"
+        return f"({condition})", params
+
+    @staticmethod
+    def _active_id(context: Any) -> int:
+        if context.municipality_id is None:
+            raise TenantNotActive("Tenant data queried without an active municipality.")
+        return int(context.municipality_id)
 
 
-class TenantManager(models.Manager[Any]):
-    """Returns only rows of the active municipality."""
+class TenantQuerySet(models.QuerySet[Any]):
+    """Bulk writes refuse other municipalities; updates and deletes stay inside the active one."""
+
+    def _inside_active(self) -> "TenantQuerySet":
+        context = require()
+        if context.spans_municipalities:
+            return self
+        municipality_id = guard_municipality(None)
+        return self.filter(municipality_id=municipality_id)  # type: ignore[return-value]
+
+    def update(self, **kwargs: Any) -> int:
+        if MUNICIPALITY_FIELDS & kwargs.keys() and not require().spans_municipalities:
+            raise CrossTenantWrite("Rows cannot be moved to another municipality.")
+        return super(TenantQuerySet, self._inside_active()).update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        return super(TenantQuerySet, self._inside_active()).delete()
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        objs = list(objs)
+        for obj in objs:
+            obj.municipality_id = guard_municipality(obj.municipality_id)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Iterable[Any], fields: Sequence[str], *args: Any, **kw: Any) -> int:
+        objs = list(objs)
+        if MUNICIPALITY_FIELDS & set(fields) and not require().spans_municipalities:
+            raise CrossTenantWrite("Rows cannot be moved to another municipality.")
+        for obj in objs:
+            guard_municipality(obj.municipality_id)
+        return super().bulk_update(objs, fields, *args, **kw)
+
+
+class UnscopedManager(models.Manager.from_queryset(TenantQuerySet)):  # type: ignore[misc]
+    """Rows of every municipality, for the places the lint test allows; writes stay guarded."""
+
+
+class TenantManager(models.Manager.from_queryset(TenantQuerySet)):  # type: ignore[misc]
+    """Returns only the rows the current audience may read."""
 
     def get_queryset(self) -> models.QuerySet[Any]:
-        return super().get_queryset().filter(municipality_id=ActiveMunicipalityId())
+        return super().get_queryset().filter(ReadableRows(self.model))
 
 
 # The trash filter is a property of the class, not of the instance, because Django builds the
 # related managers (`action.themes`) by instantiating the default manager's class anew.
 class LiveTenantManager(TenantManager):
-    """Rows of the active municipality that are not in the trash."""
+    """Readable rows that are not in the trash."""
 
     def get_queryset(self) -> models.QuerySet[Any]:
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 class TrashedTenantManager(TenantManager):
-    """Rows of the active municipality that are in the trash."""
+    """Readable rows that are in the trash."""
 
     def get_queryset(self) -> models.QuerySet[Any]:
         return super().get_queryset().filter(deleted_at__isnull=False)
@@ -121,7 +183,11 @@ class TenantModel(models.Model):
         verbose_name=_("municipality"),
     )
 
-    unscoped = models.Manager()
+    # What each audience may read; a model that shows something to the public or to link
+    # holders says so with `access.reach.declare(...)`.
+    read_access: ClassVar[ReadAccess] = TENANT_DEFAULT
+
+    unscoped = UnscopedManager()
     objects = TenantManager()
 
     class Meta:
@@ -129,14 +195,34 @@ class TenantModel(models.Model):
         default_manager_name = "objects"
         base_manager_name = "unscoped"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            guard_municipality(self._stored_municipality_id())
+        self.municipality_id = guard_municipality(self.municipality_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        guard_municipality(self.municipality_id)
+        return super().delete(*args, **kwargs)
+
+    def _stored_municipality_id(self) -> int | None:
+        # Without a query: the value the row was loaded with (see from_db).
+        return getattr(self, "_loaded_municipality_id", self.municipality_id)
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Any:
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_municipality_id = instance.__dict__.get("municipality_id")
+        return instance
+
 
 class SoftDeletableTenantModel(TenantModel):
     """Tenant data that goes to the trash first, so that it can be restored."""
 
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
-    unscoped = models.Manager()  # type: ignore[misc]
-    objects = LiveTenantManager()  # type: ignore[misc]
+    unscoped = UnscopedManager()
+    objects = LiveTenantManager()
     trash = TrashedTenantManager()
 
     class Meta:

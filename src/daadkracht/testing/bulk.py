@@ -26,6 +26,7 @@ from daadkracht.plans.models import (
 )
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
+from daadkracht.testing.factories import as_platform
 
 TOPICS = ["renovatie", "fietspad", "zonnepanelen", "ontharding", "warmtenet", "deelwagens"]
 
@@ -41,6 +42,7 @@ class BulkPlan:
     statuses: list[ActionStatus]
 
 
+@as_platform
 def bulk_plan(
     *,
     municipality: Municipality,

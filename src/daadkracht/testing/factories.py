@@ -1,11 +1,14 @@
-"""Factories for every model, writing through the unscoped managers."""
+"""Factories for every model; they write as the platform, for whichever municipality is given."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 import factory
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
+from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.plans.models import Action, ActionStatus, Task
 from daadkracht.tenancy.models import Department, Membership, Municipality
@@ -14,8 +17,19 @@ from daadkracht.tenancy.roles import Role
 DEFAULT_PASSWORD = "demo-daadkracht-2030"
 
 
+def as_platform[**P, R](function: Callable[P, R]) -> Callable[P, R]:
+    """Test data is written as the platform writes it: for the municipality it names."""
+
+    @wraps(function)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        with platform_scope():
+            return function(*args, **kwargs)
+
+    return wrapped
+
+
 class UnscopedFactory[T](DjangoModelFactory[T]):
-    """Tenant models are created through `unscoped`; there is no active municipality here."""
+    """Tenant rows are made as the platform makes them: for the municipality they name."""
 
     class Meta:
         abstract = True
@@ -23,6 +37,11 @@ class UnscopedFactory[T](DjangoModelFactory[T]):
     @classmethod
     def _get_manager(cls, model_class: Any) -> Any:
         return getattr(model_class, "unscoped", model_class._default_manager)
+
+    @classmethod
+    @as_platform
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        return super()._create(model_class, *args, **kwargs)
 
 
 class MunicipalityFactory(DjangoModelFactory[Municipality]):

@@ -19,13 +19,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.forms.priorities import EnterCodeForm, JoinForm, RoundActionForm
 from daadkracht.plans.models import Action, Criterion, RoundParticipant, ScoringRound
 from daadkracht.plans.selectors.priorities import participant_scores
 from daadkracht.plans.services import priorities as services
 from daadkracht.tenancy.models import Membership
-from daadkracht.tenancy.scoping import tenant_scope
 
 SESSION_KEY = "workshop_participants"
 

@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import User
 from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
@@ -16,7 +17,6 @@ from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.tenancy.roles import Role
-from daadkracht.tenancy.scoping import platform_scope
 from daadkracht.testing.factories import (
     DEFAULT_PASSWORD,
     DepartmentFactory,

@@ -1,0 +1,149 @@
+"""Entry points for visitors without a membership: public pages and pages opened by a key.
+
+Each decorator throttles the address, activates the access context of its audience for the
+whole view and marks the view with that audience, so that the authorisation test knows every
+view's door (member views are marked by `tenancy.decorators.tenant_view`).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from daadkracht.access import context as access
+from daadkracht.access.context import Audience, LinkGrant
+from daadkracht.access.links import LinkPurpose, link_is_used, link_read
+from daadkracht.access.throttle import throttled
+
+ViewFunc = Callable[..., HttpResponse]
+TOO_MANY = 429
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "access/too_many_requests.html", status=TOO_MANY)
+
+
+def _mark(view: ViewFunc, audience: Audience) -> ViewFunc:
+    view.access_audience = audience  # type: ignore[attr-defined]
+    return login_not_required(view)
+
+
+def public_view(view: ViewFunc) -> ViewFunc:
+    """A page for anyone: the public audience, in the municipality of the URL if it names one."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from daadkracht.tenancy.models import Municipality
+
+        if throttled(request, "public"):
+            return _too_many(request)
+        municipality = None
+        if "municipality" in kwargs:
+            municipality = Municipality.objects.filter(slug=kwargs.pop("municipality")).first()
+            if municipality is None:
+                raise Http404
+        user = request.user if request.user.is_authenticated else None
+        with access.public_scope(municipality, actor=user):
+            return view(request, *args, **kwargs)
+
+    return _mark(wrapped, Audience.PUBLIC)
+
+
+def _membership(user: Any, municipality: Any) -> Any:
+    from daadkracht.tenancy.access import memberships_of
+
+    return memberships_of(user).filter(municipality=municipality).first()
+
+
+def _open(
+    request: HttpRequest,
+    municipality: Any,
+    grant: LinkGrant,
+    view: ViewFunc,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> HttpResponse | None:
+    """Run `view` with the granted object in the link holder's scope; None if it is gone."""
+    user = request.user if request.user.is_authenticated else None
+    membership = _membership(user, municipality) if user is not None else None
+    with access.link_scope(municipality, grant, actor=user, membership=membership):
+        from django.apps import apps
+
+        model = apps.get_model(grant.model_label)
+        found = model._default_manager.filter(pk=grant.object_id).first()
+        if found is None:
+            return None
+        return view(request, found, *args, **kwargs)
+
+
+def signed_link_view(
+    purpose: LinkPurpose,
+    *,
+    invalid_template: str,
+    version: Callable[[Any], str] = lambda obj: "",
+) -> Callable[[ViewFunc], ViewFunc]:
+    """A page opened by a signed link (URL keyword `token`); the view gets the linked object.
+
+    A forged, expired, used-up or outdated link, or one for another purpose, shows
+    `invalid_template` with 410 Gone; the object is read in the link holder's scope, where
+    models that declare `GRANTED` show this one object only.
+    """
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            from daadkracht.tenancy.models import Municipality
+
+            if throttled(request, f"link:{purpose.name}"):
+                return _too_many(request)
+            gone = render(request, invalid_template, status=410)
+            claim = link_read(purpose, token)
+            if claim is None or (purpose.single_use and link_is_used(claim.grant)):
+                return gone
+            municipality = Municipality.objects.filter(pk=claim.municipality_id).first()
+            if municipality is None:
+                return gone
+
+            def checked(request: HttpRequest, found: Any, *a: Any, **kw: Any) -> HttpResponse:
+                if version(found) != claim.version:
+                    return gone
+                return view(request, found, claim.grant, *a, **kw)
+
+            response = _open(request, municipality, claim.grant, checked, args, kwargs)
+            return gone if response is None else response
+
+        return _mark(wrapped, Audience.SIGNED_LINK)
+
+    return decorator
+
+
+def code_view(
+    purpose: str, model_label: str, lookup: Callable[[str], tuple[Any, int] | None]
+) -> Callable[[ViewFunc], ViewFunc]:
+    """A page opened by a secret code in the URL (keyword `code`), such as a workshop round's.
+
+    `lookup(code)` gives the municipality and the id of the object the code opens, or None
+    (404). The view gets the object and runs in the link holder's scope.
+    """
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            if throttled(request, f"code:{purpose}"):
+                return _too_many(request)
+            found = lookup(code)
+            if found is None:
+                raise Http404
+            municipality, object_id = found
+            grant = LinkGrant(purpose, model_label, object_id)
+            response = _open(request, municipality, grant, view, args, kwargs)
+            if response is None:
+                raise Http404
+            return response
+
+        return _mark(wrapped, Audience.SIGNED_LINK)
+
+    return decorator
