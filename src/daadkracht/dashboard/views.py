@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.listing import SortOption, apply_sort, export_format
-from daadkracht.common.navigation import tenant_url
 from daadkracht.dashboard import charts
 from daadkracht.dashboard.exports import (
     attention_export,
@@ -105,8 +104,6 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
         "since": since,
         "since_valid": since_valid,
         "today": today,
-        "settings_url": tenant_url(request, "plans:settings") or "",
-        "actions_url": tenant_url(request, "plans:actions") or "",
     }
     dashboard = None
     if plan is not None:
@@ -181,8 +178,6 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
             "is_mine": request.tenant.membership.department_id == department.pk,
             "sort": sort,
             "filter_query": query_for(ActionFilter(department=department.pk)),
-            "actions_url": tenant_url(request, "plans:actions") or "",
-            "settings_url": tenant_url(request, "plans:settings") or "",
         },
     )
 

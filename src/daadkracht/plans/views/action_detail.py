@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import export_format
-from daadkracht.common.navigation import tenant_url
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
@@ -48,13 +47,6 @@ def detail_url(request: TenantRequest, action: Action, anchor: str = "") -> str:
         kwargs={"municipality": request.tenant.municipality.slug, "pk": action.pk},
     )
     return f"{url}#{anchor}" if anchor else url
-
-
-def list_url(request: TenantRequest) -> str:
-    """The action list when it exists, the municipality's home otherwise."""
-    return tenant_url(request, "plans:actions") or reverse(
-        "tenancy:home", kwargs={"municipality": request.tenant.municipality.slug}
-    )
 
 
 def _timeline(action: Action, query: QueryDict) -> tuple[list[StatusUpdate], str, str]:

@@ -72,9 +72,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
             "exports": [
                 (label, f"{export_url}?{query_for(filters, format=fmt, sort=sort)}")
                 for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
-            ]
-            if export_url
-            else [],
+            ],
             "plan_has_actions": page.paginator.count > 0
             or (filters.is_active and Action.objects.filter(plan=plan).exists()),
             "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
@@ -109,7 +107,6 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
         "row": action_rows([fresh], plan, request.tenant)[0],
         "back": _back_to_list(request),
         "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
-        "detail_exists": tenant_url(request, "plans:action_detail", pk=0) is not None,
         "saved": saved,
         "refocus": True,
     }

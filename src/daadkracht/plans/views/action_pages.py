@@ -46,12 +46,11 @@ def filter_context(request: TenantRequest, plan: Plan) -> dict[str, Any]:
         "tags": list(Tag.objects.all()),
         "phases": Phase.choices,
         "priorities": Priority.choices,
-        "detail_exists": tenant_url(request, "plans:action_detail", pk=0) is not None,
     }
 
 
 def start_links(request: TenantRequest) -> dict[str, str | None]:
-    """Where a municipality without actions can start, as far as those pages exist."""
+    """Where a municipality without actions can start, as far as the role allows."""
     tenant = request.tenant
     can_create = tenant.has(Permission.EDIT_OWN_DEPARTMENT)
     can_import = tenant.has(Permission.EDIT_ALL)

@@ -7,7 +7,6 @@ from typing import Any, Concatenate
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.tenancy.decorators import TenantRequest
@@ -17,9 +16,7 @@ PlanView = Callable[Concatenate[TenantRequest, Plan, ...], HttpResponse]
 
 def no_plan(request: TenantRequest, template: str) -> HttpResponse:
     """The empty state before the municipality has a plan, with the way to set one up."""
-    return render(
-        request, template, {"plan": None, "settings_url": tenant_url(request, "plans:settings")}
-    )
+    return render(request, template, {"plan": None})
 
 
 def with_plan(

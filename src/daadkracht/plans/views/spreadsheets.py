@@ -72,8 +72,7 @@ def actions_import_template(request: TenantRequest) -> HttpResponseBase:
         messages.info(
             request, _("Set up the climate plan first; then the template lists its values.")
         )
-        target = tenant_url(request, "plans:settings") or tenant_url(request, "tenancy:home")
-        return redirect(target or "/")
+        return redirect(tenant_url(request, "plans:settings"))
     response = HttpResponse(template_bytes(plan), content_type=XLSX_TYPE)
     filename = f"sjabloon-acties-{request.tenant.municipality.slug}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -196,11 +195,7 @@ def _render_preview(request: TenantRequest, preview: ImportPreview, filename: st
 def actions_import(request: TenantRequest) -> HttpResponse:
     """Upload a file and see what it would change; nothing is written here."""
     plan = current_plan()
-    context: dict[str, Any] = {
-        "plan": plan,
-        "settings_url": tenant_url(request, "plans:settings"),
-        "actions_url": tenant_url(request, "plans:actions"),
-    }
+    context: dict[str, Any] = {"plan": plan}
     if plan is None:
         return render(request, "plans/import.html", context)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -240,7 +235,7 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""
     plan = current_plan()
     pending = _pending(request)
-    import_url = tenant_url(request, "plans:actions_import") or "/"
+    import_url = tenant_url(request, "plans:actions_import")
     if plan is None or pending is None or request.POST.get("token") != pending.get("token"):
         messages.error(request, _("This preview is no longer available; upload the file again."))
         return redirect(import_url)
@@ -294,4 +289,4 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
             "unchanged": result.unchanged,
         },
     )
-    return redirect(tenant_url(request, "plans:actions") or import_url)
+    return redirect(tenant_url(request, "plans:actions"))
