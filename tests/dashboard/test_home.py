@@ -45,11 +45,11 @@ def test_a_stale_period_set_on_the_plan_is_used(situation, world, coordinator):
 
 
 def test_a_status_update_takes_an_action_off_the_stale_list(situation, world, coordinator):
-    from daadkracht.plans.services.updates import status_update_post
+    from daadkracht.plans.services.updates import timeline_update_post
     from daadkracht.tenancy.scoping import tenant_scope
 
     with tenant_scope(world.a):
-        status_update_post(
+        timeline_update_post(
             actor=world.users["coordinator"], action=situation.stale, text="Terug op de rails."
         )
 

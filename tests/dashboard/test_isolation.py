@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from daadkracht.plans.models import Action, StatusCategory
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.factories import TaskFactory
 from tests.dashboard.conftest import status
@@ -34,7 +34,7 @@ def busy_beta(world):
     )
     with tenant_scope(world.b):
         action.refresh_from_db()
-        status_update_post(
+        timeline_update_post(
             actor=world.users["other_municipality"],
             action=action,
             text="Geheime beslissing",

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from daadkracht.plans.models import Action
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
@@ -48,7 +48,7 @@ def sizes(db):
         )
         with tenant_scope(municipality):
             for action in Action.objects.order_by("pk")[:3]:
-                status_update_post(
+                timeline_update_post(
                     actor=user,
                     action=action,
                     text="Bijgestuurd",

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory, Theme
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
@@ -434,10 +434,10 @@ class TestStatuses:
         all_statuses = statuses(world.plan_a)
         in_timeline, in_trash = all_statuses[5], all_statuses[6]
         with tenant_scope(world.a):
-            status_update_post(
+            timeline_update_post(
                 actor=None, action=world.action_a, text="Even uitgesteld", new_status=in_timeline
             )
-            status_update_post(
+            timeline_update_post(
                 actor=None, action=world.action_a, text="Toch verder", new_status=all_statuses[2]
             )
         Action.unscoped.filter(pk=world.other_action_a.pk).update(status=in_trash)

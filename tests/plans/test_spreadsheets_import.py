@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag, Theme
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.scoping import tenant_scope
 from daadkracht.testing.bulk import bulk_plan
@@ -417,7 +417,7 @@ class TestReimport:
         rows = [["Nummer", "Titel", "Voortgang (%)"], ["B3.01", "Fietsstraten", 80]]
         preview_response = upload(coordinator, xlsx_bytes(rows))
         with tenant_scope(world.a):
-            status_update_post(
+            timeline_update_post(
                 actor=world.users["editor"],
                 action=Action.objects.get(pk=world.action_a.pk),
                 text="Al verder dan gedacht.",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from daadkracht.plans.charts.timeline import CHART_WIDTH, LABEL_WIDTH, timeline_chart
 from daadkracht.plans.models import Action, ActionStatus
-from daadkracht.plans.selectors.rows import ActionRow
+from daadkracht.plans.selectors.rows import ActionListRow
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
@@ -146,13 +146,13 @@ class TestTimelinePage:
         assert response.context["plan_has_actions"] is False
 
 
-def row(start: date | None, deadline: date | None, *, overdue: bool = False) -> ActionRow:
+def row(start: date | None, deadline: date | None, *, overdue: bool = False) -> ActionListRow:
     action = Action(identifier="X1", title="Proef", start_date=start, deadline=deadline)
-    return ActionRow(action=action, overdue=overdue, stale=False, can_edit=False)
+    return ActionListRow(action=action, overdue=overdue, stale=False, can_edit=False)
 
 
 class TestTimelineGeometry:
-    def chart(self, *rows: ActionRow, today: date = date(2025, 7, 2)):
+    def chart(self, *rows: ActionListRow, today: date = date(2025, 7, 2)):
         return timeline_chart(list(rows), start_year=2021, end_year=2030, today=today)
 
     def test_a_bar_runs_from_start_to_deadline(self):

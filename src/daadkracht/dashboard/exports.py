@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from daadkracht.common.listing import export_response
 from daadkracht.dashboard.selectors.department import role_label
 from daadkracht.dashboard.selectors.lists import days_since
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import Action, Plan, Task
 from daadkracht.plans.selectors.actions import is_overdue, is_stale
 from daadkracht.tenancy.models import Department
 
 
 def department_actions_export(
-    department: Department, actions: Iterable[ActionRow], fmt: str
+    department: Department, actions: Iterable[DashboardActionRow], fmt: str
 ) -> HttpResponse:
     return export_response(
         name=_("Actions of %(department)s") % {"department": department.name},

@@ -32,7 +32,7 @@ from daadkracht.dashboard.selectors.municipality import (
     MunicipalityDashboard,
     municipality_dashboard,
 )
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
 from daadkracht.plans.selectors.plan import current_plan, themes
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -125,7 +125,7 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
 
 
 # Our actions are few enough to sort in memory; each key reads what the row already shows.
-DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
+DEPARTMENT_SORTS: dict[str, Callable[[DashboardActionRow], Any]] = {
     "identifier": lambda a: a.identifier,
     "title": lambda a: a.title.lower(),
     "role": lambda a: a.role_label,
@@ -135,7 +135,9 @@ DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
 }
 
 
-def sort_actions(actions: list[ActionRow], requested: str) -> tuple[list[ActionRow], str]:
+def sort_actions(
+    actions: list[DashboardActionRow], requested: str
+) -> tuple[list[DashboardActionRow], str]:
     """Sort by `?sort=key` or `-key`, empty values last in both directions, then by identifier."""
     descending = requested.startswith("-")
     key = requested.lstrip("-")

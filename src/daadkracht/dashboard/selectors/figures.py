@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import Action, ActionStatus, Plan, Theme
 from daadkracht.plans.models.covenant import ActionKind
 
@@ -18,7 +18,7 @@ class Money:
     committed: Decimal = ZERO
     spent: Decimal = ZERO
 
-    def add(self, action: ActionRow) -> None:
+    def add(self, action: DashboardActionRow) -> None:
         self.planned += action.budget_planned or ZERO
         self.committed += action.budget_committed or ZERO
         self.spent += action.budget_spent or ZERO
@@ -120,7 +120,7 @@ def theme_links(plan: Plan) -> dict[int, list[int]]:
 
 
 def theme_figures(
-    actions: Iterable[ActionRow],
+    actions: Iterable[DashboardActionRow],
     themes: Sequence[Theme],
     links: dict[int, list[int]],
 ) -> list[ThemeFigures]:
@@ -146,7 +146,7 @@ def theme_figures(
 
 
 def status_figures(
-    actions: Sequence[ActionRow], statuses: Iterable[ActionStatus]
+    actions: Sequence[DashboardActionRow], statuses: Iterable[ActionStatus]
 ) -> list[StatusFigures]:
     counts: dict[int, int] = defaultdict(int)
     for action in actions:
@@ -158,7 +158,7 @@ def status_figures(
     ]
 
 
-def co2_gap(plan: Plan, actions: Iterable[ActionRow]) -> Co2Gap:
+def co2_gap(plan: Plan, actions: Iterable[DashboardActionRow]) -> Co2Gap:
     achieved = planned = ZERO
     without = 0
     for action in actions:

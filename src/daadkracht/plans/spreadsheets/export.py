@@ -24,7 +24,7 @@ HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
 
 
-def action_rows(
+def spreadsheet_action_rows(
     records: Iterable[ActionRecord], columns: list[Column] = COLUMNS
 ) -> list[list[Any]]:
     """One list of cell values per action; list values are written in Dutch, as the headers."""

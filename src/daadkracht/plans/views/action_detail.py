@@ -22,7 +22,7 @@ from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.permissions import can_edit_action
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -127,7 +127,7 @@ def update_create(request: TenantRequest, pk: int) -> HttpResponse:
     form = StatusUpdateForm(request.POST, prefix="update", plan=action.plan)
     if form.is_valid():
         try:
-            status_update_post(actor=request.user, action=action, **form.service_values())
+            timeline_update_post(actor=request.user, action=action, **form.service_values())
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -295,7 +295,9 @@ def status_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            status = services.status_create(actor=request.user, plan=plan, **form.service_values())
+            status = services.action_status_create(
+                actor=request.user, plan=plan, **form.service_values()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -311,7 +313,9 @@ def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     form = StatusForm(request.POST or None, instance=status)
     if request.method == "POST" and form.is_valid():
         try:
-            services.status_update(actor=request.user, status=status, **form.service_values())
+            services.action_status_update(
+                actor=request.user, status=status, **form.service_values()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -326,7 +330,7 @@ def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
 def status_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
     try:
-        services.status_reorder(
+        services.action_status_reorder(
             actor=request.user, status=status, direction=request.POST.get("direction", "")
         )
     except ValidationError as error:
@@ -341,7 +345,7 @@ def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            services.status_delete(actor=request.user, status=status)
+            services.action_status_delete(actor=request.user, status=status)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
@@ -350,6 +354,6 @@ def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "status": status,
         "error": error,
-        "blocker": error or services.status_delete_blocker(status),
+        "blocker": error or services.action_status_delete_blocker(status),
     }
     return render(request, "plans/status_delete.html", context, status=400 if error else 200)

@@ -25,9 +25,9 @@ from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
 from daadkracht.plans.spreadsheets.export import (
     XLSX_TYPE,
-    action_rows,
     csv_response,
     export_filename,
+    spreadsheet_action_rows,
     xlsx_response,
 )
 from daadkracht.plans.spreadsheets.importing import (
@@ -58,7 +58,7 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
         # The same selection and order as the action list the user exported from.
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
         records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
-    rows = action_rows(records)
+    rows = spreadsheet_action_rows(records)
     filename = export_filename(request.tenant.municipality.slug)
     if request.GET.get("format") == "csv":
         return csv_response(rows, filename=filename)
