@@ -58,7 +58,7 @@ def test_b_never_appears_in_a(busy_beta, world, coordinator):
     for url in urls:
         response = coordinator.get(url)
         assert response.status_code == HTTPStatus.OK, url
-        content = response.content.decode("utf-8-sig")
+        content = response.getvalue().decode("utf-8-sig")
         for secret in (SECRET, "Geheime taak", "Geheime mijlpaal", "Geheime beslissing", "B1.01"):
             assert secret not in content, (url, secret)
 

@@ -377,6 +377,35 @@ class TestReimport:
             assert preview.errors == []
             assert preview.counts == {"new": 0, "updated": 0, "unchanged": 4}, fmt
 
+    @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+    def test_names_that_start_like_a_formula_come_back_unchanged(self, world, fmt):
+        """The export puts an apostrophe before them; the import takes exactly that one off."""
+        action = world.action_a
+        names = ["-ontharding", "=x", "'=quoted"]
+        for name in names:
+            theme = Theme.unscoped.create(municipality=world.a, plan=world.plan_a, name=name)
+            action.themes.add(theme)
+            action.tags.add(Tag.unscoped.create(municipality=world.a, name=name))
+        Action.unscoped.filter(pk=action.pk).update(title="=x", description="-ontharding")
+        ActionStatus.unscoped.filter(pk=action.status_id).update(name="+groen")
+        coordinator = world.client_for("coordinator")
+
+        exported = _export(coordinator, fmt)
+        response = upload(coordinator, exported, f"export.{fmt}")
+
+        assert b"'-ontharding" in exported or fmt == "xlsx"
+        preview = response.context["preview"]
+        assert preview.errors == []
+        assert preview.counts == {"new": 0, "updated": 0, "unchanged": 2}, fmt
+        confirm(coordinator, response)
+        with tenant_scope(world.a):
+            stored = Action.objects.get(pk=action.pk)
+            assert {t.name for t in stored.themes.all()} == set(names)
+            assert {t.name for t in stored.tags.all()} == set(names)
+            assert (stored.title, stored.description) == ("=x", "-ontharding")
+            assert stored.status.name == "+groen"
+            assert Tag.objects.count() == len(names), "no tag was added under another name"
+
     def test_edited_cells_update_exactly_those_actions(self, world, themes):
         coordinator = world.client_for("coordinator")
         confirm(coordinator, upload(coordinator, xlsx_bytes(NEW_ROWS)))

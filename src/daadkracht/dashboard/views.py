@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
-from daadkracht.common.listing import SortOption, apply_sort, export_format
+from daadkracht.common.exporting import export_format
+from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard import charts
 from daadkracht.dashboard.exports import (
     attention_export,
@@ -152,7 +154,7 @@ def sort_actions(
 
 
 @tenant_view()
-def department(request: TenantRequest, pk: int) -> HttpResponse:
+def department(request: TenantRequest, pk: int) -> HttpResponseBase:
     """One department: our actions, and what needs our attention."""
     department = get_object_or_404(Department.objects, pk=pk)
     plan = current_plan()
@@ -213,7 +215,7 @@ ATTENTION_SORTS = [
 
 
 @tenant_view()
-def attention(request: TenantRequest) -> HttpResponse:
+def attention(request: TenantRequest) -> HttpResponseBase:
     """Late and stale actions, filtered, sorted, paged, exported."""
     plan = current_plan()
     filters = ActionFilter.from_query(request.GET)
@@ -259,7 +261,7 @@ TASK_SORTS = [
 
 
 @tenant_view()
-def overdue_tasks(request: TenantRequest) -> HttpResponse:
+def overdue_tasks(request: TenantRequest) -> HttpResponseBase:
     """Open tasks past their due date, optionally of one department's actions."""
     plan = current_plan()
     chosen = request.GET.get("department", "")

@@ -6,14 +6,15 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
-from daadkracht.common.listing import export_format
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
@@ -111,7 +112,7 @@ def detail_context(
 
 
 @tenant_view()
-def action_detail(request: TenantRequest, pk: int) -> HttpResponse:
+def action_detail(request: TenantRequest, pk: int) -> HttpResponseBase:
     action = live_action(pk)
     fmt = export_format(request)
     if fmt:

@@ -18,17 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.exporting import download, workbook_download
 from daadkracht.common.listing import apply_sort
 from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
 from daadkracht.plans.spreadsheets.export import (
-    XLSX_TYPE,
-    csv_response,
+    actions_sheet,
     export_filename,
     spreadsheet_action_rows,
-    xlsx_response,
 )
 from daadkracht.plans.spreadsheets.importing import (
     ImportOutdatedError,
@@ -38,7 +37,7 @@ from daadkracht.plans.spreadsheets.importing import (
 )
 from daadkracht.plans.spreadsheets.reading import MAX_FILE_SIZE, ImportFileError, read_file
 from daadkracht.plans.spreadsheets.records import action_records
-from daadkracht.plans.spreadsheets.template import template_bytes
+from daadkracht.plans.spreadsheets.template import template_workbook
 from daadkracht.plans.views.action_list import ACTION_SORTS
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
@@ -49,7 +48,7 @@ UPLOAD_MAX_AGE = timedelta(days=1)
 PREVIEW_ROWS = 200
 
 
-@tenant_view()  # type: ignore[arg-type]
+@tenant_view()
 def actions_export(request: TenantRequest) -> HttpResponseBase:
     """All actions that match the list's filters, as XLSX (default) or CSV."""
     plan = current_plan()
@@ -59,13 +58,13 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
         records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
     rows = spreadsheet_action_rows(records)
-    filename = export_filename(request.tenant.municipality.slug)
-    if request.GET.get("format") == "csv":
-        return csv_response(rows, filename=filename)
-    return xlsx_response(rows, filename=filename)
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return download(
+        actions_sheet(rows), fmt=fmt, filename=export_filename(request.tenant.municipality.slug)
+    )
 
 
-@tenant_view()  # type: ignore[arg-type]
+@tenant_view()
 def actions_import_template(request: TenantRequest) -> HttpResponseBase:
     plan = current_plan()
     if plan is None:
@@ -73,10 +72,9 @@ def actions_import_template(request: TenantRequest) -> HttpResponseBase:
             request, _("Set up the climate plan first; then the template lists its values.")
         )
         return redirect(tenant_url(request, "plans:settings"))
-    response = HttpResponse(template_bytes(plan), content_type=XLSX_TYPE)
-    filename = f"sjabloon-acties-{request.tenant.municipality.slug}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return workbook_download(
+        template_workbook(plan), f"sjabloon-acties-{request.tenant.municipality.slug}"
+    )
 
 
 class ImportForm(forms.Form):
