@@ -206,7 +206,7 @@ class TestThemes:
         assert child.parent == bridge
         assert child.municipality == world.a
         tree = coordinator.get(SETTINGS).context["theme_tree"]
-        assert [(n.theme, n.children) for n in tree] == [(bridge, [child])]
+        assert [(n.theme, [c.theme for c in n.children]) for n in tree] == [(bridge, [child])]
         assert AuditEntry.unscoped.filter(
             content_type=ContentType.objects.get_for_model(Theme), object_id=str(child.pk)
         ).exists()
@@ -306,7 +306,7 @@ class TestThemes:
         )
 
         tree = world.client_for("viewer").get(SETTINGS).context["theme_tree"]
-        assert [t.name for t in tree[0].children] == ["B", "A"]
+        assert [c.theme.name for c in tree[0].children] == ["B", "A"]
         assert [n.theme.name for n in tree] == ["Brug", "Andere brug"]
         a.refresh_from_db()
         assert a.position == 1
@@ -339,7 +339,9 @@ class TestThemes:
         coordinator.post(f"/alfa/plan/instellingen/themas/{sub.pk}/terugzetten/")
 
         tree = coordinator.get(SETTINGS).context["theme_tree"]
-        assert [(n.theme.name, [c.name for c in n.children]) for n in tree] == [("Brug", ["Sub"])]
+        assert [(n.theme.name, [c.theme.name for c in n.children]) for n in tree] == [
+            ("Brug", ["Sub"])
+        ]
         page = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/")
         assert [t.name for t in page.context["themes"]] == ["Sub"]
 

@@ -36,7 +36,8 @@ from daadkracht.dashboard.selectors.municipality import (
 )
 from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
-from daadkracht.plans.selectors.plan import current_plan, themes
+from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.roles import Permission
@@ -245,7 +246,7 @@ def attention(request: TenantRequest) -> HttpResponseBase:
         page=page,
         sort=sort,
         sorts=ATTENTION_SORTS,
-        themes=themes(),
+        theme_options=theme_options(plan),
         departments=Department.objects.all(),
         today=today,
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import Action, ActionStatus, Plan, Theme
 from daadkracht.plans.models.covenant import ActionKind
+from daadkracht.plans.selectors.themes import arrange_themes, main_themes
 
 ZERO = Decimal(0)
 
@@ -93,19 +94,6 @@ class Co2Gap:
         return float(self.expected / self.needed * 100) if self.needed else None
 
 
-def bridge_of(themes: Iterable[Theme]) -> dict[int, Theme]:
-    """Each live theme's top-level theme (its Bridge); a theme under a deleted one stands alone."""
-    by_id = {theme.pk: theme for theme in themes}
-    roots: dict[int, Theme] = {}
-    for theme in by_id.values():
-        root, seen = theme, {theme.pk}
-        while root.parent_id in by_id and root.parent_id not in seen:
-            root = by_id[root.parent_id]
-            seen.add(root.pk)
-        roots[theme.pk] = root
-    return roots
-
-
 def theme_links(plan: Plan) -> dict[int, list[int]]:
     """Action id -> ids of its themes."""
     links: dict[int, list[int]] = defaultdict(list)
@@ -125,8 +113,9 @@ def theme_figures(
     links: dict[int, list[int]],
 ) -> list[ThemeFigures]:
     """Per Bridge (in plan order), the non-cancelled actions' counts, progress and budget."""
-    roots = bridge_of(themes)
-    figures = {theme.pk: ThemeFigures(theme) for theme in themes if roots[theme.pk] is theme}
+    tree = arrange_themes(themes)
+    roots = {node.theme.pk: node.root for node in tree}
+    figures = {node.theme.pk: ThemeFigures(node.theme) for node in main_themes(tree)}
     without = ThemeFigures(None)
     for action in actions:
         if action.is_cancelled:

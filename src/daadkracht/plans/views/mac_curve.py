@@ -29,6 +29,6 @@ def mac_curve_view(request: TenantRequest, plan: Plan) -> HttpResponseBase:
             "plan": plan,
             "curve": curve,
             "chart": mac_chart(curve) if curve.bars else None,
-            **filter_context(filters),
+            **filter_context(filters, plan),
         },
     )

@@ -3,7 +3,6 @@
 Every member reads the settings; only coordinators change them.
 """
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +21,7 @@ from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.selectors.themes import ThemeNode, arrange_themes, main_themes
 from daadkracht.plans.services import plan as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -38,30 +38,15 @@ def _no_plan_yet(request: TenantRequest) -> HttpResponse:
     return redirect(_settings_url(request))
 
 
-@dataclass
-class ThemeNode:
-    theme: Theme
-    children: list[Theme] = field(default_factory=list)
-
-
 def _theme_tree(plan: Plan) -> list[ThemeNode]:
     """Main themes with their sub-themes, each with its number of live actions (one query)."""
-    themes = list(
+    themes = (
         Theme.objects.filter(plan=plan)
         .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
         # A grouped query does not apply the model's ordering by itself.
         .order_by("position", "code", "name")
     )
-    nodes = {t.pk: ThemeNode(t) for t in themes if t.parent_id is None}
-    orphans = []
-    for theme in themes:
-        if theme.parent_id is None:
-            continue
-        if theme.parent_id in nodes:
-            nodes[theme.parent_id].children.append(theme)
-        else:
-            orphans.append(ThemeNode(theme))
-    return [*nodes.values(), *orphans]
+    return main_themes(arrange_themes(themes))
 
 
 PLAN_DEFAULTS = {"baseline_year": 2011, "end_year": 2030}

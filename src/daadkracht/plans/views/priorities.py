@@ -77,7 +77,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
         "sort": sort,
         "has_actions": Action.objects.filter(plan=plan).exists(),
         "scored_count": ActionScore.objects.filter(action__plan=plan).count(),
-        **filter_context(filters),
+        **filter_context(filters, plan),
     }
     return render(request, "plans/priorities/ranking.html", context)
 

@@ -114,7 +114,7 @@ def round_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     return render(
         request,
         "plans/priorities/round_form.html",
-        {"form": form, "candidate_count": candidates.count(), **filter_context(filters)},
+        {"form": form, "candidate_count": candidates.count(), **filter_context(filters, plan)},
     )
 
 
