@@ -350,7 +350,7 @@ def test_only_coordinators_import(world, who):
 
 def _export(client, fmt: str) -> bytes:
     response = client.get(f"{EXPORT_URL}?format={fmt}")
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    return response.getvalue()
 
 
 class TestReimport:
