@@ -9,14 +9,14 @@ from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, StatusCategory, UpdateKind
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.testing.factories import as_platform
 from tests.dashboard.conftest import pks, status
 
 
 def post(world, action, text, **kwargs):
     with tenant_scope(world.a):
-        return status_update_post(
+        return timeline_update_post(
             actor=world.users["coordinator"], action=action, text=text, **kwargs
         )
 

@@ -72,7 +72,7 @@ def test_our_actions_export(situation, world, coordinator):
     response = coordinator.get(url(world.department_a) + "?export=csv")
 
     assert response.status_code == HTTPStatus.OK
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 + 4
     assert {row[0] for row in rows[1:]} == {"B3.01", "L.01", "N.01", "V.01"}
 

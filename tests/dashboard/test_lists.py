@@ -22,7 +22,7 @@ def identifiers(response) -> list[str]:
 def csv_rows(response) -> list[list[str]]:
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def test_attention_lists_late_and_stale_actions(situation, coordinator):
@@ -53,7 +53,7 @@ def test_attention_exports_csv_and_xlsx(situation, coordinator):
 
     response = coordinator.get(ATTENTION + "?export=xlsx&sort=identifier")
     assert response.status_code == HTTPStatus.OK
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["L.01", "S.01"]
 
 

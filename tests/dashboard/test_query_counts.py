@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import Action
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, UserFactory
@@ -48,7 +48,7 @@ def sizes(db):
         )
         with tenant_scope(municipality):
             for action in Action.objects.order_by("pk")[:3]:
-                status_update_post(
+                timeline_update_post(
                     actor=user,
                     action=action,
                     text="Bijgestuurd",

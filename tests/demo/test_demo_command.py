@@ -127,7 +127,12 @@ def test_every_timeline_ends_in_the_action_s_current_state(demo):
         timelines = defaultdict(list)
         for update in StatusUpdate.objects.order_by("date", "created_at", "id"):
             timelines[update.action_id].append(update)
-        for action in Action.objects.all():
+        actions = list(Action.objects.all())
+        assert len(timelines) >= len(actions) // 2, "most actions have a timeline"
+        for action in actions:
+            if not timelines[action.pk]:
+                assert action.last_update_at is None, action.identifier
+                continue
             status, progress, deadline = None, None, None
             for update in timelines[action.pk]:
                 if status is not None:
@@ -139,13 +144,12 @@ def test_every_timeline_ends_in_the_action_s_current_state(demo):
                     update.previous_progress if update.new_progress is None else update.new_progress
                 )
                 deadline = update.new_deadline or update.previous_deadline
-            if timelines[action.pk]:
-                assert (status, progress, deadline) == (
-                    action.status_id,
-                    action.progress,
-                    action.deadline,
-                ), action.identifier
-                assert action.last_update_at == timelines[action.pk][-1].created_at
+            assert (status, progress, deadline) == (
+                action.status_id,
+                action.progress,
+                action.deadline,
+            ), action.identifier
+            assert action.last_update_at == timelines[action.pk][-1].created_at
 
 
 def test_budgets_impacts_tasks_and_scores_tell_a_story(demo):

@@ -156,7 +156,7 @@ def test_the_timeline_can_be_filtered_ordered_and_exported(world, rich_action):
     assert next(u.text for u in oldest.context["updates"]) == "Aanbesteding gestart."
     assert export.status_code == HTTPStatus.OK
     assert export["Content-Type"].startswith("text/csv")
-    text = export.content.decode("utf-8-sig")
+    text = export.getvalue().decode("utf-8-sig")
     assert "College keurt extra budget goed." in text
     assert "2026-06-30" in text
 

@@ -154,7 +154,7 @@ class TestCreating:
         form = response.context["form"]
         with tenant_scope(world.a):
             assert [g.theme for g in form.theme_groups] == [themes[0]]
-            assert form.theme_groups[0].children == [themes[1]]
+            assert [c.theme for c in form.theme_groups[0].children] == [themes[1]]
             departments = {d.pk for d in form.fields["lead_department"].queryset}
             statuses = set(form.fields["status"].queryset.values_list("plan_id", flat=True))
         assert departments == {world.department_a.pk, world.other_department_a.pk}

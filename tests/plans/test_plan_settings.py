@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory, Theme
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
@@ -212,7 +212,7 @@ class TestThemes:
         assert child.parent == bridge
         assert child.municipality == world.a
         tree = coordinator.get(SETTINGS).context["theme_tree"]
-        assert [(n.theme, n.children) for n in tree] == [(bridge, [child])]
+        assert [(n.theme, [c.theme for c in n.children]) for n in tree] == [(bridge, [child])]
         assert AuditEntry.unscoped.filter(
             content_type=ContentType.objects.get_for_model(Theme), object_id=str(child.pk)
         ).exists()
@@ -312,7 +312,7 @@ class TestThemes:
         )
 
         tree = world.client_for("viewer").get(SETTINGS).context["theme_tree"]
-        assert [t.name for t in tree[0].children] == ["B", "A"]
+        assert [c.theme.name for c in tree[0].children] == ["B", "A"]
         assert [n.theme.name for n in tree] == ["Brug", "Andere brug"]
         a.refresh_from_db()
         assert a.position == 1
@@ -345,7 +345,9 @@ class TestThemes:
         coordinator.post(f"/alfa/plan/instellingen/themas/{sub.pk}/terugzetten/")
 
         tree = coordinator.get(SETTINGS).context["theme_tree"]
-        assert [(n.theme.name, [c.name for c in n.children]) for n in tree] == [("Brug", ["Sub"])]
+        assert [(n.theme.name, [c.theme.name for c in n.children]) for n in tree] == [
+            ("Brug", ["Sub"])
+        ]
         page = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/")
         assert [t.name for t in page.context["themes"]] == ["Sub"]
 
@@ -442,10 +444,10 @@ class TestStatuses:
         all_statuses = statuses(world.plan_a)
         in_timeline, in_trash = all_statuses[5], all_statuses[6]
         with tenant_scope(world.a):
-            status_update_post(
+            timeline_update_post(
                 actor=None, action=world.action_a, text="Even uitgesteld", new_status=in_timeline
             )
-            status_update_post(
+            timeline_update_post(
                 actor=None, action=world.action_a, text="Toch verder", new_status=all_statuses[2]
             )
         Action.unscoped.filter(pk=world.other_action_a.pk).update(status=in_trash)

@@ -64,7 +64,7 @@ def ranking(response) -> list[str]:
 
 
 def read_csv(response) -> list[list[str]]:
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
@@ -190,7 +190,7 @@ def test_exports_csv_and_xlsx_without_other_municipalities(world):
     assert rows[1][5] == "100.0"
     assert "B1.01" not in {row[1] for row in rows}
     response = client.get(url("plans:priorities", world), {"export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     identifiers = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert identifiers == ["B3.01", "B6.01"]
 

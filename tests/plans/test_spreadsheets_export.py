@@ -29,7 +29,7 @@ HEADERS = [column.header for column in COLUMNS]
 
 def xlsx_sheet(response, title: str = "Acties"):
     assert response.status_code == HTTPStatus.OK
-    content = b"".join(response.streaming_content) if response.streaming else response.content
+    content = response.getvalue()
     workbook = load_workbook(io.BytesIO(content))
     return workbook, workbook[title]
 
@@ -44,7 +44,7 @@ def xlsx_records(response) -> list[dict[str, object]]:
 def csv_records(response) -> list[dict[str, str]]:
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/csv")
-    content = b"".join(response.streaming_content)
+    content = response.getvalue()
     assert content.startswith(b"\xef\xbb\xbf"), "Excel needs the byte order mark to read UTF-8"
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == HEADERS
@@ -212,9 +212,14 @@ def test_query_count_does_not_grow_with_the_number_of_actions(client, db, fmt):
         client.force_login(_municipality_with_actions(slug, size))
         with CaptureQueriesContext(connection) as queries:
             response = client.get(f"/{slug}/plan/acties/export/?format={fmt}")
-            content = b"".join(response.streaming_content) if response.streaming else b""
+            content = response.getvalue()
         assert response.status_code == HTTPStatus.OK
-        assert fmt == "xlsx" or content.count(b"\r\n") == size + 2
+        if fmt == "csv":
+            lines = content.count(b"\r\n")
+        else:
+            sheet = load_workbook(io.BytesIO(content), read_only=True)["Acties"]
+            lines = sum(1 for _row in sheet.iter_rows())
+        assert lines == size + 2, "the header, the generated actions and Z1"
         counts.append(len(queries))
 
     assert counts[0] == counts[1]

@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag, Theme
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, as_platform
@@ -351,7 +351,7 @@ def test_only_coordinators_import(world, who):
 
 def _export(client, fmt: str) -> bytes:
     response = client.get(f"{EXPORT_URL}?format={fmt}")
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    return response.getvalue()
 
 
 class TestReimport:
@@ -378,6 +378,35 @@ class TestReimport:
             preview = response.context["preview"]
             assert preview.errors == []
             assert preview.counts == {"new": 0, "updated": 0, "unchanged": 4}, fmt
+
+    @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+    def test_names_that_start_like_a_formula_come_back_unchanged(self, world, fmt):
+        """The export puts an apostrophe before them; the import takes exactly that one off."""
+        action = world.action_a
+        names = ["-ontharding", "=x", "'=quoted"]
+        for name in names:
+            theme = Theme.unscoped.create(municipality=world.a, plan=world.plan_a, name=name)
+            action.themes.add(theme)
+            action.tags.add(Tag.unscoped.create(municipality=world.a, name=name))
+        Action.unscoped.filter(pk=action.pk).update(title="=x", description="-ontharding")
+        ActionStatus.unscoped.filter(pk=action.status_id).update(name="+groen")
+        coordinator = world.client_for("coordinator")
+
+        exported = _export(coordinator, fmt)
+        response = upload(coordinator, exported, f"export.{fmt}")
+
+        assert b"'-ontharding" in exported or fmt == "xlsx"
+        preview = response.context["preview"]
+        assert preview.errors == []
+        assert preview.counts == {"new": 0, "updated": 0, "unchanged": 2}, fmt
+        confirm(coordinator, response)
+        with tenant_scope(world.a):
+            stored = Action.objects.get(pk=action.pk)
+            assert {t.name for t in stored.themes.all()} == set(names)
+            assert {t.name for t in stored.tags.all()} == set(names)
+            assert (stored.title, stored.description) == ("=x", "-ontharding")
+            assert stored.status.name == "+groen"
+            assert Tag.objects.count() == len(names), "no tag was added under another name"
 
     def test_edited_cells_update_exactly_those_actions(self, world, themes):
         coordinator = world.client_for("coordinator")
@@ -419,7 +448,7 @@ class TestReimport:
         rows = [["Nummer", "Titel", "Voortgang (%)"], ["B3.01", "Fietsstraten", 80]]
         preview_response = upload(coordinator, xlsx_bytes(rows))
         with tenant_scope(world.a):
-            status_update_post(
+            timeline_update_post(
                 actor=world.users["editor"],
                 action=Action.objects.get(pk=world.action_a.pk),
                 text="Al verder dan gedacht.",

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from daadkracht.plans.charts.timeline import CHART_WIDTH, LABEL_WIDTH, timeline_chart
-from daadkracht.plans.models import Action, ActionStatus
-from daadkracht.plans.selectors.rows import ActionRow
+from daadkracht.plans.models import Action, ActionStatus, Plan
+from daadkracht.plans.selectors.rows import ActionListRow
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
@@ -82,12 +82,21 @@ class TestTimelinePage:
         assert not re.search(r"translate\(\d+,\d", html)
 
     def test_years_of_the_plan_period_and_today(self, dated):
+        # The plan runs from 2021 up to this year at least, so that today lies in its period.
+        end_year = max(2030, timezone.localdate().year)
+        Plan.unscoped.filter(pk=dated.plan_a.pk).update(end_year=end_year)
+
         chart = dated.client_for("viewer").get(TIMELINE_URL).context["chart"]
 
-        assert [year.year for year in chart.years] == list(range(2021, 2031))
-        today = timezone.localdate()
-        if 2021 <= today.year <= 2030:
-            assert chart.today_x is not None
+        assert [year.year for year in chart.years] == list(range(2021, end_year + 1))
+        assert chart.today_x is not None
+
+    def test_today_is_not_marked_outside_the_plan_period(self, dated):
+        Plan.unscoped.filter(pk=dated.plan_a.pk).update(start_year=2001, end_year=2010)
+
+        chart = dated.client_for("viewer").get(TIMELINE_URL).context["chart"]
+
+        assert chart.today_x is None
 
     def test_overdue_actions_are_marked(self, dated):
         response = dated.client_for("viewer").get(TIMELINE_URL)
@@ -150,13 +159,13 @@ class TestTimelinePage:
         assert response.context["plan_has_actions"] is False
 
 
-def row(start: date | None, deadline: date | None, *, overdue: bool = False) -> ActionRow:
+def row(start: date | None, deadline: date | None, *, overdue: bool = False) -> ActionListRow:
     action = Action(identifier="X1", title="Proef", start_date=start, deadline=deadline)
-    return ActionRow(action=action, overdue=overdue, stale=False, can_edit=False)
+    return ActionListRow(action=action, overdue=overdue, stale=False, can_edit=False)
 
 
 class TestTimelineGeometry:
-    def chart(self, *rows: ActionRow, today: date = date(2025, 7, 2)):
+    def chart(self, *rows: ActionListRow, today: date = date(2025, 7, 2)):
         return timeline_chart(list(rows), start_year=2021, end_year=2030, today=today)
 
     def test_a_bar_runs_from_start_to_deadline(self):

@@ -361,7 +361,7 @@ def test_results_export(world):
     response = world.client_for("coordinator").get(
         url("plans:round_results", world, pk=scoring_round.pk), {"export": "csv"}
     )
-    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
     assert len(lines) == 1 + 2 * 7  # per action: the weighted score and six criteria
     assert any(line.startswith("B3.01;") and ";80.0;" in line for line in lines)
 
@@ -438,7 +438,7 @@ def test_rounds_list_filters_sorts_and_exports(world):
         "Klimaatteam gebouwen",
         "Workshop mobiliteit",
     ]
-    csv_text = client.get(url("plans:rounds", world), {"export": "csv"}).content.decode()
+    csv_text = client.get(url("plans:rounds", world), {"export": "csv"}).getvalue().decode()
     assert "Klimaatteam gebouwen" in csv_text
     # B's coordinator sees none of A's rounds in B.
     beta = world.client_for("other_municipality").get(

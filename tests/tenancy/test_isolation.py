@@ -118,19 +118,19 @@ def test_b_pages_show_only_b(world, beta):
 
 def test_b_exports_do_not_contain_a(world, beta):
     for url in ("/beta/diensten/?export=csv", "/beta/leden/?export=csv"):
-        text = beta.get(url).content.decode("utf-8-sig")
+        text = beta.get(url).getvalue().decode("utf-8-sig")
         cells = {cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row}
         assert not cells & a_names(world), url
     departments = list(
         csv.reader(
-            io.StringIO(beta.get("/beta/diensten/?export=csv").content.decode("utf-8-sig")),
+            io.StringIO(beta.get("/beta/diensten/?export=csv").getvalue().decode("utf-8-sig")),
             delimiter=";",
         )
     )
     assert [row[0] for row in departments[1:]] == ["Omgeving"]
 
     for url in ("/beta/diensten/?export=xlsx", "/beta/leden/?export=xlsx"):
-        sheet = load_workbook(io.BytesIO(beta.get(url).content), read_only=True).active
+        sheet = load_workbook(io.BytesIO(beta.get(url).getvalue()), read_only=True).active
         assert sheet is not None
         cells = {cell for row in sheet.iter_rows(values_only=True) for cell in row}
         assert not cells & a_names(world), url

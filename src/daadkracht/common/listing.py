@@ -1,15 +1,11 @@
-"""Filtering, sorting and exporting lists: the parts every list page shares."""
+"""Sorting lists: the part every list page shares."""
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.utils.text import slugify
-from openpyxl import Workbook
+from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -41,55 +37,3 @@ def apply_sort(
             else expression.asc(nulls_last=True)
         )
     return queryset.order_by(*ordering), ("-" if descending else "") + chosen.key
-
-
-def export_format(request: HttpRequest) -> str | None:
-    value = request.GET.get("export")
-    return value if value in {"csv", "xlsx"} else None
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula: typed text must not.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _is_formula_like(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_START)
-
-
-def export_response(
-    *, name: str, fmt: str, headers: Sequence[Any], rows: Iterable[Sequence[Any]]
-) -> HttpResponse:
-    """A download of the rows as CSV (semicolon-separated, as Excel in Belgium expects) or XLSX."""
-    filename = slugify(name) or "export"
-    header_row = [str(h) for h in headers]
-    if fmt == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = str(name)[:31]
-        sheet.append(header_row)
-        for row in rows:
-            sheet.append(["" if value is None else value for value in row])
-            for cell in sheet[sheet.max_row]:
-                if _is_formula_like(cell.value):
-                    cell.data_type = "s"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        text = io.StringIO()
-        writer = csv.writer(text, delimiter=";")
-        writer.writerow(header_row)
-        for row in rows:
-            writer.writerow(
-                [
-                    "" if value is None else f"'{value}" if _is_formula_like(value) else value
-                    for value in row
-                ]
-            )
-        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response

@@ -1,11 +1,10 @@
-"""The main navigation of a municipality (shown as far as the pages exist and the role allows),
-and links to a municipality's pages that this installation may not have."""
+"""The main navigation of a municipality, as far as the role allows, and links to its pages."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.tenancy.context import TenantContext
@@ -33,13 +32,10 @@ MAIN_NAVIGATION = [
 ]
 
 
-def tenant_url(request: HttpRequest, name: str, **kwargs: Any) -> str | None:
-    """The URL of a page in the request's municipality, or None if this installation lacks it."""
+def tenant_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
+    """The URL of a page in the request's municipality."""
     slug = request.tenant.municipality.slug  # type: ignore[attr-defined]
-    try:
-        return reverse(name, kwargs={"municipality": slug, **kwargs})
-    except NoReverseMatch:
-        return None
+    return reverse(name, kwargs={"municipality": slug, **kwargs})
 
 
 def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:
@@ -47,10 +43,7 @@ def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:
     for item in MAIN_NAVIGATION:
         if not tenant.has(item.permission):
             continue
-        try:
-            url = reverse(item.url_name, kwargs={"municipality": tenant.municipality.slug})
-        except NoReverseMatch:
-            continue  # the page is not part of this installation (yet)
+        url = reverse(item.url_name, kwargs={"municipality": tenant.municipality.slug})
         current = path == url if item.exact else path.startswith(url)
         items.append({"url": url, "label": item.label, "current": current})
     return items

@@ -4,22 +4,22 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.common.listing import export_response
+from daadkracht.common.exporting import export_response
 from daadkracht.dashboard.selectors.department import role_label
 from daadkracht.dashboard.selectors.lists import days_since
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import Action, Plan, Task
 from daadkracht.plans.selectors.actions import is_overdue, is_stale
 from daadkracht.tenancy.models import Department
 
 
 def department_actions_export(
-    department: Department, actions: Iterable[ActionRow], fmt: str
-) -> HttpResponse:
+    department: Department, actions: Iterable[DashboardActionRow], fmt: str
+) -> FileResponse:
     return export_response(
         name=_("Actions of %(department)s") % {"department": department.name},
         fmt=fmt,
@@ -47,7 +47,7 @@ def department_actions_export(
     )
 
 
-def attention_export(actions: QuerySet[Action], plan: Plan, fmt: str) -> HttpResponse:
+def attention_export(actions: QuerySet[Action], plan: Plan, fmt: str) -> FileResponse:
     today, now = timezone.localdate(), timezone.now()
     return export_response(
         name=_("Actions needing attention"),
@@ -84,7 +84,7 @@ def attention_export(actions: QuerySet[Action], plan: Plan, fmt: str) -> HttpRes
     )
 
 
-def overdue_tasks_export(tasks: QuerySet[Task], today: date, fmt: str) -> HttpResponse:
+def overdue_tasks_export(tasks: QuerySet[Task], today: date, fmt: str) -> FileResponse:
     return export_response(
         name=_("Overdue tasks"),
         fmt=fmt,

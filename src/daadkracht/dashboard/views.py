@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -13,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.accounts.models import Invitation
-from daadkracht.common.listing import SortOption, apply_sort, export_format
-from daadkracht.common.navigation import tenant_url
+from daadkracht.common.exporting import export_format
+from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard import charts
 from daadkracht.dashboard.exports import (
     attention_export,
@@ -33,9 +34,10 @@ from daadkracht.dashboard.selectors.municipality import (
     MunicipalityDashboard,
     municipality_dashboard,
 )
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
-from daadkracht.plans.selectors.plan import current_plan, themes
+from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.roles import Permission
@@ -105,8 +107,6 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
         "since": since,
         "since_valid": since_valid,
         "today": today,
-        "settings_url": tenant_url(request, "plans:settings") or "",
-        "actions_url": tenant_url(request, "plans:actions") or "",
     }
     dashboard = None
     if plan is not None:
@@ -128,7 +128,7 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
 
 
 # Our actions are few enough to sort in memory; each key reads what the row already shows.
-DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
+DEPARTMENT_SORTS: dict[str, Callable[[DashboardActionRow], Any]] = {
     "identifier": lambda a: a.identifier,
     "title": lambda a: a.title.lower(),
     "role": lambda a: a.role_label,
@@ -138,7 +138,9 @@ DEPARTMENT_SORTS: dict[str, Callable[[ActionRow], Any]] = {
 }
 
 
-def sort_actions(actions: list[ActionRow], requested: str) -> tuple[list[ActionRow], str]:
+def sort_actions(
+    actions: list[DashboardActionRow], requested: str
+) -> tuple[list[DashboardActionRow], str]:
     """Sort by `?sort=key` or `-key`, empty values last in both directions, then by identifier."""
     descending = requested.startswith("-")
     key = requested.lstrip("-")
@@ -153,7 +155,7 @@ def sort_actions(actions: list[ActionRow], requested: str) -> tuple[list[ActionR
 
 
 @tenant_view()
-def department(request: TenantRequest, pk: int) -> HttpResponse:
+def department(request: TenantRequest, pk: int) -> HttpResponseBase:
     """One department: our actions, and what needs our attention."""
     department = get_object_or_404(Department.objects, pk=pk)
     plan = current_plan()
@@ -181,8 +183,6 @@ def department(request: TenantRequest, pk: int) -> HttpResponse:
             "is_mine": request.tenant.membership.department_id == department.pk,
             "sort": sort,
             "filter_query": query_for(ActionFilter(department=department.pk)),
-            "actions_url": tenant_url(request, "plans:actions") or "",
-            "settings_url": tenant_url(request, "plans:settings") or "",
         },
     )
 
@@ -216,7 +216,7 @@ ATTENTION_SORTS = [
 
 
 @tenant_view()
-def attention(request: TenantRequest) -> HttpResponse:
+def attention(request: TenantRequest) -> HttpResponseBase:
     """Late and stale actions, filtered, sorted, paged, exported."""
     plan = current_plan()
     filters = ActionFilter.from_query(request.GET)
@@ -246,7 +246,7 @@ def attention(request: TenantRequest) -> HttpResponse:
         page=page,
         sort=sort,
         sorts=ATTENTION_SORTS,
-        themes=themes(),
+        theme_options=theme_options(plan),
         departments=Department.objects.all(),
         today=today,
     )
@@ -262,7 +262,7 @@ TASK_SORTS = [
 
 
 @tenant_view()
-def overdue_tasks(request: TenantRequest) -> HttpResponse:
+def overdue_tasks(request: TenantRequest) -> HttpResponseBase:
     """Open tasks past their due date, optionally of one department's actions."""
     plan = current_plan()
     chosen = request.GET.get("department", "")

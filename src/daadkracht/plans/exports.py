@@ -4,15 +4,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from daadkracht.common.listing import export_response
+from daadkracht.common.exporting import export_response
 from daadkracht.plans.models import Action, Criterion, ScoringRound, StatusUpdate
 from daadkracht.plans.selectors.priorities import MacCurve, RoundResults, Spread, explain
 
 
-def ranking_export(ranked: QuerySet[Action], criteria: list[Criterion], fmt: str) -> HttpResponse:
+def ranking_export(ranked: QuerySet[Action], criteria: list[Criterion], fmt: str) -> FileResponse:
     headers: list[Any] = [
         _("Rank"),
         _("Identifier"),
@@ -47,7 +47,7 @@ def ranking_export(ranked: QuerySet[Action], criteria: list[Criterion], fmt: str
     return export_response(name=_("Priorities"), fmt=fmt, headers=headers, rows=rows())
 
 
-def cost_curve_export(curve: MacCurve, fmt: str) -> HttpResponse:
+def cost_curve_export(curve: MacCurve, fmt: str) -> FileResponse:
     headers = [
         _("Order"),
         _("Identifier"),
@@ -74,7 +74,7 @@ def cost_curve_export(curve: MacCurve, fmt: str) -> HttpResponse:
     return export_response(name=_("Cost curve"), fmt=fmt, headers=headers, rows=rows)
 
 
-def rounds_export(rounds: Iterable[ScoringRound], fmt: str) -> HttpResponse:
+def rounds_export(rounds: Iterable[ScoringRound], fmt: str) -> FileResponse:
     return export_response(
         name=_("Scoring rounds"),
         fmt=fmt,
@@ -92,7 +92,7 @@ def rounds_export(rounds: Iterable[ScoringRound], fmt: str) -> HttpResponse:
     )
 
 
-def round_results_export(results: RoundResults, fmt: str) -> HttpResponse:
+def round_results_export(results: RoundResults, fmt: str) -> FileResponse:
     headers = [
         _("Identifier"),
         _("Title"),
@@ -139,7 +139,7 @@ def round_results_export(results: RoundResults, fmt: str) -> HttpResponse:
 
 def action_timeline_export(
     action: Action, updates: Iterable[StatusUpdate], fmt: str
-) -> HttpResponse:
+) -> FileResponse:
     return export_response(
         name=_("Timeline %(identifier)s") % {"identifier": action.identifier},
         fmt=fmt,

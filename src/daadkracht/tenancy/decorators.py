@@ -5,7 +5,8 @@ from functools import wraps
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from daadkracht.tenancy.context import TenantContext
 from daadkracht.tenancy.roles import Permission
@@ -17,7 +18,7 @@ class TenantRequest(HttpRequest):
     tenant: TenantContext
 
 
-ViewFunc = Callable[..., HttpResponse]
+ViewFunc = Callable[..., HttpResponseBase]
 
 
 def tenant_view(
@@ -27,7 +28,7 @@ def tenant_view(
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             tenant = cast(TenantContext | None, getattr(request, "tenant", None))
             if tenant is None:
                 raise Http404

@@ -5,6 +5,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,8 +14,9 @@ from django.views.decorators.http import require_POST
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_cancel, invitation_create, invitation_resend
 from daadkracht.common.concurrency import ConcurrentEditError
+from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, conflict_form
-from daadkracht.common.listing import SortOption, apply_sort, export_format, export_response
+from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard.views import home_context
 from daadkracht.tenancy import selectors, services
 from daadkracht.tenancy.access import memberships_of
@@ -46,7 +48,7 @@ DEPARTMENT_SORTS = [
 
 
 @tenant_view()
-def department_list(request: TenantRequest) -> HttpResponse:
+def department_list(request: TenantRequest) -> HttpResponseBase:
     search = request.GET.get("q", "").strip()
     departments, sort = apply_sort(
         request, selectors.department_list(search=search), DEPARTMENT_SORTS
@@ -179,7 +181,7 @@ MEMBER_SORTS = [
 
 
 @tenant_view(Permission.MANAGE_MEMBERS)
-def member_list(request: TenantRequest) -> HttpResponse:
+def member_list(request: TenantRequest) -> HttpResponseBase:
     filters = {key: request.GET.get(key, "").strip() for key in ("q", "role", "department")}
     members, sort = apply_sort(
         request,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from daadkracht.dashboard.selectors.rows import (
     LIST_LIMIT,
-    ActionRow,
+    DashboardActionRow,
     Limited,
     limited,
     limited_query,
@@ -41,7 +41,7 @@ class Changes:
     updates: Limited[StatusUpdate]
     decisions: int
     status_changes: Limited[StatusChange]
-    created: Limited[ActionRow]
+    created: Limited[DashboardActionRow]
 
     @property
     def is_empty(self) -> bool:
@@ -111,7 +111,7 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
     return Limited(items[:LIST_LIMIT], through_updates.total + direct.total)
 
 
-def changes_since(plan: Plan, since: date, actions: Iterable[ActionRow]) -> Changes:
+def changes_since(plan: Plan, since: date, actions: Iterable[DashboardActionRow]) -> Changes:
     """Status updates and decisions dated since `since`; status changes and new actions since."""
     updates = (
         StatusUpdate.objects.filter(

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.dashboard.selectors.rows import (
-    ActionRow,
+    DashboardActionRow,
     Limited,
-    action_rows,
     average_progress,
+    dashboard_action_rows,
     late_actions,
     limited,
     plan_statuses,
@@ -56,15 +56,15 @@ def department_actions(plan: Plan, department: Department) -> QuerySet[Action]:
 class DepartmentDashboard:
     plan: Plan
     department: Department
-    actions: list[ActionRow]
+    actions: list[DashboardActionRow]
     lead_count: int
     involved_count: int
     average_progress: float
-    late: Limited[ActionRow]
-    stale: Limited[ActionRow]
+    late: Limited[DashboardActionRow]
+    stale: Limited[DashboardActionRow]
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
-    decisions: Limited[ActionRow]
+    decisions: Limited[DashboardActionRow]
 
 
 def department_dashboard(
@@ -73,7 +73,7 @@ def department_dashboard(
     today = today or timezone.localdate()
     ours = department_actions(plan, department)
     statuses = {s.pk: s for s in plan_statuses(plan)}
-    actions = action_rows(plan, statuses, ours, today=today)
+    actions = dashboard_action_rows(plan, statuses, ours, today=today)
     lead = sum(a.department_role == LEAD_ROLE for a in actions)
     overdue, milestones = task_lists(open_tasks(plan, ours), today)
     return DepartmentDashboard(
@@ -91,7 +91,7 @@ def department_dashboard(
     )
 
 
-def decisions_needed(actions: Iterable[ActionRow]) -> list[ActionRow]:
+def decisions_needed(actions: Iterable[DashboardActionRow]) -> list[DashboardActionRow]:
     """Actions that are delayed or postponed: someone has to decide how to adjust course."""
     return sorted(
         (a for a in actions if a.status.category in DECISION_CATEGORIES),
@@ -99,7 +99,7 @@ def decisions_needed(actions: Iterable[ActionRow]) -> list[ActionRow]:
     )
 
 
-def role_label(action: ActionRow) -> str:
+def role_label(action: DashboardActionRow) -> str:
     """The department's role in the action, in words."""
     role = action.department_role
     if role == LEAD_ROLE:

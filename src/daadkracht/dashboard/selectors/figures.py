@@ -5,9 +5,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from daadkracht.dashboard.selectors.rows import ActionRow
+from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import Action, ActionStatus, Plan, Theme
 from daadkracht.plans.models.covenant import ActionKind
+from daadkracht.plans.selectors.themes import arrange_themes, main_themes
 
 ZERO = Decimal(0)
 
@@ -18,7 +19,7 @@ class Money:
     committed: Decimal = ZERO
     spent: Decimal = ZERO
 
-    def add(self, action: ActionRow) -> None:
+    def add(self, action: DashboardActionRow) -> None:
         self.planned += action.budget_planned or ZERO
         self.committed += action.budget_committed or ZERO
         self.spent += action.budget_spent or ZERO
@@ -93,19 +94,6 @@ class Co2Gap:
         return float(self.expected / self.needed * 100) if self.needed else None
 
 
-def bridge_of(themes: Iterable[Theme]) -> dict[int, Theme]:
-    """Each live theme's top-level theme (its Bridge); a theme under a deleted one stands alone."""
-    by_id = {theme.pk: theme for theme in themes}
-    roots: dict[int, Theme] = {}
-    for theme in by_id.values():
-        root, seen = theme, {theme.pk}
-        while root.parent_id in by_id and root.parent_id not in seen:
-            root = by_id[root.parent_id]
-            seen.add(root.pk)
-        roots[theme.pk] = root
-    return roots
-
-
 def theme_links(plan: Plan) -> dict[int, list[int]]:
     """Action id -> ids of its themes."""
     links: dict[int, list[int]] = defaultdict(list)
@@ -120,13 +108,14 @@ def theme_links(plan: Plan) -> dict[int, list[int]]:
 
 
 def theme_figures(
-    actions: Iterable[ActionRow],
+    actions: Iterable[DashboardActionRow],
     themes: Sequence[Theme],
     links: dict[int, list[int]],
 ) -> list[ThemeFigures]:
     """Per Bridge (in plan order), the non-cancelled actions' counts, progress and budget."""
-    roots = bridge_of(themes)
-    figures = {theme.pk: ThemeFigures(theme) for theme in themes if roots[theme.pk] is theme}
+    tree = arrange_themes(themes)
+    roots = {node.theme.pk: node.root for node in tree}
+    figures = {node.theme.pk: ThemeFigures(node.theme) for node in main_themes(tree)}
     without = ThemeFigures(None)
     for action in actions:
         if action.is_cancelled:
@@ -146,7 +135,7 @@ def theme_figures(
 
 
 def status_figures(
-    actions: Sequence[ActionRow], statuses: Iterable[ActionStatus]
+    actions: Sequence[DashboardActionRow], statuses: Iterable[ActionStatus]
 ) -> list[StatusFigures]:
     counts: dict[int, int] = defaultdict(int)
     for action in actions:
@@ -158,7 +147,7 @@ def status_figures(
     ]
 
 
-def co2_gap(plan: Plan, actions: Iterable[ActionRow]) -> Co2Gap:
+def co2_gap(plan: Plan, actions: Iterable[DashboardActionRow]) -> Co2Gap:
     achieved = planned = ZERO
     without = 0
     for action in actions:

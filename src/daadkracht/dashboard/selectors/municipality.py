@@ -17,10 +17,10 @@ from daadkracht.dashboard.selectors.figures import (
     theme_links,
 )
 from daadkracht.dashboard.selectors.rows import (
-    ActionRow,
+    DashboardActionRow,
     Limited,
-    action_rows,
     average_progress,
+    dashboard_action_rows,
     late_actions,
     limited,
     plan_statuses,
@@ -41,8 +41,8 @@ class MunicipalityDashboard:
     statuses: list[StatusFigures]
     budget: Money
     co2: Co2Gap
-    late: Limited[ActionRow]
-    stale: Limited[ActionRow]
+    late: Limited[DashboardActionRow]
+    stale: Limited[DashboardActionRow]
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
     changes: Changes
@@ -53,7 +53,7 @@ def municipality_dashboard(
 ) -> MunicipalityDashboard:
     today = today or timezone.localdate()
     statuses = plan_statuses(plan)
-    actions = action_rows(plan, {s.pk: s for s in statuses}, today=today)
+    actions = dashboard_action_rows(plan, {s.pk: s for s in statuses}, today=today)
     themes = list(Theme.objects.filter(plan=plan))
     budget = Money()
     for action in actions:

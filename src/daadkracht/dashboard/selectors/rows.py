@@ -46,7 +46,7 @@ class DepartmentRef:
 
 
 @dataclass
-class ActionRow:
+class DashboardActionRow:
     """What the dashboard shows of one action; `status` is the plan's own status object."""
 
     pk: int
@@ -89,12 +89,12 @@ class ActionRow:
         return self.last_update_at or self.created_at
 
 
-def action_rows(
+def dashboard_action_rows(
     plan: Plan,
     statuses: dict[int, ActionStatus],
     queryset: QuerySet[Action] | None = None,
     today: date | None = None,
-) -> list[ActionRow]:
+) -> list[DashboardActionRow]:
     """The plan's live actions (or those of `queryset`) as rows, by identifier."""
     base = queryset if queryset is not None else Action.objects.filter(plan=plan)
     flagged = base.annotate(
@@ -135,7 +135,7 @@ def action_rows(
     ):
         status = statuses[values[3]]
         rows.append(
-            ActionRow(
+            DashboardActionRow(
                 pk=values[0],
                 identifier=values[1],
                 title=values[2],
@@ -162,17 +162,17 @@ def plan_statuses(plan: Plan) -> list[ActionStatus]:
     return list(ActionStatus.objects.filter(plan=plan))
 
 
-def average_progress(actions: Iterable[ActionRow]) -> float:
+def average_progress(actions: Iterable[DashboardActionRow]) -> float:
     """The mean progress of the actions that still count: cancelled ones are left out."""
     counted = [a.progress for a in actions if not a.is_cancelled]
     return sum(counted) / len(counted) if counted else 0.0
 
 
-def late_actions(actions: Iterable[ActionRow]) -> list[ActionRow]:
+def late_actions(actions: Iterable[DashboardActionRow]) -> list[DashboardActionRow]:
     """Open actions past their deadline, the longest overdue first."""
     return sorted((a for a in actions if a.is_late), key=lambda a: (a.deadline, a.identifier))
 
 
-def stale_actions(actions: Iterable[ActionRow]) -> list[ActionRow]:
+def stale_actions(actions: Iterable[DashboardActionRow]) -> list[DashboardActionRow]:
     """Open actions without an update for the plan's stale period, the longest silent first."""
     return sorted((a for a in actions if a.is_stale), key=lambda a: (a.last_activity, a.identifier))

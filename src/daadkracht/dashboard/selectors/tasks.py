@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from daadkracht.dashboard.selectors.rows import LIST_LIMIT, ActionRow, Limited
+from daadkracht.dashboard.selectors.rows import LIST_LIMIT, DashboardActionRow, Limited
 from daadkracht.plans.models import CLOSED_CATEGORIES, Action, Plan, Task
 
 HORIZON_DAYS = 60  # "next deadlines" look this far ahead
@@ -20,7 +20,7 @@ class Deadline:
     """An action's deadline or a milestone's due date in the coming weeks."""
 
     date: date
-    action: ActionRow | Action
+    action: DashboardActionRow | Action
     milestone: Task | None = None
 
     @property
@@ -75,7 +75,7 @@ def task_lists(
 
 
 def deadlines_ahead(
-    actions: Iterable[ActionRow],
+    actions: Iterable[DashboardActionRow],
     milestones: Limited[Task],
     today: date,
     days: int = HORIZON_DAYS,

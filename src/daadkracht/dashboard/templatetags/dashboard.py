@@ -1,20 +1,11 @@
-"""Template helpers of the dashboard: links to pages that may not be installed yet."""
+"""Template helpers of the dashboard: how far dates lie from today."""
 
 from datetime import date, datetime
-from typing import Any
 
 from django import template
 from django.utils import timezone
 
-from daadkracht.common.navigation import tenant_url
-
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def optional_turl(context: template.Context, name: str, **kwargs: Any) -> str:
-    """Like `turl`, but empty when the page does not exist, so that the link can be left out."""
-    return tenant_url(context["request"], name, **kwargs) or ""
 
 
 def _as_date(value: date | datetime) -> date:

@@ -6,7 +6,7 @@ from datetime import date
 from django.utils.text import Truncator
 
 from daadkracht.common.charts import scale
-from daadkracht.plans.selectors.rows import ActionRow
+from daadkracht.plans.selectors.rows import ActionListRow
 
 # Sizes in SVG user units; the chart scales to the width of the page.
 LABEL_WIDTH, CHART_WIDTH, ROW_HEIGHT, BAR_HEIGHT, AXIS_HEIGHT = 250, 700, 26, 14, 30
@@ -20,7 +20,7 @@ class TimelineItem:
     neither without dates.
     """
 
-    row: ActionRow
+    row: ActionListRow
     y: int
     label: str
     bar_x: float | None = None
@@ -68,7 +68,7 @@ class TimelineChart:
 
 
 def timeline_chart(
-    rows: list[ActionRow], *, start_year: int, end_year: int, today: date
+    rows: list[ActionListRow], *, start_year: int, end_year: int, today: date
 ) -> TimelineChart:
     """Coordinates of the timeline: one bar per action from its start date to its deadline.
 

@@ -1,6 +1,5 @@
 """The action form: every field of an action, its themes, tags, co-benefits and departments."""
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, cast
 
@@ -17,6 +16,7 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.plans.models.covenant import CoBenefit
+from daadkracht.plans.selectors.themes import ThemeNode, main_themes, theme_tree
 from daadkracht.plans.services.actions import Involvement, parse_tags
 from daadkracht.tenancy.context import TenantContext
 from daadkracht.tenancy.forms import VersionField
@@ -27,14 +27,6 @@ from daadkracht.tenancy.selectors import member_users
 
 def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-@dataclass(frozen=True)
-class ThemeGroup:
-    """A top-level theme (a Bridge) with its sub-themes, for grouped checkboxes."""
-
-    theme: Theme
-    children: list[Theme]
 
 
 # The groups of fields on the form, in the order people think about an action.
@@ -157,19 +149,9 @@ class ActionForm(forms.ModelForm[Action]):
             raise ValidationError(error.messages) from error
 
     @cached_property
-    def theme_groups(self) -> list[ThemeGroup]:
-        """The plan's themes as Bridges with their sub-themes (one query)."""
-        themes = list(Theme.objects.filter(plan=self.plan))
-        live_ids = {t.pk for t in themes}
-        groups = {
-            t.pk: ThemeGroup(t, [])
-            for t in themes
-            if t.parent_id is None or t.parent_id not in live_ids
-        }
-        for theme in themes:
-            if theme.pk not in groups and theme.parent_id in groups:
-                groups[theme.parent_id].children.append(theme)
-        return list(groups.values())
+    def theme_groups(self) -> list[ThemeNode]:
+        """The plan's themes as Bridges with their sub-themes, for grouped checkboxes."""
+        return main_themes(theme_tree(self.plan))
 
     @property
     def selected_themes(self) -> set[str]:

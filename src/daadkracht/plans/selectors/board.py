@@ -7,7 +7,7 @@ from django.db.models.functions import RowNumber
 
 from daadkracht.plans.models import ActionStatus, Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
-from daadkracht.plans.selectors.rows import ActionRow, action_rows
+from daadkracht.plans.selectors.rows import ActionListRow, action_list_rows
 from daadkracht.tenancy.context import TenantContext
 
 BOARD_CARDS_PER_COLUMN = 20
@@ -17,7 +17,7 @@ BOARD_CARDS_PER_COLUMN = 20
 class BoardColumn:
     status: ActionStatus
     count: int
-    cards: list[ActionRow]
+    cards: list[ActionListRow]
     # The <option>s of the cards' "move to" menus, with this column's status chosen: the same
     # for every card of the column, so rendered once rather than per card.
     move_options: str = ""
@@ -48,8 +48,8 @@ def board_columns(
         .filter(board_rank__lte=BOARD_CARDS_PER_COLUMN)
         .order_by(F("deadline").asc(nulls_last=True), "identifier")
     )
-    by_status: dict[int, list[ActionRow]] = {}
-    for row in action_rows(list(ranked), plan, tenant):
+    by_status: dict[int, list[ActionListRow]] = {}
+    for row in action_list_rows(list(ranked), plan, tenant):
         by_status.setdefault(row.action.status_id, []).append(row)
     return [
         BoardColumn(

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from daadkracht.plans.models import ActionStatus, Plan, Theme
+from daadkracht.plans.models import ActionStatus, Plan
 
 
 def current_plan() -> Plan | None:
@@ -12,7 +12,3 @@ def current_plan() -> Plan | None:
 
 def statuses() -> QuerySet[ActionStatus]:
     return ActionStatus.objects.all()
-
-
-def themes() -> QuerySet[Theme]:
-    return Theme.objects.select_related("parent")

@@ -11,7 +11,7 @@ from daadkracht.tenancy.context import TenantContext
 
 
 @dataclass(frozen=True)
-class ActionRow:
+class ActionListRow:
     """An action as a row or card shows it."""
 
     action: Action
@@ -20,10 +20,12 @@ class ActionRow:
     can_edit: bool
 
 
-def action_rows(actions: list[Action], plan: Plan, tenant: TenantContext) -> list[ActionRow]:
+def action_list_rows(
+    actions: list[Action], plan: Plan, tenant: TenantContext
+) -> list[ActionListRow]:
     today, now = timezone.localdate(), timezone.now()
     return [
-        ActionRow(
+        ActionListRow(
             action=action,
             overdue=is_overdue(action, today),
             stale=is_stale(action, plan, now),

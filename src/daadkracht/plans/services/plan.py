@@ -230,7 +230,9 @@ def _validate_status(*, plan: Plan, status: ActionStatus | None, name: str) -> N
         raise ValidationError({"name": _("The plan has a status with this name already.")})
 
 
-def status_create(*, actor: Any, plan: Plan, name: str, category: str, colour: str) -> ActionStatus:
+def action_status_create(
+    *, actor: Any, plan: Plan, name: str, category: str, colour: str
+) -> ActionStatus:
     """A new status at the end of the plan's list."""
     _validate_status(plan=plan, status=None, name=name)
     with transaction.atomic():
@@ -248,11 +250,11 @@ def status_create(*, actor: Any, plan: Plan, name: str, category: str, colour: s
     return status
 
 
-def status_update(*, actor: Any, status: ActionStatus, **values: Any) -> ActionStatus:
+def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> ActionStatus:
     """Rename, recolour or give another meaning to a status; actions keep it."""
     unknown = set(values) - set(STATUS_FIELDS)
     if unknown:
-        raise TypeError(f"status_update() got unexpected fields: {sorted(unknown)}")
+        raise TypeError(f"action_status_update() got unexpected fields: {sorted(unknown)}")
     _validate_status(plan=status.plan, status=status, name=values.get("name", status.name))
     with transaction.atomic():
         before = snapshot(ActionStatus.unscoped.get(pk=status.pk))
@@ -264,12 +266,12 @@ def status_update(*, actor: Any, status: ActionStatus, **values: Any) -> ActionS
     return status
 
 
-def status_reorder(*, actor: Any, status: ActionStatus, direction: str) -> None:
+def action_status_reorder(*, actor: Any, status: ActionStatus, direction: str) -> None:
     siblings = ActionStatus.objects.filter(plan_id=status.plan_id)
     _move(actor=actor, item=status, siblings=siblings, direction=direction)
 
 
-def status_delete_blocker(status: ActionStatus) -> str | None:
+def action_status_delete_blocker(status: ActionStatus) -> str | None:
     """Why the status cannot be deleted, or None when nothing uses it."""
     actions = Action.unscoped.filter(status=status).count()
     if actions:
@@ -289,9 +291,9 @@ def status_delete_blocker(status: ActionStatus) -> str | None:
     return None
 
 
-def status_delete(*, actor: Any, status: ActionStatus) -> None:
+def action_status_delete(*, actor: Any, status: ActionStatus) -> None:
     """Remove a status nobody uses; a used one would leave actions or their timeline without."""
-    blocker = status_delete_blocker(status)
+    blocker = action_status_delete_blocker(status)
     if blocker:
         raise ValidationError(blocker)
     with transaction.atomic():

@@ -15,7 +15,7 @@ from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, StatusUpdate, UpdateKind
 
 
-def status_update_post(
+def timeline_update_post(
     *,
     actor: Any,
     action: Action,

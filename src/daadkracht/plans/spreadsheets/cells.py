@@ -1,4 +1,4 @@
-"""Reading and writing single cells: typed Excel values or text typed the Belgian way."""
+"""Reading single cells (typed Excel values, or text typed the Belgian way) and lists in a cell."""
 
 import difflib
 import functools
@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from openpyxl.utils.datetime import from_excel
+
+from daadkracht.common.exporting import restore
 
 
 class _Keep:
@@ -38,11 +40,12 @@ class RawCell:
 
     @property
     def text(self) -> str:
+        """The value as text, without the apostrophe an export puts before a formula-like text."""
         if self.value is None:
             return ""
         if isinstance(self.value, float) and self.value.is_integer():
             return str(int(self.value))
-        return str(self.value).strip()
+        return restore(str(self.value)).strip()
 
 
 class CellError(Exception):
@@ -167,21 +170,3 @@ def parse_number(raw: RawCell) -> Decimal | None:
         raise ValueError
     number = Decimal(text)
     return -number if negative else number
-
-
-def csv_text(value: Any, guard: bool) -> str:
-    """A cell for a CSV file as Belgian Excel reads it: decimal commas, dd/mm/yyyy dates.
-
-    Text that Excel would take for a formula gets a leading apostrophe (`guard`)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, Decimal):
-        return format(value, "f").replace(".", ",")
-    text = str(value)
-    if guard and text[:1] in ("=", "+", "-", "@"):
-        return "'" + text
-    return text

@@ -1,25 +1,18 @@
 """The import template: an empty sheet of actions, an explanation per column, and dropdowns."""
 
-import io
 from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from daadkracht.common.exporting import append_values, cell, header_cell, write_xlsx_sheet
 from daadkracht.plans.models import Plan
 from daadkracht.plans.spreadsheets.columns import COLUMNS, Column
-from daadkracht.plans.spreadsheets.export import (
-    HEADER_ALIGNMENT,
-    HEADER_FILL,
-    HEADER_FONT,
-    SHEET_TITLE,
-    write_sheet,
-)
+from daadkracht.plans.spreadsheets.export import actions_sheet
 from daadkracht.plans.spreadsheets.records import Lookups
 
 EXPLANATION_TITLE = "Uitleg"
@@ -53,21 +46,18 @@ def general_rules() -> list[str]:
     ]
 
 
-def template_bytes(plan: Plan) -> bytes:
+def template_workbook(plan: Plan) -> Workbook:
     """The template for this plan, in Dutch, with its own departments, statuses and themes."""
     lookups = Lookups(plan)
     with translation.override("nl"):
         workbook = Workbook(write_only=True)
-        actions = workbook.create_sheet(SHEET_TITLE)
-        write_sheet(actions, [], columns=TEMPLATE_COLUMNS)
+        actions = write_xlsx_sheet(workbook, actions_sheet([], columns=TEMPLATE_COLUMNS))
         explanation = workbook.create_sheet(EXPLANATION_TITLE)
         _write_explanation(explanation, plan, lookups)
         lists = workbook.create_sheet(LISTS_TITLE)
         lists.sheet_state = "hidden"
         _write_lists_and_dropdowns(lists, actions, lookups)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook
 
 
 def _write_explanation(sheet: Any, plan: Plan, lookups: Lookups) -> None:
@@ -75,20 +65,13 @@ def _write_explanation(sheet: Any, plan: Plan, lookups: Lookups) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
-    title = WriteOnlyCell(sheet, value=_("Import template for actions — %(plan)s") % {"plan": plan})
-    title.font = Font(bold=True, size=14)
-    sheet.append([title])
+    title = _("Import template for actions — %(plan)s") % {"plan": plan}
+    sheet.append([cell(sheet, title, font=Font(bold=True, size=14))])
     for rule in general_rules():
-        sheet.append([rule])
+        append_values(sheet, [rule])
     sheet.append([])
-    header = []
-    for text in [_("Column"), _("Required"), _("Explanation"), _("Allowed values"), _("Example")]:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = HEADER_ALIGNMENT
-        header.append(cell)
-    sheet.append(header)
+    headers = [_("Column"), _("Required"), _("Explanation"), _("Allowed values"), _("Example")]
+    sheet.append([header_cell(sheet, text) for text in headers])
     for column in TEMPLATE_COLUMNS:
         values = [
             column.header,
@@ -97,14 +80,13 @@ def _write_explanation(sheet: Any, plan: Plan, lookups: Lookups) -> None:
             "\n".join(column.allowed(lookups)),
             column.example,
         ]
-        row = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cell.alignment = wrap
-            row.append(cell)
-        row[0].font = Font(bold=True)
-        sheet.append(row)
+        name, *explained = values
+        sheet.append(
+            [
+                cell(sheet, name, font=Font(bold=True), alignment=wrap),
+                *(cell(sheet, value, alignment=wrap) for value in explained),
+            ]
+        )
 
 
 def _write_lists_and_dropdowns(lists: Any, actions: Any, lookups: Lookups) -> None:
@@ -115,10 +97,11 @@ def _write_lists_and_dropdowns(lists: Any, actions: Any, lookups: Lookups) -> No
         if column.dropdown and column.allowed(lookups)
     ]
     longest = max((len(values) for _i, _c, values in columns), default=0)
-    lists.append([column.header for _i, column, _v in columns])
+    append_values(lists, [column.header for _i, column, _v in columns])
     for position in range(longest):
-        lists.append(
-            [values[position] if position < len(values) else None for _i, _c, values in columns]
+        append_values(
+            lists,
+            [values[position] if position < len(values) else None for _i, _c, values in columns],
         )
     for list_index, (index, column, values) in enumerate(columns, start=1):
         letter = get_column_letter(list_index)

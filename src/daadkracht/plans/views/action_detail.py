@@ -6,15 +6,15 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
-from daadkracht.common.listing import export_format
-from daadkracht.common.navigation import tenant_url
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
@@ -23,7 +23,7 @@ from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.permissions import can_edit_action
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -48,13 +48,6 @@ def detail_url(request: TenantRequest, action: Action, anchor: str = "") -> str:
         kwargs={"municipality": request.tenant.municipality.slug, "pk": action.pk},
     )
     return f"{url}#{anchor}" if anchor else url
-
-
-def list_url(request: TenantRequest) -> str:
-    """The action list when it exists, the municipality's home otherwise."""
-    return tenant_url(request, "plans:actions") or reverse(
-        "tenancy:home", kwargs={"municipality": request.tenant.municipality.slug}
-    )
 
 
 def _timeline(action: Action, query: QueryDict) -> tuple[list[StatusUpdate], str, str]:
@@ -119,7 +112,7 @@ def detail_context(
 
 
 @tenant_view()
-def action_detail(request: TenantRequest, pk: int) -> HttpResponse:
+def action_detail(request: TenantRequest, pk: int) -> HttpResponseBase:
     action = live_action(pk)
     fmt = export_format(request)
     if fmt:
@@ -135,7 +128,7 @@ def update_create(request: TenantRequest, pk: int) -> HttpResponse:
     form = StatusUpdateForm(request.POST, prefix="update", plan=action.plan)
     if form.is_valid():
         try:
-            status_update_post(actor=request.user, action=action, **form.service_values())
+            timeline_update_post(actor=request.user, action=action, **form.service_values())
         except ValidationError as error:
             add_service_errors(form, error)
         else:

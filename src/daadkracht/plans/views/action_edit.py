@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, conflict_form
+from daadkracht.common.navigation import tenant_url
 from daadkracht.history.services import snapshot
 from daadkracht.plans.forms.action import ActionForm, BaseInvolvementFormSet, involvement_formset
 from daadkracht.plans.models import Action, DepartmentRole, Plan
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.services import actions as action_services
-from daadkracht.plans.views.action_detail import detail_url, editable_action, list_url, live_action
+from daadkracht.plans.views.action_detail import detail_url, editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -158,7 +159,7 @@ def action_delete(request: TenantRequest, pk: int) -> HttpResponse:
             _("Action %(action)s moved to the trash. You can restore it from there.")
             % {"action": action},
         )
-        return redirect(list_url(request))
+        return redirect(tenant_url(request, "plans:actions"))
     counts = {
         "tasks": action.tasks.count(),
         "updates": action.updates.count(),
@@ -175,7 +176,7 @@ def action_trash(request: TenantRequest) -> HttpResponse:
             "actions": Action.trash.select_related("status", "lead_department").order_by(
                 "-deleted_at"
             ),
-            "list_url": list_url(request),
+            "list_url": tenant_url(request, "plans:actions"),
         },
     )
 

@@ -23,8 +23,8 @@ from daadkracht.plans.selectors.actions import (
     query_for,
     with_list_data,
 )
-from daadkracht.plans.selectors.rows import action_rows
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.selectors.rows import action_list_rows
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.action_pages import editable_action, filter_context, start_links
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -63,7 +63,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
     context.update(
         {
             "page": page,
-            "rows": action_rows(list(page.object_list), plan, request.tenant),
+            "rows": action_list_rows(list(page.object_list), plan, request.tenant),
             "sort": sort,
             "back": request.get_full_path(),
             "share_url": request.build_absolute_uri(
@@ -72,9 +72,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
             "exports": [
                 (label, f"{export_url}?{query_for(filters, format=fmt, sort=sort)}")
                 for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
-            ]
-            if export_url
-            else [],
+            ],
             "plan_has_actions": page.paginator.count > 0
             or (filters.is_active and Action.objects.filter(plan=plan).exists()),
             "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
@@ -106,10 +104,9 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
     fresh = with_list_data(Action.objects.filter(pk=action.pk)).get()
     plan = fresh.plan
     context = {
-        "row": action_rows([fresh], plan, request.tenant)[0],
+        "row": action_list_rows([fresh], plan, request.tenant)[0],
         "back": _back_to_list(request),
         "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
-        "detail_exists": tenant_url(request, "plans:action_detail", pk=0) is not None,
         "saved": saved,
         "refocus": True,
     }
@@ -128,7 +125,7 @@ def action_quick_update(request: TenantRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            status_update_post(
+            timeline_update_post(
                 actor=request.user,
                 action=action,
                 text=data["text"],

@@ -6,31 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from daadkracht.common.navigation import tenant_url
-from daadkracht.plans.models import Action, ActionStatus, Phase, Plan, Priority, Tag, Theme
+from daadkracht.plans.models import Action, ActionStatus, Phase, Plan, Priority, Tag
 from daadkracht.plans.permissions import can_edit_action
 from daadkracht.plans.selectors.actions import ActionFilter, with_list_data
+from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.decorators import TenantRequest
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.roles import Permission
-
-
-def _theme_options(themes: list[Theme]) -> list[tuple[int, str]]:
-    """Themes in tree order, sub-themes indented under their parent."""
-    children: dict[int | None, list[Theme]] = {}
-    for theme in themes:
-        children.setdefault(theme.parent_id, []).append(theme)
-    known = {theme.pk for theme in themes}
-    roots = [t for t in themes if t.parent_id is None or t.parent_id not in known]
-    options: list[tuple[int, str]] = []
-
-    def walk(theme: Theme, depth: int) -> None:
-        options.append((theme.pk, "— " * depth + str(theme)))
-        for child in children.get(theme.pk, []):
-            walk(child, depth + 1)
-
-    for root in roots:
-        walk(root, 0)
-    return options
 
 
 def filter_context(request: TenantRequest, plan: Plan) -> dict[str, Any]:
@@ -41,17 +23,16 @@ def filter_context(request: TenantRequest, plan: Plan) -> dict[str, Any]:
         "plan": plan,
         "filters": filters,
         "statuses": statuses,
-        "theme_options": _theme_options(list(Theme.objects.filter(plan=plan))),
+        "theme_options": theme_options(plan),
         "departments": list(Department.objects.all()),
         "tags": list(Tag.objects.all()),
         "phases": Phase.choices,
         "priorities": Priority.choices,
-        "detail_exists": tenant_url(request, "plans:action_detail", pk=0) is not None,
     }
 
 
 def start_links(request: TenantRequest) -> dict[str, str | None]:
-    """Where a municipality without actions can start, as far as those pages exist."""
+    """Where a municipality without actions can start, as far as the role allows."""
     tenant = request.tenant
     can_create = tenant.has(Permission.EDIT_OWN_DEPARTMENT)
     can_import = tenant.has(Permission.EDIT_ALL)

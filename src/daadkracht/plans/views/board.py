@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.plans.models import Action, ActionStatus, Plan
 from daadkracht.plans.selectors.board import board_columns
-from daadkracht.plans.services.updates import status_update_post
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.action_pages import editable_action, filter_context, start_links
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -92,7 +92,7 @@ def board_move(request: TenantRequest, pk: int) -> HttpResponse:
         )
         return redirect(_back_to_board(request, f"card-{action.pk}"))
     old_status = action.status
-    status_update_post(
+    timeline_update_post(
         actor=request.user,
         action=action,
         text=_("Status changed on the board from “%(old)s” to “%(new)s”.")

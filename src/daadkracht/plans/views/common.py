@@ -5,35 +5,33 @@ from functools import wraps
 from typing import Any, Concatenate
 
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.tenancy.decorators import TenantRequest
 
-PlanView = Callable[Concatenate[TenantRequest, Plan, ...], HttpResponse]
+PlanView = Callable[Concatenate[TenantRequest, Plan, ...], HttpResponseBase]
 
 
 def no_plan(request: TenantRequest, template: str) -> HttpResponse:
     """The empty state before the municipality has a plan, with the way to set one up."""
-    return render(
-        request, template, {"plan": None, "settings_url": tenant_url(request, "plans:settings")}
-    )
+    return render(request, template, {"plan": None})
 
 
 def with_plan(
     empty: str | Callable[[TenantRequest], HttpResponse],
-) -> Callable[[PlanView], Callable[..., HttpResponse]]:
+) -> Callable[[PlanView], Callable[..., HttpResponseBase]]:
     """Call the view with the municipality's plan; without one, answer with `empty`: the
     template of the page's empty state, or a view of its own (a redirect, say).
 
     Goes below `tenant_view`, which activates the municipality the plan is read from.
     """
 
-    def decorator(view: PlanView) -> Callable[..., HttpResponse]:
+    def decorator(view: PlanView) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapped(request: TenantRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: TenantRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             plan = current_plan()
             if plan is None:
                 return empty(request) if callable(empty) else no_plan(request, empty)

@@ -1,9 +1,9 @@
 """The marginal abatement cost curve page and its export."""
 
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from daadkracht.common.listing import export_format
+from daadkracht.common.exporting import export_format
 from daadkracht.plans.charts.mac_curve import mac_chart
 from daadkracht.plans.exports import cost_curve_export
 from daadkracht.plans.models import Plan
@@ -16,7 +16,7 @@ from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 @tenant_view()
 @with_plan(NO_PLAN_TEMPLATE)
-def mac_curve_view(request: TenantRequest, plan: Plan) -> HttpResponse:
+def mac_curve_view(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     filters = ActionFilter.from_query(request.GET)
     curve = mac_curve(filters, plan)
     fmt = export_format(request)
@@ -29,6 +29,6 @@ def mac_curve_view(request: TenantRequest, plan: Plan) -> HttpResponse:
             "plan": plan,
             "curve": curve,
             "chart": mac_chart(curve) if curve.bars else None,
-            **filter_context(filters),
+            **filter_context(filters, plan),
         },
     )

@@ -3,7 +3,6 @@
 Every member reads the settings; only coordinators change them.
 """
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +21,7 @@ from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
+from daadkracht.plans.selectors.themes import ThemeNode, arrange_themes, main_themes
 from daadkracht.plans.services import plan as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -38,30 +38,15 @@ def _no_plan_yet(request: TenantRequest) -> HttpResponse:
     return redirect(_settings_url(request))
 
 
-@dataclass
-class ThemeNode:
-    theme: Theme
-    children: list[Theme] = field(default_factory=list)
-
-
 def _theme_tree(plan: Plan) -> list[ThemeNode]:
     """Main themes with their sub-themes, each with its number of live actions (one query)."""
-    themes = list(
+    themes = (
         Theme.objects.filter(plan=plan)
         .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
         # A grouped query does not apply the model's ordering by itself.
         .order_by("position", "code", "name")
     )
-    nodes = {t.pk: ThemeNode(t) for t in themes if t.parent_id is None}
-    orphans = []
-    for theme in themes:
-        if theme.parent_id is None:
-            continue
-        if theme.parent_id in nodes:
-            nodes[theme.parent_id].children.append(theme)
-        else:
-            orphans.append(ThemeNode(theme))
-    return [*nodes.values(), *orphans]
+    return main_themes(arrange_themes(themes))
 
 
 PLAN_DEFAULTS = {"baseline_year": 2011, "end_year": 2030}
@@ -295,7 +280,9 @@ def status_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            status = services.status_create(actor=request.user, plan=plan, **form.service_values())
+            status = services.action_status_create(
+                actor=request.user, plan=plan, **form.service_values()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -311,7 +298,9 @@ def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     form = StatusForm(request.POST or None, instance=status)
     if request.method == "POST" and form.is_valid():
         try:
-            services.status_update(actor=request.user, status=status, **form.service_values())
+            services.action_status_update(
+                actor=request.user, status=status, **form.service_values()
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -326,7 +315,7 @@ def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
 def status_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
     try:
-        services.status_reorder(
+        services.action_status_reorder(
             actor=request.user, status=status, direction=request.POST.get("direction", "")
         )
     except ValidationError as error:
@@ -341,7 +330,7 @@ def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            services.status_delete(actor=request.user, status=status)
+            services.action_status_delete(actor=request.user, status=status)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
@@ -350,6 +339,6 @@ def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "status": status,
         "error": error,
-        "blocker": error or services.status_delete_blocker(status),
+        "blocker": error or services.action_status_delete_blocker(status),
     }
     return render(request, "plans/status_delete.html", context, status=400 if error else 200)

@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from daadkracht.common.listing import SortOption, apply_sort, export_format
+from daadkracht.common.exporting import export_format
+from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.charts.weights import weight_shares
 from daadkracht.plans.exports import ranking_export
 from daadkracht.plans.models import Action, ActionScore, Plan
@@ -48,7 +50,7 @@ def sort_ranking(request: TenantRequest, ranked: QuerySet[Action]) -> tuple[Quer
 
 @tenant_view()
 @with_plan(NO_PLAN_TEMPLATE)
-def priorities(request: TenantRequest, plan: Plan) -> HttpResponse:
+def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     filters = ActionFilter.from_query(request.GET)
     criteria = criteria_of(plan)
     ranked, sort = sort_ranking(request, ranked_actions(filters, plan))
@@ -75,7 +77,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponse:
         "sort": sort,
         "has_actions": Action.objects.filter(plan=plan).exists(),
         "scored_count": ActionScore.objects.filter(action__plan=plan).count(),
-        **filter_context(filters),
+        **filter_context(filters, plan),
     }
     return render(request, "plans/priorities/ranking.html", context)
 

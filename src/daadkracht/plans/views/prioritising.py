@@ -2,21 +2,19 @@
 
 from typing import Any
 
+from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter
-from daadkracht.plans.selectors.plan import statuses, themes
+from daadkracht.plans.selectors.plan import statuses
+from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.models import Department
 
 NO_PLAN_TEMPLATE = "plans/priorities/no_plan.html"
 
 
-def filter_context(filters: ActionFilter) -> dict[str, Any]:
-    theme_options = []
-    for theme in themes():
-        label = str(theme)
-        theme_options.append((theme.pk, f"— {label}" if theme.parent_id else label))
+def filter_context(filters: ActionFilter, plan: Plan) -> dict[str, Any]:
     return {
         "filters": filters,
-        "theme_options": theme_options,
+        "theme_options": theme_options(plan),
         "departments": list(Department.objects.all()),
         "statuses": list(statuses()),
     }

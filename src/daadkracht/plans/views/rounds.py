@@ -5,13 +5,15 @@ from typing import Any, cast
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
-from daadkracht.common.listing import SortOption, apply_sort, export_format
+from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.charts.box_plot import BOX_WIDTH, axis, result_rows
 from daadkracht.plans.exports import round_results_export, rounds_export
 from daadkracht.plans.forms.priorities import ScoringRoundForm
@@ -46,7 +48,7 @@ def with_default_sort(request: HttpRequest, default: str) -> HttpRequest:
 
 @tenant_view()
 @with_plan(NO_PLAN_TEMPLATE)
-def rounds(request: TenantRequest, plan: Plan) -> HttpResponse:
+def rounds(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     state = request.GET.get("state", "")
     search = request.GET.get("q", "").strip()
     queryset = rounds_of(plan)
@@ -112,7 +114,7 @@ def round_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     return render(
         request,
         "plans/priorities/round_form.html",
-        {"form": form, "candidate_count": candidates.count(), **filter_context(filters)},
+        {"form": form, "candidate_count": candidates.count(), **filter_context(filters, plan)},
     )
 
 
@@ -154,7 +156,7 @@ def _may_see_results(request: TenantRequest, scoring_round: ScoringRound) -> boo
 
 
 @tenant_view()
-def round_results_view(request: TenantRequest, pk: int) -> HttpResponse:
+def round_results_view(request: TenantRequest, pk: int) -> HttpResponseBase:
     scoring_round = get_object_or_404(ScoringRound.objects, pk=pk)
     if not _may_see_results(request, scoring_round):
         raise PermissionDenied

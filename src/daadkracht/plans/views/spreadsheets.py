@@ -18,17 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.exporting import download, workbook_download
 from daadkracht.common.listing import apply_sort
 from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
 from daadkracht.plans.spreadsheets.export import (
-    XLSX_TYPE,
-    action_rows,
-    csv_response,
+    actions_sheet,
     export_filename,
-    xlsx_response,
+    spreadsheet_action_rows,
 )
 from daadkracht.plans.spreadsheets.importing import (
     ImportOutdatedError,
@@ -38,7 +37,7 @@ from daadkracht.plans.spreadsheets.importing import (
 )
 from daadkracht.plans.spreadsheets.reading import MAX_FILE_SIZE, ImportFileError, read_file
 from daadkracht.plans.spreadsheets.records import action_records
-from daadkracht.plans.spreadsheets.template import template_bytes
+from daadkracht.plans.spreadsheets.template import template_workbook
 from daadkracht.plans.views.action_list import ACTION_SORTS
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
@@ -49,7 +48,7 @@ UPLOAD_MAX_AGE = timedelta(days=1)
 PREVIEW_ROWS = 200
 
 
-@tenant_view()  # type: ignore[arg-type]
+@tenant_view()
 def actions_export(request: TenantRequest) -> HttpResponseBase:
     """All actions that match the list's filters, as XLSX (default) or CSV."""
     plan = current_plan()
@@ -58,26 +57,24 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
         # The same selection and order as the action list the user exported from.
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
         records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
-    rows = action_rows(records)
-    filename = export_filename(request.tenant.municipality.slug)
-    if request.GET.get("format") == "csv":
-        return csv_response(rows, filename=filename)
-    return xlsx_response(rows, filename=filename)
+    rows = spreadsheet_action_rows(records)
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return download(
+        actions_sheet(rows), fmt=fmt, filename=export_filename(request.tenant.municipality.slug)
+    )
 
 
-@tenant_view()  # type: ignore[arg-type]
+@tenant_view()
 def actions_import_template(request: TenantRequest) -> HttpResponseBase:
     plan = current_plan()
     if plan is None:
         messages.info(
             request, _("Set up the climate plan first; then the template lists its values.")
         )
-        target = tenant_url(request, "plans:settings") or tenant_url(request, "tenancy:home")
-        return redirect(target or "/")
-    response = HttpResponse(template_bytes(plan), content_type=XLSX_TYPE)
-    filename = f"sjabloon-acties-{request.tenant.municipality.slug}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return redirect(tenant_url(request, "plans:settings"))
+    return workbook_download(
+        template_workbook(plan), f"sjabloon-acties-{request.tenant.municipality.slug}"
+    )
 
 
 class ImportForm(forms.Form):
@@ -196,11 +193,7 @@ def _render_preview(request: TenantRequest, preview: ImportPreview, filename: st
 def actions_import(request: TenantRequest) -> HttpResponse:
     """Upload a file and see what it would change; nothing is written here."""
     plan = current_plan()
-    context: dict[str, Any] = {
-        "plan": plan,
-        "settings_url": tenant_url(request, "plans:settings"),
-        "actions_url": tenant_url(request, "plans:actions"),
-    }
+    context: dict[str, Any] = {"plan": plan}
     if plan is None:
         return render(request, "plans/import.html", context)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -240,7 +233,7 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""
     plan = current_plan()
     pending = _pending(request)
-    import_url = tenant_url(request, "plans:actions_import") or "/"
+    import_url = tenant_url(request, "plans:actions_import")
     if plan is None or pending is None or request.POST.get("token") != pending.get("token"):
         messages.error(request, _("This preview is no longer available; upload the file again."))
         return redirect(import_url)
@@ -294,4 +287,4 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
             "unchanged": result.unchanged,
         },
     )
-    return redirect(tenant_url(request, "plans:actions") or import_url)
+    return redirect(tenant_url(request, "plans:actions"))

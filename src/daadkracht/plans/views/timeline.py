@@ -9,7 +9,7 @@ from django.utils import timezone
 from daadkracht.plans.charts.timeline import timeline_chart
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
-from daadkracht.plans.selectors.rows import action_rows
+from daadkracht.plans.selectors.rows import action_list_rows
 from daadkracht.plans.views.action_pages import filter_context, start_links
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -35,7 +35,7 @@ def timeline(request: TenantRequest, plan: Plan) -> HttpResponse:
         request.GET.get("page")
     )
     today = timezone.localdate()
-    rows = action_rows(list(page.object_list), plan, request.tenant)
+    rows = action_list_rows(list(page.object_list), plan, request.tenant)
     chart = timeline_chart(rows, start_year=plan.start_year, end_year=plan.end_year, today=today)
     context.update(
         {

@@ -31,8 +31,6 @@ class TextColumn(Column):
 
     def parse(self, raw: RawCell, lookups: Lookups) -> str:
         text = raw.text
-        if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-            text = text[1:]  # the export's guard against formulas in CSV files
         if self.max_length and len(text) > self.max_length:
             raise CellError(
                 _("Row %(row)s: “%(column)s” is %(length)s characters long; at most %(max)s fit."),

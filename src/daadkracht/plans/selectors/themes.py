@@ -1,0 +1,69 @@
+"""The plan's themes as a tree: each main theme (a Bridge) followed by its sub-themes."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from daadkracht.plans.models import Plan, Theme
+
+
+@dataclass
+class ThemeNode:
+    """A theme in the tree: how deep it lies, its main theme, and its sub-themes in order."""
+
+    theme: Theme
+    depth: int
+    root: Theme
+    children: list["ThemeNode"] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The theme's name indented with a dash per level, for a list of choices."""
+        return "— " * self.depth + str(self.theme)
+
+
+def theme_tree(plan: Plan) -> list[ThemeNode]:
+    """Every live theme of the plan in tree order (one query)."""
+    return arrange_themes(Theme.objects.filter(plan=plan))
+
+
+def arrange_themes(themes: Iterable[Theme]) -> list[ThemeNode]:
+    """The given themes of one plan in tree order: each theme followed by its sub-themes, both
+    in the order the themes come in. For themes a caller has read already (annotated, say).
+
+    A theme whose parent is not among them (in the trash, say) stands as a main theme.
+    """
+    themes = list(themes)
+    known = {theme.pk for theme in themes}
+    children: dict[int, list[Theme]] = {}
+    for theme in themes:
+        if theme.parent_id in known:
+            children.setdefault(theme.parent_id, []).append(theme)
+    nodes: list[ThemeNode] = []
+    placed: set[int] = set()
+
+    def place(theme: Theme, depth: int, root: Theme) -> ThemeNode:
+        placed.add(theme.pk)
+        node = ThemeNode(theme, depth, root)
+        nodes.append(node)
+        for child in children.get(theme.pk, []):
+            if child.pk not in placed:
+                node.children.append(place(child, depth + 1, root))
+        return node
+
+    for theme in themes:
+        if theme.parent_id not in known:
+            place(theme, 0, theme)
+    # Themes that only lead to each other never reach a main theme: show them, not lose them.
+    for theme in themes:
+        if theme.pk not in placed:
+            place(theme, 0, theme)
+    return nodes
+
+
+def main_themes(tree: list[ThemeNode]) -> list[ThemeNode]:
+    return [node for node in tree if node.depth == 0]
+
+
+def theme_options(plan: Plan) -> list[tuple[int, str]]:
+    """(id, label) of every theme in tree order, sub-themes indented: a filter's choices."""
+    return [(node.theme.pk, node.label) for node in theme_tree(plan)]
