@@ -21,12 +21,13 @@ from daadkracht.plans.models import ActionStatus, Criterion, Tag, Theme
 from daadkracht.plans.services.priorities import action_scores_save, scoring_round_create
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.models import Department
-from daadkracht.testing.factories import TaskFactory
+from daadkracht.testing.factories import TaskFactory, as_platform
 
 FORMULA = '=HYPERLINK("http://x.test/"&B2;"Klik")'
 
 
 @pytest.fixture
+@as_platform
 def sly(world):
     """Municipality A with a formula for the name of everything its downloads show."""
     action = world.action_a

@@ -380,6 +380,7 @@ class TestReimport:
             assert preview.counts == {"new": 0, "updated": 0, "unchanged": 4}, fmt
 
     @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+    @as_platform
     def test_names_that_start_like_a_formula_come_back_unchanged(self, world, fmt):
         """The export puts an apostrophe before them; the import takes exactly that one off."""
         action = world.action_a

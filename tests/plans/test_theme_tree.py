@@ -9,8 +9,10 @@ from daadkracht.plans.selectors.themes import (
     theme_options,
     theme_tree,
 )
+from daadkracht.testing.factories import as_platform
 
 
+@as_platform
 def add(world, name: str, position: int, parent: Theme | None = None, code: str = "") -> Theme:
     return Theme.unscoped.create(
         municipality=world.a,
@@ -55,6 +57,9 @@ def test_filter_choices_indent_the_sub_themes(world):
         options = theme_options(world.plan_a)
 
     assert options == [(b3.pk, "B3 Mobiliteit"), (fiets.pk, "— B3.1 Fiets")]
+
+
+@as_platform
 
 
 def test_a_theme_under_a_trashed_one_stands_as_a_main_theme(world):

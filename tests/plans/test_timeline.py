@@ -81,6 +81,7 @@ class TestTimelinePage:
         assert not re.search(r'(x|x1|x2|width)="\d+,\d', html)
         assert not re.search(r"translate\(\d+,\d", html)
 
+    @as_platform
     def test_years_of_the_plan_period_and_today(self, dated):
         # The plan runs from 2021 up to this year at least, so that today lies in its period.
         end_year = max(2030, timezone.localdate().year)
@@ -91,6 +92,7 @@ class TestTimelinePage:
         assert [year.year for year in chart.years] == list(range(2021, end_year + 1))
         assert chart.today_x is not None
 
+    @as_platform
     def test_today_is_not_marked_outside_the_plan_period(self, dated):
         Plan.unscoped.filter(pk=dated.plan_a.pk).update(start_year=2001, end_year=2010)
 
