@@ -16,6 +16,7 @@ from daadkracht.plans.models import (
     Action,
     ActionDepartment,
     ActionStatus,
+    ActionTheme,
     Phase,
     Plan,
     Priority,
@@ -591,7 +592,7 @@ def first_action_filters(slug: str) -> str:
     """Filters that the first generated action (the same in every generated plan) matches."""
     action = Action.unscoped.filter(municipality__slug=slug).order_by("identifier").first()
     assert action is not None
-    theme_id = Action.themes.through.objects.get(action=action).theme_id
+    theme_id = ActionTheme.unscoped.get(action=action).theme_id
     return f"theme={theme_id}&department={action.lead_department_id}&status={action.status_id}"
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate
+from daadkracht.plans.models import Action, ActionStatus, ActionTheme, Plan, StatusUpdate
 from daadkracht.plans.selectors import board as board_selectors
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import (
@@ -222,7 +222,7 @@ def first_action_filters(slug: str) -> str:
     """Filters that the first generated action (the same in every generated plan) matches."""
     action = Action.unscoped.filter(municipality__slug=slug).order_by("identifier").first()
     assert action is not None
-    theme_id = Action.themes.through.objects.get(action=action).theme_id
+    theme_id = ActionTheme.unscoped.get(action=action).theme_id
     return f"theme={theme_id}&department={action.lead_department_id}&q=actie"
 
 

@@ -60,8 +60,6 @@ def test_filter_choices_indent_the_sub_themes(world):
 
 
 @as_platform
-
-
 def test_a_theme_under_a_trashed_one_stands_as_a_main_theme(world):
     parent = add(world, "Oud", 0)
     orphan = add(world, "Wees", 1, parent=parent)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from daadkracht.plans.charts.timeline import CHART_WIDTH, LABEL_WIDTH, timeline_chart
-from daadkracht.plans.models import Action, ActionStatus, Plan
+from daadkracht.plans.models import Action, ActionStatus, ActionTheme, Plan
 from daadkracht.plans.selectors.rows import ActionListRow
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
@@ -213,7 +213,7 @@ def first_action_filters(slug: str) -> str:
     """Filters that the first generated action (the same in every generated plan) matches."""
     action = Action.unscoped.filter(municipality__slug=slug).order_by("identifier").first()
     assert action is not None
-    theme_id = Action.themes.through.objects.get(action=action).theme_id
+    theme_id = ActionTheme.unscoped.get(action=action).theme_id
     return f"theme={theme_id}&phase={action.phase}&status={action.status_id}"
 
 

@@ -25,6 +25,8 @@ from daadkracht.plans.models import (
     ActionDepartment,
     ActionScore,
     ActionStatus,
+    ActionTag,
+    ActionTheme,
     Criterion,
     Plan,
     StatusUpdate,
@@ -391,12 +393,24 @@ def _update(
 
 
 def _themes(target: DemoPlan, actions: list[Action], specs: list[DemoAction]) -> None:
-    through = Action.themes.through
+    through = ActionTheme
     rows = []
     for action, spec in zip(actions, specs, strict=True):
-        rows.append(through(action_id=action.pk, theme_id=target.themes[spec.bridge].pk))
+        rows.append(
+            through(
+                municipality_id=action.municipality_id,
+                action_id=action.pk,
+                theme_id=target.themes[spec.bridge].pk,
+            )
+        )
         if spec.sub:
-            rows.append(through(action_id=action.pk, theme_id=target.themes[spec.sub].pk))
+            rows.append(
+                through(
+                    municipality_id=action.municipality_id,
+                    action_id=action.pk,
+                    theme_id=target.themes[spec.sub].pk,
+                )
+            )
     through.objects.bulk_create(rows)
 
 
@@ -421,9 +435,9 @@ def _tags(target: DemoPlan, actions: list[Action], specs: list[DemoAction]) -> N
             Tag(municipality=target.municipality, name=name) for name in names
         )
     }
-    through = Action.tags.through
+    through = ActionTag
     through.objects.bulk_create(
-        through(action_id=action.pk, tag_id=tags[name].pk)
+        through(municipality_id=action.municipality_id, action_id=action.pk, tag_id=tags[name].pk)
         for action, spec in zip(actions, specs, strict=True)
         for name in spec.tags
     )

@@ -133,7 +133,7 @@ class TenantQuerySet(models.QuerySet[Any]):
     def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         objs = list(objs)
         for obj in objs:
-            obj.municipality_id = guard_municipality(obj.municipality_id)
+            obj.municipality_id = guard_municipality(obj.named_municipality_id())
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs: Iterable[Any], fields: Sequence[str], *args: Any, **kw: Any) -> int:
@@ -186,6 +186,9 @@ class TenantModel(models.Model):
     # What each audience may read; a model that shows something to the public or to link
     # holders says so with `access.reach.declare(...)`.
     read_access: ClassVar[ReadAccess] = TENANT_DEFAULT
+    # A row made without a municipality (a link row made by `action.themes.add()` as the
+    # platform) takes the one of this foreign key's row.
+    belongs_to: ClassVar[str] = ""
 
     unscoped = UnscopedManager()
     objects = TenantManager()
@@ -198,8 +201,15 @@ class TenantModel(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             guard_municipality(self._stored_municipality_id())
-        self.municipality_id = guard_municipality(self.municipality_id)
+        self.municipality_id = guard_municipality(self.named_municipality_id())
         super().save(*args, **kwargs)
+
+    def named_municipality_id(self) -> int | None:
+        """The municipality the row names, or the one of the row it belongs to (`belongs_to`)."""
+        if self.municipality_id is None and self.belongs_to:
+            parent = getattr(self, self.belongs_to)
+            return parent.municipality_id if parent is not None else None
+        return self.municipality_id
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         guard_municipality(self.municipality_id)

@@ -14,6 +14,8 @@ from daadkracht.plans.models import (
     ActionDepartment,
     ActionScore,
     ActionStatus,
+    ActionTag,
+    ActionTheme,
     Criterion,
     DepartmentRole,
     Phase,
@@ -121,10 +123,14 @@ def bulk_plan(
         ),
         batch_size=BATCH_SIZE,
     )
-    through = Action.themes.through
+    through = ActionTheme
     through.objects.bulk_create(
         (
-            through(action_id=action.pk, theme_id=rng.choice(theme_rows).pk)
+            through(
+                municipality_id=action.municipality_id,
+                action_id=action.pk,
+                theme_id=rng.choice(theme_rows).pk,
+            )
             for action in action_rows
         ),
         batch_size=BATCH_SIZE,
@@ -281,10 +287,10 @@ def _enrich(
         tag_rows = Tag.unscoped.bulk_create(
             Tag(municipality_id=municipality_id, name=f"tag {plan_id}-{n + 1}") for n in range(tags)
         )
-        through = Action.tags.through
+        through = ActionTag
         through.objects.bulk_create(
             (
-                through(action_id=action.pk, tag_id=tag.pk)
+                through(municipality_id=action.municipality_id, action_id=action.pk, tag_id=tag.pk)
                 for action in actions
                 for tag in rng.sample(tag_rows, rng.randint(0, min(2, len(tag_rows))))
             ),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from daadkracht.dashboard.selectors.rows import DashboardActionRow
-from daadkracht.plans.models import Action, ActionStatus, Plan, Theme
+from daadkracht.plans.models import ActionStatus, ActionTheme, Plan, Theme
 from daadkracht.plans.models.covenant import ActionKind
 from daadkracht.plans.selectors.themes import arrange_themes, main_themes
 
@@ -99,7 +99,7 @@ def theme_links(plan: Plan) -> dict[int, list[int]]:
     links: dict[int, list[int]] = defaultdict(list)
     # Through the plan's themes (indexed), not its actions: the link table holds every
     # municipality's links, and joining it on actions made the database read all of them.
-    rows = Action.themes.through.objects.filter(
+    rows = ActionTheme.objects.filter(
         theme__plan=plan, action__deleted_at__isnull=True
     ).values_list("action_id", "theme_id")
     for action_id, theme_id in rows:

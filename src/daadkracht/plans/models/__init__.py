@@ -3,6 +3,8 @@
 from daadkracht.plans.models.action import (
     Action,
     ActionDepartment,
+    ActionTag,
+    ActionTheme,
     DepartmentRole,
     FundingSource,
     Phase,
@@ -34,6 +36,8 @@ __all__ = [
     "ActionDepartment",
     "ActionScore",
     "ActionStatus",
+    "ActionTag",
+    "ActionTheme",
     "Criterion",
     "DepartmentRole",
     "FundingSource",

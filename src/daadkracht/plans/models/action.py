@@ -91,7 +91,7 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)
     themes = models.ManyToManyField(
-        Theme, blank=True, related_name="actions", verbose_name=_("themes")
+        Theme, through="ActionTheme", blank=True, related_name="actions", verbose_name=_("themes")
     )
     lead_department = models.ForeignKey(
         "tenancy.Department",
@@ -152,7 +152,9 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="actions", verbose_name=_("tags"))
+    tags = models.ManyToManyField(
+        Tag, through="ActionTag", blank=True, related_name="actions", verbose_name=_("tags")
+    )
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True, editable=False)
 
     class Meta(SoftDeletableTenantModel.Meta):
@@ -182,6 +184,42 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         if not self.budget_planned or not self.co2_reduction:
             return None
         return (self.budget_planned / self.co2_reduction).quantize(Decimal("0.01"))
+
+
+class ActionTheme(TenantModel):
+    """An action under a theme: the link is tenant data like the two rows it links."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="theme_links")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="action_links")
+
+    belongs_to = "action"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("theme of an action")
+        verbose_name_plural = _("themes of actions")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "theme"], name="action_theme_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} → {self.theme_id}"
+
+
+class ActionTag(TenantModel):
+    """A tag on an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="tag_links")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="action_links")
+
+    belongs_to = "action"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("tag of an action")
+        verbose_name_plural = _("tags of actions")
+        constraints = [models.UniqueConstraint(fields=["action", "tag"], name="action_tag_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} → {self.tag_id}"
 
 
 class ActionDepartment(TenantModel):

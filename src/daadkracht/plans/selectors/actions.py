@@ -13,6 +13,8 @@ from daadkracht.plans.models import (
     CLOSED_CATEGORIES,
     Action,
     ActionDepartment,
+    ActionTag,
+    ActionTheme,
     Phase,
     Plan,
     Priority,
@@ -147,7 +149,7 @@ def filtered_actions(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
     if filters.theme:
         queryset = queryset.filter(
             Exists(
-                Action.themes.through.objects.filter(
+                ActionTheme.objects.filter(
                     action_id=OuterRef("pk"), theme_id__in=theme_and_descendants(filters.theme)
                 )
             )
@@ -169,7 +171,7 @@ def filtered_actions(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
         queryset = queryset.filter(priority=filters.priority)
     if filters.tag:
         queryset = queryset.filter(
-            Exists(Action.tags.through.objects.filter(action_id=OuterRef("pk"), tag_id=filters.tag))
+            Exists(ActionTag.objects.filter(action_id=OuterRef("pk"), tag_id=filters.tag))
         )
     if filters.overdue:
         queryset = overdue(queryset)

@@ -19,7 +19,15 @@ from django.utils.translation import gettext as _
 
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
-from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole, Plan, Tag
+from daadkracht.plans.models import (
+    Action,
+    ActionDepartment,
+    ActionTag,
+    ActionTheme,
+    DepartmentRole,
+    Plan,
+    Tag,
+)
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.reading import Table, read_file
@@ -371,24 +379,22 @@ def _write_relations(
         + [row for row in updated_rows if row.action and row.action.pk in replaced[key]]
         for key in RELATION_KEYS
     }
-    theme_through = Action.themes.through
-    tag_through = Action.tags.through
-    theme_through.objects.filter(action_id__in=replaced["themes"]).delete()
-    tag_through.objects.filter(action_id__in=replaced["tags"]).delete()
+    ActionTheme.objects.filter(action_id__in=replaced["themes"]).delete()
+    ActionTag.objects.filter(action_id__in=replaced["tags"]).delete()
     ActionDepartment.objects.filter(action_id__in=replaced["involvements"]).delete()
-    theme_through.objects.bulk_create(
-        theme_through(action_id=row.action.pk, theme_id=theme_id)  # type: ignore[union-attr]
+    ActionTheme.objects.bulk_create(
+        ActionTheme(action_id=row.action.pk, theme_id=theme_id)
         for row in writes["themes"]
         for theme_id in row.values["themes"]
     )
-    tag_through.objects.bulk_create(
-        tag_through(action_id=row.action.pk, tag_id=tags[normalise(name)].pk)  # type: ignore[union-attr]
+    ActionTag.objects.bulk_create(
+        ActionTag(action_id=row.action.pk, tag_id=tags[normalise(name)].pk)
         for row in writes["tags"]
         for name in row.values["tags"]
     )
     ActionDepartment.objects.bulk_create(
         ActionDepartment(
-            municipality_id=row.action.municipality_id,  # type: ignore[union-attr]
+            municipality_id=row.action.municipality_id,
             action=row.action,
             department_id=department_id,
             role=role,

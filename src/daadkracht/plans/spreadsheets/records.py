@@ -5,7 +5,16 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import QuerySet
 
-from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Plan, Tag, Theme
+from daadkracht.plans.models import (
+    Action,
+    ActionDepartment,
+    ActionStatus,
+    ActionTag,
+    ActionTheme,
+    Plan,
+    Tag,
+    Theme,
+)
 from daadkracht.plans.spreadsheets.cells import choice_lookup, normalise
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.selectors import member_users
@@ -35,12 +44,12 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
     records = {action.pk: ActionRecord(action) for action in actions}
     if not records:
         return []
-    theme_links = Action.themes.through.objects.filter(
+    theme_links = ActionTheme.objects.filter(
         action_id__in=chosen, theme__deleted_at__isnull=True
     ).select_related("theme")
     for theme_link in theme_links:
         records[theme_link.action_id].themes.append(theme_link.theme)
-    tag_links = Action.tags.through.objects.filter(action_id__in=chosen).select_related("tag")
+    tag_links = ActionTag.objects.filter(action_id__in=chosen).select_related("tag")
     for tag_link in tag_links:
         records[tag_link.action_id].tags.append(tag_link.tag)
     involvements = (
