@@ -12,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 SITE_URL = "http://testserver"
 PUBLIC_REQUESTS_PER_MINUTE = 100_000
+# Tasks run at once in the tests, but in a fresh access context, as on a worker.
+TASKS = {"default": {"BACKEND": "daadkracht.access.tasks.FreshContextImmediateBackend"}}

@@ -121,9 +121,13 @@ def signed_link_view(
 
 
 def code_view(
-    purpose: str, model_label: str, lookup: Callable[[str], tuple[Any, int] | None]
+    purpose: str,
+    model_label: str,
+    lookup: Callable[[str], tuple[Any, int] | None],
+    *,
+    url_kwarg: str = "code",
 ) -> Callable[[ViewFunc], ViewFunc]:
-    """A page opened by a secret code in the URL (keyword `code`), such as a workshop round's.
+    """A page opened by a secret code in the URL, such as a workshop round's join code.
 
     `lookup(code)` gives the municipality and the id of the object the code opens, or None
     (404). The view gets the object and runs in the link holder's scope.
@@ -131,10 +135,10 @@ def code_view(
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if throttled(request, f"code:{purpose}"):
                 return _too_many(request)
-            found = lookup(code)
+            found = lookup(str(kwargs.pop(url_kwarg)))
             if found is None:
                 raise Http404
             municipality, object_id = found

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from daadkracht.access.tasks import enqueue, tenant_task
 
-@task()
+
+@tenant_task()
 def send_email(*, subject: str, body: str, html: str, to: list[str]) -> None:
     message = EmailMultiAlternatives(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
@@ -26,4 +27,4 @@ def send_templated_email(
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, html=html, to=to))
+    transaction.on_commit(lambda: enqueue(send_email, subject=subject, body=body, html=html, to=to))

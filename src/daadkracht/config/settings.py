@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "daadkracht.common",
+    "django_tasks_db",
     "daadkracht.access",
     "daadkracht.accounts",
     "daadkracht.tenancy",
@@ -202,7 +203,9 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Daadkracht <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks are stored in the database and run by `manage.py db_worker` (see
+# docs/operations.md); `bin/demo` starts a worker beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {
     "default": (

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import OWN, declare
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.tenancy.roles import ROLE_PERMISSIONS, Permission, Role
@@ -48,6 +49,9 @@ class Department(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("climate contact person"),
     )
+
+    # Lead departments are named on public actions; participants pick theirs.
+    read_access = declare(public=OWN, signed_link=OWN)
 
     class Meta(SoftDeletableTenantModel.Meta):
         ordering = ["name"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import OWN, declare, own_where
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.plans.models import covenant
@@ -156,6 +157,9 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         Tag, through="ActionTag", blank=True, related_name="actions", verbose_name=_("tags")
     )
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True, editable=False)
+
+    # The public sees the actions marked public; workshop participants score actions.
+    read_access = declare(public=own_where(visibility=Visibility.PUBLIC), signed_link=OWN)
 
     class Meta(SoftDeletableTenantModel.Meta):
         ordering = ["identifier"]

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import OWN, declare
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
@@ -51,6 +52,9 @@ class Plan(TenantModel, VersionedModel, TimeStampedModel):
         help_text=_("An action without any update for this many days needs attention."),
     )
 
+    # The plan, its themes and statuses frame what the public and participants see.
+    read_access = declare(public=OWN, signed_link=OWN)
+
     class Meta(TenantModel.Meta):
         verbose_name = _("climate plan")
         verbose_name_plural = _("climate plans")
@@ -81,6 +85,9 @@ class Theme(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         _("colour"), max_length=7, default="#0b5d3b", validators=[colour_validator]
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    # Themes are part of the published plan.
+    read_access = declare(public=OWN, signed_link=OWN)
 
     class Meta(SoftDeletableTenantModel.Meta):
         ordering = ["position", "code", "name"]
@@ -115,6 +122,9 @@ class ActionStatus(TenantModel, TimeStampedModel):
         _("colour"), max_length=7, default="#4a5560", validators=[colour_validator]
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    # Status names are shown beside public actions.
+    read_access = declare(public=OWN, signed_link=OWN)
 
     class Meta(TenantModel.Meta):
         ordering = ["position", "id"]

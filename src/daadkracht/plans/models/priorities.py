@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import GRANTED, OWN, declare
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.plans.models.action import Action
 from daadkracht.plans.models.plan import Plan
@@ -36,6 +37,9 @@ class Criterion(TenantModel, TimeStampedModel):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    # Workshop participants score on the plan's criteria.
+    read_access = declare(signed_link=OWN)
 
     class Meta(TenantModel.Meta):
         ordering = ["position", "id"]
@@ -95,6 +99,9 @@ class ScoringRound(TenantModel, TimeStampedModel):
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
+    # A workshop code opens its own round only.
+    read_access = declare(signed_link=GRANTED)
+
     class Meta(TenantModel.Meta):
         ordering = ["-created_at"]
         verbose_name = _("scoring round")
@@ -124,6 +131,9 @@ class RoundParticipant(TenantModel, TimeStampedModel):
     )
     key = models.CharField(max_length=40, unique=True, default=new_join_code, editable=False)
 
+    # Participants join and find themselves again through the code.
+    read_access = declare(signed_link=OWN)
+
     class Meta(TenantModel.Meta):
         ordering = ["created_at"]
         verbose_name = _("participant")
@@ -142,6 +152,9 @@ class RoundScore(TenantModel):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
     score = models.PositiveSmallIntegerField(_("score"), validators=SCORE_VALIDATORS)
+
+    # Participants see and change their own scores.
+    read_access = declare(signed_link=OWN)
 
     class Meta(TenantModel.Meta):
         verbose_name = _("round score")

@@ -1,25 +1,23 @@
 """Workshop mode for participants: joining a scoring round on their own device and scoring.
 
-The pages are public: the round's secret join code in the URL is the key. They live outside
-`/<municipality>/` (whose pages need a membership) and activate the round's municipality
-themselves, so that every query stays inside it.
+The pages need no log-in: the round's secret join code in the URL is the key. They live outside
+`/<municipality>/` (whose pages need a membership); the code's entry point (`code_view`) opens
+the round's municipality for the holder of the code, so that every query stays inside it.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from daadkracht.access.context import tenant_scope
+from daadkracht.access.context import current
+from daadkracht.access.entry import code_view, public_view
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.forms.priorities import EnterCodeForm, JoinForm, RoundActionForm
 from daadkracht.plans.models import Action, Criterion, RoundParticipant, ScoringRound
@@ -30,21 +28,24 @@ from daadkracht.tenancy.models import Membership
 SESSION_KEY = "workshop_participants"
 
 
-@contextmanager
-def round_scope(join_code: str) -> Iterator[ScoringRound]:
-    """Find the round by its code and activate its municipality (404 for an unknown code)."""
-    scoring_round = get_object_or_404(
-        ScoringRound.unscoped.select_related("municipality"), join_code=join_code
+def _round_by_code(join_code: str) -> tuple[Any, int] | None:
+    """The municipality and id of the round with this join code (the code is the key)."""
+    found = (
+        ScoringRound.unscoped.select_related("municipality")
+        .filter(join_code=join_code)
+        .only("pk", "municipality")
+        .first()
     )
-    with tenant_scope(scoring_round.municipality):
-        yield scoring_round
+    return (found.municipality, found.pk) if found is not None else None
 
 
-def _membership(request: HttpRequest) -> Membership | None:
-    """The visitor's membership in the active municipality, if they are a logged-in member."""
-    if not request.user.is_authenticated:
-        return None
-    return Membership.objects.filter(user=request.user).select_related("department").first()
+workshop_round = code_view("workshop", "plans.ScoringRound", _round_by_code, url_kwarg="join_code")
+
+
+def _membership() -> Membership | None:
+    """The visitor's membership in the round's municipality, if they are a logged-in member."""
+    context = current()
+    return context.membership if context is not None else None
 
 
 def _participant(request: HttpRequest, scoring_round: ScoringRound) -> RoundParticipant | None:
@@ -65,7 +66,7 @@ def _remember(request: HttpRequest, participant: RoundParticipant) -> None:
     request.session[SESSION_KEY] = known
 
 
-@login_not_required
+@public_view
 @require_http_methods(["GET", "POST"])
 def workshop_enter(request: HttpRequest) -> HttpResponse:
     """Type the code shown on the projector."""
@@ -79,48 +80,48 @@ def workshop_enter(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/priorities/workshop_enter.html", {"form": form})
 
 
-@login_not_required
+@workshop_round
 @require_http_methods(["GET", "POST"])
-def workshop_join(request: HttpRequest, join_code: str) -> HttpResponse:
-    with round_scope(join_code) as scoring_round:
-        participant = _participant(request, scoring_round)
-        if participant is not None and request.method == "GET":
+def workshop_join(request: HttpRequest, scoring_round: ScoringRound) -> HttpResponse:
+    join_code = scoring_round.join_code
+    participant = _participant(request, scoring_round)
+    if participant is not None and request.method == "GET":
+        _remember(request, participant)
+        return redirect("workshop:score", join_code=join_code)
+    membership = _membership()
+    initial = {}
+    if membership is not None:
+        initial = {
+            "name": getattr(request.user, "full_name", "") or str(request.user),
+            "department": membership.department_id,
+        }
+    is_open = scoring_round.state == ScoringRound.State.OPEN
+    form = JoinForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and is_open and form.is_valid():
+        try:
+            participant = services.round_participant_join(
+                scoring_round=scoring_round,
+                name=form.cleaned_data["name"],
+                department=form.cleaned_data["department"],
+                user=request.user if membership is not None else None,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
             _remember(request, participant)
             return redirect("workshop:score", join_code=join_code)
-        membership = _membership(request)
-        initial = {}
-        if membership is not None:
-            initial = {
-                "name": getattr(request.user, "full_name", "") or str(request.user),
-                "department": membership.department_id,
-            }
-        is_open = scoring_round.state == ScoringRound.State.OPEN
-        form = JoinForm(request.POST if request.method == "POST" else None, initial=initial)
-        if request.method == "POST" and is_open and form.is_valid():
-            try:
-                participant = services.round_participant_join(
-                    scoring_round=scoring_round,
-                    name=form.cleaned_data["name"],
-                    department=form.cleaned_data["department"],
-                    user=request.user if membership is not None else None,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                _remember(request, participant)
-                return redirect("workshop:score", join_code=join_code)
-        return render(
-            request,
-            "plans/priorities/workshop_join.html",
-            {
-                "round": scoring_round,
-                "form": form,
-                "is_open": is_open,
-                "membership": membership,
-                "municipality": scoring_round.municipality,
-            },
-            status=200 if is_open or request.method == "GET" else 409,
-        )
+    return render(
+        request,
+        "plans/priorities/workshop_join.html",
+        {
+            "round": scoring_round,
+            "form": form,
+            "is_open": is_open,
+            "membership": membership,
+            "municipality": scoring_round.municipality,
+        },
+        status=200 if is_open or request.method == "GET" else 409,
+    )
 
 
 def _card(
@@ -156,33 +157,33 @@ def _score_cards(
     return cards
 
 
-@login_not_required
+@workshop_round
 @require_http_methods(["GET", "POST"])
-def workshop_score(request: HttpRequest, join_code: str) -> HttpResponse:
-    with round_scope(join_code) as scoring_round:
-        participant = _participant(request, scoring_round)
-        if participant is None:
-            return redirect("workshop:join", join_code=join_code)
-        participant.scoring_round = scoring_round
-        criteria = list(scoring_round.criteria.order_by("position", "id"))
-        actions = list(scoring_round.actions.order_by("identifier"))
-        is_open = scoring_round.state == ScoringRound.State.OPEN
-        if request.method == "POST":
-            return _save_scores(request, scoring_round, participant, actions, criteria)
-        cards = _score_cards(scoring_round, participant, actions, criteria)
-        return render(
-            request,
-            "plans/priorities/workshop_score.html",
-            {
-                "round": scoring_round,
-                "participant": participant,
-                "cards": cards,
-                "is_open": is_open,
-                "done_count": sum(1 for card in cards if card["done"]),
-                "action_count": len(cards),
-                "municipality": scoring_round.municipality,
-            },
-        )
+def workshop_score(request: HttpRequest, scoring_round: ScoringRound) -> HttpResponse:
+    join_code = scoring_round.join_code
+    participant = _participant(request, scoring_round)
+    if participant is None:
+        return redirect("workshop:join", join_code=join_code)
+    participant.scoring_round = scoring_round
+    criteria = list(scoring_round.criteria.order_by("position", "id"))
+    actions = list(scoring_round.actions.order_by("identifier"))
+    is_open = scoring_round.state == ScoringRound.State.OPEN
+    if request.method == "POST":
+        return _save_scores(request, scoring_round, participant, actions, criteria)
+    cards = _score_cards(scoring_round, participant, actions, criteria)
+    return render(
+        request,
+        "plans/priorities/workshop_score.html",
+        {
+            "round": scoring_round,
+            "participant": participant,
+            "cards": cards,
+            "is_open": is_open,
+            "done_count": sum(1 for card in cards if card["done"]),
+            "action_count": len(cards),
+            "municipality": scoring_round.municipality,
+        },
+    )
 
 
 def _save_scores(

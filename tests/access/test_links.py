@@ -1,0 +1,105 @@
+"""Signed links open one object for one purpose, expire, and cannot be replayed when single-use."""
+
+import time
+from datetime import timedelta
+from http import HTTPStatus
+from unittest import mock
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from daadkracht.access.context import LinkGrant, link_scope, platform_scope
+from daadkracht.access.links import (
+    LinkAlreadyUsed,
+    LinkPurpose,
+    link_read,
+    link_token,
+    link_use_up,
+)
+from daadkracht.accounts.models import Invitation
+from daadkracht.accounts.tokens import INVITATION_LINK, invitation_token
+from daadkracht.testing.factories import InvitationFactory
+
+OTHER_PURPOSE = LinkPurpose("unsubscribe", "accounts.Invitation", max_age=lambda: 3600)
+
+
+def _link(invitation: Invitation) -> str:
+    return reverse("accounts:invitation", kwargs={"token": invitation_token(invitation)})
+
+
+def test_a_link_opens_only_its_own_object(world):
+    other = InvitationFactory.create(municipality=world.a, email="ander@alfa.test")
+    grant = LinkGrant("invitation", "accounts.Invitation", world.invitation_a.pk)
+
+    with link_scope(world.a, grant):
+        assert list(Invitation.objects.all()) == [world.invitation_a]
+        assert not Invitation.objects.filter(pk=other.pk).exists()
+
+
+def test_a_link_for_one_purpose_does_not_open_another(world):
+    token = invitation_token(world.invitation_a)
+
+    assert link_read(INVITATION_LINK, token) is not None
+    assert link_read(OTHER_PURPOSE, token) is None
+    assert link_read(INVITATION_LINK, token[:-2] + "xx") is None
+
+
+def test_a_link_names_its_municipality_and_object(world):
+    token = link_token(OTHER_PURPOSE, municipality_id=world.a.pk, object_id=7, version="1")
+    claim = link_read(OTHER_PURPOSE, token)
+
+    assert claim is not None
+    assert (claim.municipality_id, claim.grant.object_id, claim.version) == (world.a.pk, 7, "1")
+    assert claim.grant.nonce
+
+
+def test_an_expired_link_shows_that_it_no_longer_works(world):
+    link = _link(world.invitation_a)
+    later = time.time() + timedelta(days=15).total_seconds()
+
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        response = Client().get(link)
+
+    assert response.status_code == HTTPStatus.GONE
+    assert "no longer works" in response.content.decode()
+
+
+def test_a_single_use_link_cannot_be_used_up_twice(world):
+    claim = link_read(INVITATION_LINK, invitation_token(world.invitation_a))
+    assert claim is not None
+
+    link_use_up(claim.grant)
+    with pytest.raises(LinkAlreadyUsed):
+        link_use_up(claim.grant)
+
+
+def test_a_used_link_is_gone_even_if_its_object_opened_again(world):
+    link = _link(world.invitation_a)
+    response = Client().post(
+        link,
+        {
+            "full_name": "Nieuwe Collega",
+            "password1": "lang-wachtwoord-1",
+            "password2": "lang-wachtwoord-1",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    # Even if the invitation were reopened by mistake, the same link does not work again.
+    with platform_scope():
+        Invitation.unscoped.filter(pk=world.invitation_a.pk).update(accepted_at=None)
+
+    assert Client().get(link).status_code == HTTPStatus.GONE
+
+
+@override_settings(PUBLIC_REQUESTS_PER_MINUTE=3)
+def test_links_are_rate_limited_per_address(world):
+    from django.core.cache import cache
+
+    cache.clear()
+    link = _link(world.invitation_a)
+    client = Client()
+    statuses = [client.get(link).status_code for _ in range(5)]
+    cache.clear()
+
+    assert statuses == [200, 200, 200, 429, 429]
