@@ -26,6 +26,19 @@ def _too_many(request: HttpRequest) -> HttpResponse:
     return render(request, "access/too_many_requests.html", status=TOO_MANY)
 
 
+ACCOUNT_DOOR = "account"
+
+
+def account_page(view: ViewFunc) -> ViewFunc:
+    """Mark a page about the visitor's own account (log-in, password, profile, language).
+
+    Such a page touches no municipality's data and runs without an access context, so that a
+    query of tenant data there fails loudly.
+    """
+    view.access_door = ACCOUNT_DOOR  # type: ignore[attr-defined]
+    return view
+
+
 def _mark(view: ViewFunc, audience: Audience) -> ViewFunc:
     view.access_audience = audience  # type: ignore[attr-defined]
     return login_not_required(view)

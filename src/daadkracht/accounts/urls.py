@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from daadkracht.access.entry import account_page
 from daadkracht.accounts import views
 from daadkracht.accounts.forms import LoginForm
 
@@ -68,3 +69,8 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", views.invitation, name="invitation"),
     path("profiel/", views.profile, name="profile"),
 ]
+
+# Every page here but the invitation (a signed link) is about the visitor's own account.
+for pattern in urlpatterns:
+    if pattern.name != "invitation":
+        account_page(pattern.callback)

@@ -3,12 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from daadkracht.access.entry import account_page
 from daadkracht.accounts import views as account_views
 from daadkracht.tenancy import views as tenancy_views
 
 urlpatterns = [
-    path("", tenancy_views.home, name="home"),
-    path("taal/", account_views.set_language, name="set_language"),
+    path("", account_page(tenancy_views.home), name="home"),
+    path("taal/", account_page(account_views.set_language), name="set_language"),
     path("account/", include("daadkracht.accounts.urls")),
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
