@@ -61,6 +61,6 @@ class FreshContextImmediateBackend(ImmediateBackend):
 
     def _execute_task(self, task_result: Any) -> None:
         with access.no_scope():
-            super()._execute_task(task_result)
+            super()._execute_task(task_result)  # type: ignore[misc]
         if task_result.errors:
             raise TaskFailed(task_result.errors[-1].traceback)

@@ -364,6 +364,12 @@ def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> Non
             setattr(action, key, value)
 
 
+def _saved(row: "RowPlan") -> Action:
+    """The action a row was written to (rows are written before their relations)."""
+    assert row.action is not None
+    return row.action
+
+
 def _write_relations(
     new_rows: list[RowPlan], updated_rows: list[RowPlan], tags: dict[str, Tag]
 ) -> None:
@@ -383,19 +389,19 @@ def _write_relations(
     ActionTag.objects.filter(action_id__in=replaced["tags"]).delete()
     ActionDepartment.objects.filter(action_id__in=replaced["involvements"]).delete()
     ActionTheme.objects.bulk_create(
-        ActionTheme(action_id=row.action.pk, theme_id=theme_id)
+        ActionTheme(action_id=_saved(row).pk, theme_id=theme_id)
         for row in writes["themes"]
         for theme_id in row.values["themes"]
     )
     ActionTag.objects.bulk_create(
-        ActionTag(action_id=row.action.pk, tag_id=tags[normalise(name)].pk)
+        ActionTag(action_id=_saved(row).pk, tag_id=tags[normalise(name)].pk)
         for row in writes["tags"]
         for name in row.values["tags"]
     )
     ActionDepartment.objects.bulk_create(
         ActionDepartment(
-            municipality_id=row.action.municipality_id,
-            action=row.action,
+            municipality_id=_saved(row).municipality_id,
+            action=_saved(row),
             department_id=department_id,
             role=role,
         )
