@@ -1,7 +1,9 @@
 """Who may change the plan and its actions: coordinators everything, editors their department's.
 
 Plain functions of "who" (the actor's `Membership`) and the object concerned. Views, the action
-form and templates (through the view's context) ask them what to offer.
+form and templates (through the view's context) ask them what to offer; the services ask them
+again through `tenancy.policies.enforce()`, which also holds the rule for code that runs without
+a membership (tasks, commands and the platform are trusted; other visitors are refused).
 """
 
 from django.db.models import QuerySet

@@ -20,10 +20,12 @@ from django.utils.translation import gettext as _
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
 from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole, Plan, Tag
+from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.reading import Table, read_file
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
+from daadkracht.tenancy.policies import enforce
 
 BATCH_SIZE = 500
 
@@ -252,6 +254,7 @@ def actions_import(
     user confirmed (someone changed the actions meanwhile), ImportOutdatedError is raised and
     nothing is written.
     """
+    enforce(can_manage_plan)
     started = time.perf_counter()
     table = read_file(data, filename)
     with transaction.atomic():
