@@ -17,6 +17,7 @@ from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Department, Membership, Municipality
+from daadkracht.tenancy.policies import can_manage_members, enforce
 from daadkracht.tenancy.roles import Role
 
 
@@ -43,6 +44,7 @@ def invitation_create(
     role: Role | str,
     department: Department | None,
 ) -> Invitation:
+    enforce(can_manage_members)
     email = email.strip().lower()
     if Membership.unscoped.filter(municipality=municipality, user__email__iexact=email).exists():
         raise ValidationError(
@@ -69,6 +71,7 @@ def invitation_create(
 
 
 def invitation_resend(*, actor: User, invitation: Invitation) -> Invitation:
+    enforce(can_manage_members)
     with transaction.atomic():
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at", "updated_at"])
@@ -77,6 +80,7 @@ def invitation_resend(*, actor: User, invitation: Invitation) -> Invitation:
 
 
 def invitation_cancel(*, actor: User, invitation: Invitation) -> None:
+    enforce(can_manage_members)
     with transaction.atomic():
         before = snapshot(invitation)
         invitation.cancelled_at = timezone.now()

@@ -40,7 +40,7 @@ from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.models import Department
-from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.policies import can_manage_departments
 from daadkracht.tenancy.selectors import membership_list
 
 PAGE_SIZE = 50
@@ -116,7 +116,7 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
             context.update(_dashboard_charts(dashboard))
     needs_setup = plan is None or not departments or not (dashboard and dashboard.action_count)
     context["needs_setup"] = needs_setup
-    if needs_setup and tenant.has(Permission.MANAGE_DEPARTMENTS):
+    if needs_setup and can_manage_departments(tenant.membership):
         # The checklist only appears until the municipality is set up; its counts cost queries.
         context.update(
             department_count=len(departments),

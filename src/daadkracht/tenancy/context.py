@@ -17,13 +17,3 @@ class TenantContext:
 
     def has(self, permission: Permission) -> bool:
         return self.membership.has(permission)
-
-    def can_edit_for_department(self, department_id: int | None) -> bool:
-        """Whether the user may edit an item owned by the given department."""
-        if self.has(Permission.EDIT_ALL):
-            return True
-        return (
-            self.has(Permission.EDIT_OWN_DEPARTMENT)
-            and department_id is not None
-            and department_id == self.membership.department_id
-        )

@@ -10,6 +10,7 @@ from daadkracht.common.concurrency import save_if_version
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.models import Department, Membership, Municipality
+from daadkracht.tenancy.policies import can_manage_departments, can_manage_members, enforce
 from daadkracht.tenancy.roles import Role
 
 
@@ -18,6 +19,7 @@ def _duplicate_name() -> ValidationError:
 
 
 def department_create(*, actor: Any, municipality: Municipality, **values: Any) -> Department:
+    enforce(can_manage_departments)
     if Department.unscoped.filter(
         municipality=municipality, name__iexact=values["name"], deleted_at=None
     ).exists():
@@ -37,6 +39,7 @@ def department_update(
     *, actor: Any, department: Department, expected_version: int, **values: Any
 ) -> Department:
     """Save the edit unless someone else saved in between (ConcurrentEditError)."""
+    enforce(can_manage_departments)
     if (
         Department.objects.filter(name__iexact=values.get("name", department.name))
         .exclude(pk=department.pk)
@@ -57,6 +60,7 @@ def department_update(
 
 def department_delete(*, actor: Any, department: Department) -> Department:
     """Move to the trash; the department can be restored from there."""
+    enforce(can_manage_departments)
     with transaction.atomic():
         department.mark_deleted()
         department.save(update_fields=["deleted_at", "updated_at"])
@@ -65,6 +69,7 @@ def department_delete(*, actor: Any, department: Department) -> Department:
 
 
 def department_restore(*, actor: Any, department: Department) -> Department:
+    enforce(can_manage_departments)
     if Department.objects.filter(name__iexact=department.name).exists():
         raise ValidationError(
             _("A department named %(name)s exists already; rename it before restoring this one.")
@@ -101,6 +106,7 @@ def membership_update(
     role: str,
     department: Department | None,
 ) -> Membership:
+    enforce(can_manage_members)
     with transaction.atomic():
         # A bound model form has already put the new values on `membership`: compare with the row.
         stored = Membership.unscoped.get(pk=membership.pk)
@@ -116,6 +122,7 @@ def membership_update(
 
 
 def membership_remove(*, actor: Any, membership: Membership) -> None:
+    enforce(can_manage_members)
     with transaction.atomic():
         _ensure_a_coordinator_remains(Membership.unscoped.get(pk=membership.pk), None)
         audit_record(actor=actor, instance=membership, action=AuditAction.REMOVED)

@@ -16,12 +16,11 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.plans.models.covenant import CoBenefit
+from daadkracht.plans.policies import chooses_any_lead, lead_department_choices
 from daadkracht.plans.selectors.themes import ThemeNode, main_themes, theme_tree
 from daadkracht.plans.services.actions import Involvement, parse_tags
-from daadkracht.tenancy.context import TenantContext
 from daadkracht.tenancy.forms import VersionField
-from daadkracht.tenancy.models import Department
-from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.selectors import member_users
 
 
@@ -107,21 +106,18 @@ class ActionForm(forms.ModelForm[Action]):
             "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
         }
 
-    def __init__(self, *args: Any, tenant: TenantContext, plan: Plan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, who: Membership, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
         fields = self.fields
-        if tenant.has(Permission.EDIT_ALL):
-            departments = Department.objects.all()
-        else:
+        fields["lead_department"].queryset = lead_department_choices(who)  # type: ignore[attr-defined]
+        if not chooses_any_lead(who):
             # Editors work for their own department only: it leads every action they add.
-            departments = Department.objects.filter(pk=tenant.membership.department_id)
             fields["lead_department"].required = True
             fields["lead_department"].empty_label = None  # type: ignore[attr-defined]
             fields["lead_department"].help_text = _(
                 "You add and edit actions of your own department."
             )
-        fields["lead_department"].queryset = departments  # type: ignore[attr-defined]
         fields["responsible"].queryset = member_users().order_by("full_name")  # type: ignore[attr-defined]
         fields["status"].queryset = ActionStatus.objects.filter(plan=plan)  # type: ignore[attr-defined]
         fields["status"].empty_label = None  # type: ignore[attr-defined]
@@ -136,8 +132,8 @@ class ActionForm(forms.ModelForm[Action]):
             first_status = ActionStatus.objects.filter(plan=plan).first()
             if self.initial.get("status") is None and first_status is not None:
                 self.initial["status"] = first_status.pk
-            if not tenant.has(Permission.EDIT_ALL):
-                self.initial["lead_department"] = tenant.membership.department_id
+            if not chooses_any_lead(who):
+                self.initial["lead_department"] = who.department_id
 
     def validate_unique(self) -> None:
         """The identifier's uniqueness in the plan is checked by the service."""

@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 from daadkracht.plans.models import ActionStatus, Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.rows import ActionListRow, action_list_rows
-from daadkracht.tenancy.context import TenantContext
+from daadkracht.tenancy.models import Membership
 
 BOARD_CARDS_PER_COLUMN = 20
 
@@ -28,7 +28,7 @@ class BoardColumn:
 
 
 def board_columns(
-    *, plan: Plan, filters: ActionFilter, statuses: list[ActionStatus], tenant: TenantContext
+    *, plan: Plan, filters: ActionFilter, statuses: list[ActionStatus], who: Membership
 ) -> list[BoardColumn]:
     """One column per status, with at most BOARD_CARDS_PER_COLUMN cards: two queries in all."""
     matching = filtered_actions(filters, plan)
@@ -49,7 +49,7 @@ def board_columns(
         .order_by(F("deadline").asc(nulls_last=True), "identifier")
     )
     by_status: dict[int, list[ActionListRow]] = {}
-    for row in action_list_rows(list(ranked), plan, tenant):
+    for row in action_list_rows(list(ranked), plan, who):
         by_status.setdefault(row.action.status_id, []).append(row)
     return [
         BoardColumn(

@@ -22,7 +22,13 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.plans.models.covenant import CoBenefit
+from daadkracht.plans.policies import (
+    can_create_action,
+    can_trash_actions,
+    can_update_action,
+)
 from daadkracht.tenancy.models import Department
+from daadkracht.tenancy.policies import enforce
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length or 60
 
@@ -169,6 +175,14 @@ def _record(
     entry.save(update_fields=["changes"])
 
 
+def _lead_id(values: dict[str, Any], stored: int | None) -> int | None:
+    """The lead department the action will have: the one in `values`, or the stored one."""
+    if "lead_department" not in values:
+        return stored
+    lead = values["lead_department"]
+    return lead.pk if lead is not None else None
+
+
 def _duplicate_identifier(identifier: str) -> ValidationError:
     return ValidationError(
         {
@@ -188,6 +202,7 @@ def action_create(
     **values: Any,
 ) -> Action:
     """A new action in the plan; the status defaults to the first of the plan's list."""
+    enforce(can_create_action, _lead_id(values, None))
     values.setdefault("status", ActionStatus.objects.filter(plan=plan).first())
     _validate(plan=plan, action_pk=None, values=values, themes=themes, involvements=involvements)
     action = Action(municipality_id=plan.municipality_id, plan=plan, **values)
@@ -216,20 +231,23 @@ def action_update(
 
     Raises ConcurrentEditError when the action changed since the editor opened it.
     """
-    _validate(
-        plan=action.plan,
-        action_pk=action.pk,
-        values=values,
-        themes=themes,
-        involvements=involvements,
-    )
-    for field, value in values.items():
-        setattr(action, field, value)
-    action.full_clean(exclude=["municipality", "plan"], validate_constraints=False)
-    action.updated_at = timezone.now()
     try:
         with transaction.atomic():
+            # A bound model form has already put the new values on `action`: the permission and
+            # the history go by the stored row.
             stored = Action.unscoped.get(pk=action.pk)
+            enforce(can_update_action, stored, _lead_id(values, stored.lead_department_id))
+            _validate(
+                plan=action.plan,
+                action_pk=action.pk,
+                values=values,
+                themes=themes,
+                involvements=involvements,
+            )
+            for field, value in values.items():
+                setattr(action, field, value)
+            action.full_clean(exclude=["municipality", "plan"], validate_constraints=False)
+            action.updated_at = timezone.now()
             before, related_before = snapshot(stored), _related_snapshot(stored)
             save_if_version(
                 action, expected_version=expected_version, fields=[*values, "updated_at"]
@@ -249,6 +267,7 @@ def action_update(
 
 def action_delete(*, actor: Any, action: Action) -> Action:
     """Move to the trash; a coordinator can restore it from there."""
+    enforce(can_trash_actions)
     with transaction.atomic():
         action.mark_deleted()
         action.save(update_fields=["deleted_at", "updated_at"])
@@ -257,6 +276,7 @@ def action_delete(*, actor: Any, action: Action) -> Action:
 
 
 def action_restore(*, actor: Any, action: Action) -> Action:
+    enforce(can_trash_actions)
     if Action.objects.filter(plan_id=action.plan_id, identifier__iexact=action.identifier).exists():
         raise ValidationError(
             _(

@@ -14,11 +14,14 @@ from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_CRITERIA, DEFAULT_STATUSES
 from daadkracht.plans.models import Action, ActionStatus, Criterion, Plan, StatusUpdate, Theme
+from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.models import Municipality
+from daadkracht.tenancy.policies import enforce
 
 
 def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Plan:
     """A new plan with the default statuses and criteria, named in the municipality's language."""
+    enforce(can_manage_plan)
     _validate_plan_years(values)
     with transaction.atomic(), translation.override("nl"):
         plan = Plan(municipality=municipality, **values)
@@ -87,6 +90,7 @@ def plan_update(*, actor: Any, plan: Plan, expected_version: int, **values: Any)
     unknown = set(values) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"plan_update() got unexpected fields: {sorted(unknown)}")
+    enforce(can_manage_plan)
     _validate_plan_years({**{f: getattr(plan, f) for f in PLAN_FIELDS}, **values})
     for field, value in values.items():
         setattr(plan, field, value)
@@ -129,6 +133,7 @@ def _next_position(queryset: QuerySet[Any]) -> int:
 
 def theme_create(*, actor: Any, plan: Plan, **values: Any) -> Theme:
     """A new theme, placed last among its siblings."""
+    enforce(can_manage_plan)
     _validate_theme(plan=plan, theme=None, values=values)
     with transaction.atomic():
         siblings = Theme.objects.filter(plan=plan, parent=values.get("parent"))
@@ -149,6 +154,7 @@ def theme_update(*, actor: Any, theme: Theme, expected_version: int, **values: A
     unknown = set(values) - set(THEME_FIELDS)
     if unknown:
         raise TypeError(f"theme_update() got unexpected fields: {sorted(unknown)}")
+    enforce(can_manage_plan)
     _validate_theme(plan=theme.plan, theme=theme, values=values)
     with transaction.atomic():
         stored = Theme.unscoped.get(pk=theme.pk)
@@ -190,12 +196,14 @@ def _move(*, actor: Any, item: Any, siblings: QuerySet[Any], direction: str) -> 
 
 def theme_reorder(*, actor: Any, theme: Theme, direction: str) -> None:
     """Move a theme one place up or down among the themes with the same parent."""
+    enforce(can_manage_plan)
     siblings = Theme.objects.filter(plan_id=theme.plan_id, parent_id=theme.parent_id)
     _move(actor=actor, item=theme, siblings=siblings, direction=direction)
 
 
 def theme_delete(*, actor: Any, theme: Theme) -> list[Theme]:
     """Move the theme, and its sub-themes with it, to the trash. Actions keep their other themes."""
+    enforce(can_manage_plan)
     with transaction.atomic():
         trashed = [theme, *Theme.objects.filter(parent=theme)]
         for item in trashed:
@@ -207,6 +215,7 @@ def theme_delete(*, actor: Any, theme: Theme) -> list[Theme]:
 
 def theme_restore(*, actor: Any, theme: Theme) -> Theme:
     """Bring a theme back from the trash (with its parent, if that was trashed too)."""
+    enforce(can_manage_plan)
     with transaction.atomic():
         parent = Theme.trash.filter(pk=theme.parent_id).first() if theme.parent_id else None
         for item in [p for p in (parent, theme) if p is not None]:
@@ -234,6 +243,7 @@ def action_status_create(
     *, actor: Any, plan: Plan, name: str, category: str, colour: str
 ) -> ActionStatus:
     """A new status at the end of the plan's list."""
+    enforce(can_manage_plan)
     _validate_status(plan=plan, status=None, name=name)
     with transaction.atomic():
         status = ActionStatus(
@@ -255,6 +265,7 @@ def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> 
     unknown = set(values) - set(STATUS_FIELDS)
     if unknown:
         raise TypeError(f"action_status_update() got unexpected fields: {sorted(unknown)}")
+    enforce(can_manage_plan)
     _validate_status(plan=status.plan, status=status, name=values.get("name", status.name))
     with transaction.atomic():
         before = snapshot(ActionStatus.unscoped.get(pk=status.pk))
@@ -267,6 +278,7 @@ def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> 
 
 
 def action_status_reorder(*, actor: Any, status: ActionStatus, direction: str) -> None:
+    enforce(can_manage_plan)
     siblings = ActionStatus.objects.filter(plan_id=status.plan_id)
     _move(actor=actor, item=status, siblings=siblings, direction=direction)
 
@@ -293,6 +305,7 @@ def action_status_delete_blocker(status: ActionStatus) -> str | None:
 
 def action_status_delete(*, actor: Any, status: ActionStatus) -> None:
     """Remove a status nobody uses; a used one would leave actions or their timeline without."""
+    enforce(can_manage_plan)
     blocker = action_status_delete_blocker(status)
     if blocker:
         raise ValidationError(blocker)

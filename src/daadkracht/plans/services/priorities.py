@@ -24,6 +24,7 @@ from daadkracht.plans.models import (
     RoundScore,
     ScoringRound,
 )
+from daadkracht.plans.policies import can_manage_plan, can_score
 from daadkracht.plans.selectors.priorities import (
     CO2_KEY,
     COST_KEY,
@@ -32,6 +33,7 @@ from daadkracht.plans.selectors.priorities import (
     scores_fingerprint,
 )
 from daadkracht.tenancy.models import Department
+from daadkracht.tenancy.policies import enforce
 
 CRITERION_FIELDS = ("name", "description", "weight")
 MAX_ROUND_ACTIONS = 100
@@ -57,6 +59,7 @@ def _name_taken(plan: Plan, name: str, *, exclude: Sequence[int] = ()) -> bool:
 def criterion_create(
     *, actor: Any, plan: Plan, name: str, weight: Decimal, description: str = ""
 ) -> Criterion:
+    enforce(can_manage_plan)
     if _name_taken(plan, name):
         raise ValidationError({"name": _("A criterion with this name exists already.")})
     with transaction.atomic():
@@ -79,6 +82,7 @@ def criteria_update(
     *, actor: Any, plan: Plan, changes: Sequence[tuple[Criterion, Mapping[str, Any]]]
 ) -> int:
     """Rename and reweight several criteria at once; returns how many changed."""
+    enforce(can_manage_plan)
     names = [str(values.get("name", c.name)).strip().lower() for c, values in changes]
     if len(set(names)) != len(names):
         raise ValidationError({"name": _("Two criteria cannot have the same name.")})
@@ -113,6 +117,7 @@ def criteria_update(
 
 def criterion_delete(*, actor: Any, criterion: Criterion) -> None:
     """Delete one of the plan's own criteria together with its scores."""
+    enforce(can_manage_plan)
     if criterion.key:
         raise ValidationError(
             _("The default criteria stay; give this one weight 0 if it does not matter to you.")
@@ -137,6 +142,7 @@ def action_scores_save(
     With `expected_fingerprint`, refuse (ConcurrentEditError) when someone else changed the
     scores since the form was opened. Returns how many scores changed.
     """
+    enforce(can_score, action)
     criteria = {c.pk: c for c in Criterion.objects.filter(plan_id=action.plan_id)}
     for criterion_id, (score, note) in scores.items():
         if criterion_id not in criteria:
@@ -190,6 +196,10 @@ def scores_fill_from_figures(*, actor: Any, plan: Plan, action: Action | None = 
 
     Without `action`, for every action of the plan. Returns the number of scores added.
     """
+    if action is None:
+        enforce(can_manage_plan)
+    else:
+        enforce(can_score, action)
     criteria = {c.key: c for c in Criterion.objects.filter(plan=plan, key__in=[CO2_KEY, COST_KEY])}
     if not criteria:
         return 0
@@ -247,6 +257,7 @@ def scoring_round_create(
     actions: Sequence[Action],
     criteria: Sequence[Criterion],
 ) -> ScoringRound:
+    enforce(can_manage_plan)
     if not title.strip():
         raise ValidationError({"title": _("Give the round a title.")})
     if not actions:
@@ -356,6 +367,7 @@ def round_scores_submit(
 
 
 def scoring_round_close(*, actor: Any, scoring_round: ScoringRound) -> ScoringRound:
+    enforce(can_manage_plan)
     with transaction.atomic():
         stored = ScoringRound.objects.select_for_update().get(pk=scoring_round.pk)
         if stored.state == ScoringRound.State.CLOSED:
@@ -380,6 +392,7 @@ def scoring_round_adopt(*, actor: Any, scoring_round: ScoringRound) -> int:
     Only for a closed round; a median halfway between two scores is rounded up. Criteria that
     nobody scored keep their earlier score. Returns the number of scores written.
     """
+    enforce(can_manage_plan)
     if scoring_round.state != ScoringRound.State.CLOSED:
         raise ValidationError(_("Close the round before adopting its medians."))
     given: dict[tuple[int, int], list[int]] = defaultdict(list)

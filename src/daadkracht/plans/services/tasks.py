@@ -13,8 +13,15 @@ from daadkracht.common.concurrency import save_if_version
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Task
+from daadkracht.plans.policies import can_edit_action
+from daadkracht.tenancy.policies import enforce
 
 TASK_FIELDS = ["title", "owner", "due_date", "is_milestone"]
+
+
+def _enforce_for(task: Task) -> None:
+    # The task's action as stored: who may change the action may change its tasks.
+    enforce(can_edit_action, Action.unscoped.get(pk=task.action_id))
 
 
 def _validate(title: str) -> None:
@@ -32,6 +39,7 @@ def task_create(
     is_milestone: bool = False,
 ) -> Task:
     """A new task at the end of the action's list."""
+    enforce(can_edit_action, action)
     _validate(title)
     with transaction.atomic():
         last = Task.objects.filter(action=action).aggregate(last=Max("position"))["last"]
@@ -52,6 +60,7 @@ def task_create(
 
 def task_update(*, actor: Any, task: Task, expected_version: int, **values: Any) -> Task:
     """Save the edit unless someone else saved in between (ConcurrentEditError)."""
+    _enforce_for(task)
     _validate(values.get("title", task.title))
     unknown = set(values) - set(TASK_FIELDS)
     if unknown:
@@ -69,6 +78,7 @@ def task_update(*, actor: Any, task: Task, expected_version: int, **values: Any)
 
 def task_set_done(*, actor: Any, task: Task, done: bool) -> Task:
     """Tick the task off or open it again; asking for the state it has already changes nothing."""
+    _enforce_for(task)
     with transaction.atomic():
         stored = Task.objects.select_for_update().get(pk=task.pk)
         if stored.is_done == done:
@@ -85,6 +95,7 @@ def task_set_done(*, actor: Any, task: Task, done: bool) -> Task:
 
 
 def task_delete(*, actor: Any, task: Task) -> None:
+    _enforce_for(task)
     with transaction.atomic():
         audit_record(actor=actor, instance=task, action=AuditAction.REMOVED)
         task.delete()

@@ -13,6 +13,8 @@ from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, StatusUpdate, UpdateKind
+from daadkracht.plans.policies import can_edit_action
+from daadkracht.tenancy.policies import enforce
 
 
 def timeline_update_post(
@@ -41,6 +43,7 @@ def timeline_update_post(
         raise ValidationError({"new_status": _("This status does not belong to the plan.")})
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
+        enforce(can_edit_action, locked)
         if expected_version is not None and locked.version != expected_version:
             raise ConcurrentEditError()
         before = snapshot(locked)

@@ -28,10 +28,12 @@ from daadkracht.plans.models import (
     Plan,
     Tag,
 )
+from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.reading import Table, read_file
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
+from daadkracht.tenancy.policies import enforce
 
 BATCH_SIZE = 500
 
@@ -260,6 +262,7 @@ def actions_import(
     user confirmed (someone changed the actions meanwhile), ImportOutdatedError is raised and
     nothing is written.
     """
+    enforce(can_manage_plan)
     started = time.perf_counter()
     table = read_file(data, filename)
     with transaction.atomic():

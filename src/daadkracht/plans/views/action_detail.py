@@ -4,10 +4,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,24 +22,11 @@ from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
-from daadkracht.plans.permissions import can_edit_action
+from daadkracht.plans.policies import can_edit_action, can_trash_actions
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
-
-
-def live_action(pk: int) -> Action:
-    """The live action with what its header shows; 404 for other municipalities or the trash."""
-    return get_object_or_404(
-        Action.objects.select_related("plan", "status", "lead_department", "responsible"), pk=pk
-    )
-
-
-def editable_action(request: TenantRequest, pk: int) -> Action:
-    action = live_action(pk)
-    if not can_edit_action(request.tenant, action):
-        raise PermissionDenied
-    return action
 
 
 def detail_url(request: TenantRequest, action: Action, anchor: str = "") -> str:
@@ -72,7 +59,7 @@ def detail_context(
     update_form: StatusUpdateForm | None = None,
 ) -> dict[str, Any]:
     tenant = request.tenant
-    can_edit = can_edit_action(tenant, action)
+    can_edit = can_edit_action(tenant.membership, action)
     today = timezone.localdate()
     tasks = list(action.tasks.select_related("owner"))
     updates, kind, order = _timeline(action, request.GET)
@@ -88,7 +75,7 @@ def detail_context(
         "action": action,
         "plan": action.plan,
         "can_edit": can_edit,
-        "can_delete": tenant.has(Permission.EDIT_ALL),
+        "can_delete": can_trash_actions(tenant.membership),
         "today": today,
         "is_late": bool(
             action.deadline and action.deadline < today and not action.status.is_closed

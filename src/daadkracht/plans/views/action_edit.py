@@ -16,9 +16,11 @@ from daadkracht.history.services import snapshot
 from daadkracht.plans.forms.action import ActionForm, BaseInvolvementFormSet, involvement_formset
 from daadkracht.plans.models import Action, DepartmentRole, Plan
 from daadkracht.plans.models.covenant import CoBenefit
+from daadkracht.plans.policies import can_add_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.services import actions as action_services
-from daadkracht.plans.views.action_detail import detail_url, editable_action, live_action
+from daadkracht.plans.views.action_detail import detail_url
+from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -71,7 +73,7 @@ def _action_form(request: TenantRequest, *, plan: Plan, action: Action | None) -
     tenant = request.tenant
     data = request.POST if request.method == "POST" else None
     instance = action if action is not None else Action(plan=plan)
-    form = ActionForm(data, instance=instance, tenant=tenant, plan=plan)
+    form = ActionForm(data, instance=instance, who=tenant.membership, plan=plan)
     formset = involvement_formset(data, action=action)
     current, conflicts = None, []
     if request.method == "POST":
@@ -106,7 +108,7 @@ def _action_form(request: TenantRequest, *, plan: Plan, action: Action | None) -
                     error,
                     basis=current.version,
                     instance=live_action(action.pk),
-                    tenant=tenant,
+                    who=tenant.membership,
                     plan=plan,
                 )
             except ValidationError as error:
@@ -136,9 +138,7 @@ def action_create(request: TenantRequest) -> HttpResponse:
     if plan is None:
         messages.info(request, _("Set up the climate plan first; then add its actions."))
         return redirect("plans:settings", municipality=request.tenant.municipality.slug)
-    tenant = request.tenant
-    if not tenant.has(Permission.EDIT_ALL) and tenant.membership.department_id is None:
-        # An editor adds actions for their department; without one there is nothing to add.
+    if not can_add_actions(request.tenant.membership):
         raise PermissionDenied
     return _action_form(request, plan=plan, action=None)
 

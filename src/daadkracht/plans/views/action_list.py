@@ -25,8 +25,8 @@ from daadkracht.plans.selectors.actions import (
 )
 from daadkracht.plans.selectors.rows import action_list_rows
 from daadkracht.plans.services.updates import timeline_update_post
-from daadkracht.plans.views.action_pages import editable_action, filter_context, start_links
-from daadkracht.plans.views.common import with_plan
+from daadkracht.plans.views.action_pages import filter_context, start_links
+from daadkracht.plans.views.common import editable_action, with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -63,7 +63,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
     context.update(
         {
             "page": page,
-            "rows": action_list_rows(list(page.object_list), plan, request.tenant),
+            "rows": action_list_rows(list(page.object_list), plan, request.tenant.membership),
             "sort": sort,
             "back": request.get_full_path(),
             "share_url": request.build_absolute_uri(
@@ -104,7 +104,7 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
     fresh = with_list_data(Action.objects.filter(pk=action.pk)).get()
     plan = fresh.plan
     context = {
-        "row": action_list_rows([fresh], plan, request.tenant)[0],
+        "row": action_list_rows([fresh], plan, request.tenant.membership)[0],
         "back": _back_to_list(request),
         "quick_updates": request.tenant.has(Permission.EDIT_OWN_DEPARTMENT),
         "saved": saved,

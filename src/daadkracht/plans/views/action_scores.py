@@ -5,15 +5,15 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.priorities import ActionScoresForm
-from daadkracht.plans.models import Action, ActionScore
-from daadkracht.plans.permissions import can_edit_action
+from daadkracht.plans.models import ActionScore
+from daadkracht.plans.policies import can_score
 from daadkracht.plans.selectors.priorities import (
     criteria_of,
     explain,
@@ -21,16 +21,15 @@ from daadkracht.plans.selectors.priorities import (
     scores_fingerprint,
 )
 from daadkracht.plans.services import priorities as services
+from daadkracht.plans.views.common import live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
 
 @tenant_view(Permission.EDIT_OWN_DEPARTMENT)
 def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(
-        Action.objects.select_related("plan", "lead_department", "status"), pk=pk
-    )
-    if not can_edit_action(request.tenant, action):
+    action = live_action(pk)
+    if not can_score(request.tenant.membership, action):
         raise PermissionDenied
     plan = action.plan
     criteria_list = criteria_of(plan)

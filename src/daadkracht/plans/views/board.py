@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from daadkracht.plans.models import Action, ActionStatus, Plan
 from daadkracht.plans.selectors.board import board_columns
 from daadkracht.plans.services.updates import timeline_update_post
-from daadkracht.plans.views.action_pages import editable_action, filter_context, start_links
-from daadkracht.plans.views.common import with_plan
+from daadkracht.plans.views.action_pages import filter_context, start_links
+from daadkracht.plans.views.common import editable_action, with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -40,7 +40,7 @@ def board(request: TenantRequest, plan: Plan) -> HttpResponse:
     columns = [
         replace(column, move_options=_move_options(statuses, column.status))
         for column in board_columns(
-            plan=plan, filters=context["filters"], statuses=statuses, tenant=request.tenant
+            plan=plan, filters=context["filters"], statuses=statuses, who=request.tenant.membership
         )
     ]
     total = sum(column.count for column in columns)

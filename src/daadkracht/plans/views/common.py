@@ -1,14 +1,17 @@
-"""What the plan's pages share: the empty state of a municipality that has no plan yet."""
+"""What the plan's pages share: the empty state without a plan, and finding the action to show or
+change."""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, Concatenate
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
-from daadkracht.plans.models import Plan
+from daadkracht.plans.models import Action, Plan
+from daadkracht.plans.policies import can_edit_action
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.tenancy.decorators import TenantRequest
 
@@ -40,3 +43,18 @@ def with_plan(
         return wrapped
 
     return decorator
+
+
+def live_action(pk: int) -> Action:
+    """The live action with what its header shows; 404 for other municipalities or the trash."""
+    return get_object_or_404(
+        Action.objects.select_related("plan", "status", "lead_department", "responsible"), pk=pk
+    )
+
+
+def editable_action(request: TenantRequest, pk: int) -> Action:
+    """The live action, if the member may change it (403 otherwise)."""
+    action = live_action(pk)
+    if not can_edit_action(request.tenant.membership, action):
+        raise PermissionDenied
+    return action

@@ -15,7 +15,7 @@ from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.charts.weights import weight_shares
 from daadkracht.plans.exports import ranking_export
 from daadkracht.plans.models import Action, ActionScore, Plan
-from daadkracht.plans.permissions import can_edit_action
+from daadkracht.plans.policies import can_score
 from daadkracht.plans.selectors.actions import ActionFilter
 from daadkracht.plans.selectors.priorities import criteria_of, explain, ranked_actions, with_scores
 from daadkracht.plans.services import priorities as services
@@ -59,12 +59,12 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     if fmt:
         return ranking_export(ranked, criteria, fmt)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-    tenant = request.tenant
+    who = request.tenant.membership
     rows = [
         {
             "action": action,
             "explanation": explain(action, criteria),
-            "can_score": can_edit_action(tenant, action),
+            "can_score": can_score(who, action),
         }
         for action in page
     ]

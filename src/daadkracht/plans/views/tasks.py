@@ -13,7 +13,8 @@ from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.models import Action, Task
 from daadkracht.plans.services import tasks as task_services
-from daadkracht.plans.views.action_detail import detail_context, detail_url, editable_action
+from daadkracht.plans.views.action_detail import detail_context, detail_url
+from daadkracht.plans.views.common import editable_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

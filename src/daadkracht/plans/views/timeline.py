@@ -35,7 +35,7 @@ def timeline(request: TenantRequest, plan: Plan) -> HttpResponse:
         request.GET.get("page")
     )
     today = timezone.localdate()
-    rows = action_list_rows(list(page.object_list), plan, request.tenant)
+    rows = action_list_rows(list(page.object_list), plan, request.tenant.membership)
     chart = timeline_chart(rows, start_year=plan.start_year, end_year=plan.end_year, today=today)
     context.update(
         {

@@ -1,0 +1,74 @@
+"""Who may change the plan and its actions: coordinators everything, editors their department's.
+
+Plain functions of "who" (the actor's `Membership`) and the object concerned. Views, the action
+form and templates (through the view's context) ask them what to offer; the services ask them
+again through `tenancy.policies.enforce()`, which also holds the rule for code that runs without
+a membership (tasks, commands and the platform are trusted; other visitors are refused).
+"""
+
+from django.db.models import QuerySet
+
+from daadkracht.plans.models import Action
+from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.roles import Permission
+
+
+def can_manage_plan(who: Membership) -> bool:
+    """The plan's settings, themes, statuses, criteria, scoring rounds, imports and the trash."""
+    return who.has(Permission.EDIT_ALL)
+
+
+def can_edit_for_department(who: Membership, department_id: int | None) -> bool:
+    """The editor's own-department rule: coordinators edit for every department (and for none),
+    editors only for the department they belong to."""
+    if who.has(Permission.EDIT_ALL):
+        return True
+    return (
+        who.has(Permission.EDIT_OWN_DEPARTMENT)
+        and department_id is not None
+        and department_id == who.department_id
+    )
+
+
+def can_add_actions(who: Membership) -> bool:
+    """Whether there is any action `who` may add: an editor without a department has none."""
+    return who.has(Permission.EDIT_ALL) or (
+        who.has(Permission.EDIT_OWN_DEPARTMENT) and who.department_id is not None
+    )
+
+
+def can_create_action(who: Membership, lead_department_id: int | None) -> bool:
+    return can_edit_for_department(who, lead_department_id)
+
+
+def can_edit_action(who: Membership, action: Action) -> bool:
+    """Changing the action, its tasks and its timeline."""
+    return can_edit_for_department(who, action.lead_department_id)
+
+
+def can_update_action(who: Membership, action: Action, lead_department_id: int | None) -> bool:
+    """Saving the action as stored (`action`) with this lead: editors cannot hand it over."""
+    return can_edit_action(who, action) and can_edit_for_department(who, lead_department_id)
+
+
+def can_score(who: Membership, action: Action) -> bool:
+    return can_edit_action(who, action)
+
+
+def can_trash_actions(who: Membership) -> bool:
+    """Moving actions to the trash and restoring them."""
+    return who.has(Permission.EDIT_ALL)
+
+
+def chooses_any_lead(who: Membership) -> bool:
+    """Whether `who` picks the lead department freely, rather than being given their own."""
+    return who.has(Permission.EDIT_ALL)
+
+
+def lead_department_choices(who: Membership) -> QuerySet[Department]:
+    """The departments `who` may make lead of an action."""
+    if chooses_any_lead(who):
+        return Department.objects.all()
+    if can_add_actions(who):
+        return Department.objects.filter(pk=who.department_id)
+    return Department.objects.none()

@@ -1,0 +1,51 @@
+"""Who may manage a municipality's departments and members, and how services enforce any policy.
+
+A policy is a plain function of "who" — the actor's `Membership` — and the object concerned,
+answering True or False. Views, forms and templates ask it to decide what to offer; services ask
+it again through `enforce()`, so that a write refused on the page is refused when called
+directly too. The role matrix (`roles.py`) says what each role may do in general; the policies
+are the only place that combines it with the object at hand.
+
+Who the actor is comes from the access context (`access.context.current()`):
+
+- a member's request carries their membership: the policy decides;
+- a background task, a management command and the platform (the worker and platform
+  audiences) run without a membership: they are trusted code, working as the platform or as a
+  job someone with the right to start it has started, and every service is allowed to them;
+- any other visitor without a membership — the public, a link holder, an API client — is
+  refused by every service that enforces a policy; the few services made for them (joining a
+  workshop round, accepting an invitation) enforce none and check their key themselves.
+"""
+
+from collections.abc import Callable
+from typing import Concatenate
+
+from django.core.exceptions import PermissionDenied
+
+from daadkracht.access.context import Audience, require
+from daadkracht.tenancy.models import Membership
+from daadkracht.tenancy.roles import Permission
+
+TRUSTED_AUDIENCES = frozenset({Audience.WORKER, Audience.PLATFORM})
+
+
+def enforce[**P](
+    rule: Callable[Concatenate[Membership, P], bool], *args: P.args, **kwargs: P.kwargs
+) -> None:
+    """Raise PermissionDenied unless the acting member passes `rule` (see the module's rules)."""
+    context = require()
+    who = context.membership
+    if who is None:
+        if context.audience in TRUSTED_AUDIENCES:
+            return
+        raise PermissionDenied
+    if not rule(who, *args, **kwargs):
+        raise PermissionDenied
+
+
+def can_manage_departments(who: Membership) -> bool:
+    return who.has(Permission.MANAGE_DEPARTMENTS)
+
+
+def can_manage_members(who: Membership) -> bool:
+    return who.has(Permission.MANAGE_MEMBERS)

@@ -1,0 +1,106 @@
+"""Who may manage departments and members: services refuse what the pages do not offer."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from daadkracht.access.context import member_scope
+from daadkracht.accounts.models import Invitation
+from daadkracht.accounts.services import invitation_create
+from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.policies import can_manage_departments, can_manage_members
+from daadkracht.tenancy.roles import Role
+from daadkracht.tenancy.services import (
+    department_create,
+    department_delete,
+    department_update,
+    membership_update,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def membership(world, role: str) -> Membership:
+    return Membership.unscoped.select_related("municipality").get(
+        user=world.users[role], municipality=world.a
+    )
+
+
+def as_member(world, role: str):
+    return member_scope(membership(world, role), actor=world.users[role])
+
+
+def stored(department: Department) -> Department:
+    return Department.unscoped.get(pk=department.pk)
+
+
+@pytest.mark.parametrize("role", ["editor", "viewer", "coach"])
+def test_only_coordinators_manage_departments_and_members(world, role):
+    assert not can_manage_departments(membership(world, role))
+    assert not can_manage_members(membership(world, role))
+    assert can_manage_departments(membership(world, "coordinator"))
+    assert can_manage_members(membership(world, "coordinator"))
+
+
+def test_a_viewer_calling_department_update_directly_is_refused(world):
+    department = stored(world.department_a)
+
+    with as_member(world, "viewer"), pytest.raises(PermissionDenied):
+        department_update(
+            actor=world.users["viewer"],
+            department=department,
+            expected_version=department.version,
+            name="Hernoemd",
+        )
+
+    after = stored(world.department_a)
+    assert (after.name, after.version) == ("Mobiliteit", department.version)
+
+
+def test_a_coordinator_updates_a_department(world):
+    department = stored(world.department_a)
+
+    with as_member(world, "coordinator"):
+        department_update(
+            actor=world.users["coordinator"],
+            department=department,
+            expected_version=department.version,
+            name="Mobiliteit en openbare ruimte",
+        )
+
+    assert stored(world.department_a).name == "Mobiliteit en openbare ruimte"
+
+
+def test_an_editor_adds_no_department_and_trashes_none(world):
+    count = Department.unscoped.count()
+    with as_member(world, "editor"):
+        with pytest.raises(PermissionDenied):
+            department_create(actor=world.users["editor"], municipality=world.a, name="Nieuw")
+        with pytest.raises(PermissionDenied):
+            department_delete(actor=world.users["editor"], department=stored(world.department_a))
+
+    assert Department.unscoped.count() == count
+    assert stored(world.department_a).deleted_at is None
+
+
+def test_an_editor_changes_no_roles_and_invites_nobody(world):
+    viewer = membership(world, "viewer")
+    with as_member(world, "editor"):
+        with pytest.raises(PermissionDenied):
+            membership_update(
+                actor=world.users["editor"],
+                membership=viewer,
+                expected_version=viewer.version,
+                role=Role.COORDINATOR,
+                department=None,
+            )
+        with pytest.raises(PermissionDenied):
+            invitation_create(
+                actor=world.users["editor"],
+                municipality=world.a,
+                email="vriend@alfa.test",
+                role=Role.COORDINATOR,
+                department=None,
+            )
+
+    assert membership(world, "viewer").role == Role.VIEWER
+    assert not Invitation.unscoped.filter(email="vriend@alfa.test").exists()
