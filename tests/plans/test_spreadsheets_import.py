@@ -10,10 +10,13 @@ from http import HTTPStatus
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
+from daadkracht.history.selectors import entries_mentioning
 from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag, Theme
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
@@ -174,6 +177,37 @@ class TestImportNewActions:
         assert entry.actor == world.users["coordinator"]
         assert entry.changes["title"] == ["", "Deelfietsen aan elk station"]
         assert entry.changes["themes"][1] == "B3 Slim, B7 Samen"
+
+    def test_history_refers_to_the_people_and_objects_by_id_in_one_statement(self, world, themes):
+        coordinator = world.client_for("coordinator")
+        response = upload(coordinator, xlsx_bytes(NEW_ROWS))
+
+        with CaptureQueriesContext(connection) as queries:
+            confirm(coordinator, response)
+
+        def inserts(table: str) -> int:
+            return sum(q["sql"].startswith(f'INSERT INTO "{table}"') for q in queries)
+
+        # One statement for the references of each statement of entries: one per new tag, and
+        # one for all the actions.
+        assert inserts("history_auditreference") == inserts("history_auditentry") == 3
+        new = actions_of(world.a)["B3.10"]
+        with tenant_scope(world.a):
+            fiets = Tag.objects.get(name="fiets")
+            for mentioned in [
+                new,
+                world.users["coordinator"],
+                world.users["editor"],
+                world.department_a,
+                world.other_department_a,
+                themes[0],
+                fiets,
+            ]:
+                found = entries_mentioning(obj=mentioned).filter(action="created")
+                assert str(new.pk) in {e.object_id for e in found}, mentioned
+            assert [e.object_id for e in entries_mentioning(obj=world.users["editor"])] == [
+                str(new.pk)
+            ]
 
     def test_csv_in_windows_encoding_with_semicolons(self, world):
         rows = [["Nummer", "Titel", "Trekkende dienst"], ["B9.01", "Café-terrassen ontharden", ""]]
@@ -443,6 +477,22 @@ class TestReimport:
         assert actions["B7.02"].version == versions["B7.02"]
         entry = AuditEntry.unscoped.filter(object_id=str(actions["B3.10"].pk)).first()
         assert set(entry.changes) == {"progress", "themes"}
+        with tenant_scope(world.a):
+            b7_entries = list(entries_mentioning(obj=themes[1]))
+        assert [(e, e.changes["themes"]) for e in b7_entries[:1]] == [
+            (entry, ["B3 Slim, B7 Samen", "B3 Slim"])
+        ]
+        with tenant_scope(world.a):
+            theme_mentions = set(
+                entry.references.filter(content_type__model="theme").values_list(
+                    "role", "object_id"
+                )
+            )
+        assert theme_mentions == {
+            ("old", str(themes[0].pk)),
+            ("old", str(themes[1].pk)),
+            ("new", str(themes[0].pk)),
+        }
 
     def test_changes_after_the_preview_ask_for_a_new_upload(self, world):
         coordinator = world.client_for("coordinator")

@@ -1,4 +1,4 @@
-"""An audit entry per change to a tenant object."""
+"""An audit entry per change, and the people and objects each entry mentions, by id."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -17,8 +17,23 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEntry(TenantModel):
-    """One change: who made it, when, to which object, and the old and new value per field."""
+    """One change: who made it, when, to which object, and the old and new value per field.
 
+    Values are stored as they were displayed, so that the entry stays readable after a related
+    object is renamed or gone; the ids behind them are kept in `references`.
+    """
+
+    # Shared and platform data belong to no municipality; their entries are read by the
+    # platform only, because a municipality's audiences read rows of their own municipality.
+    municipality = models.ForeignKey(  # type: ignore[assignment]  # nullable, unlike the base
+        "tenancy.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("municipality"),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -42,3 +57,44 @@ class AuditEntry(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.object_repr}: {self.get_action_display()}"
+
+
+class MentionRole(models.TextChoices):
+    """How an entry mentions a person or object."""
+
+    OBJECT = "object", _("changed object")
+    ACTOR = "actor", _("who")
+    OLD = "old", _("old value")
+    NEW = "new", _("new value")
+
+
+class AuditReference(TenantModel):
+    """A person or object an entry mentions, by content type and id, so that it can be found
+    after its name changed or it is gone."""
+
+    # The same municipality as the entry, so that references are scoped as their entries are.
+    municipality = models.ForeignKey(  # type: ignore[assignment]  # nullable, unlike the base
+        "tenancy.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("municipality"),
+    )
+    entry = models.ForeignKey(
+        AuditEntry, on_delete=models.CASCADE, related_name="references", verbose_name=_("entry")
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    # "" for the changed object itself and for the actor; the field's name for a related object.
+    field_name = models.CharField(_("field"), max_length=100, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=MentionRole.choices)
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("history reference")
+        verbose_name_plural = _("history references")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} ({self.role})"

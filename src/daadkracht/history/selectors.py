@@ -6,9 +6,9 @@ from typing import Any
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 
-from daadkracht.history.models import AuditEntry
+from daadkracht.history.models import AuditEntry, AuditReference
 
 
 def entries_for_object(*, model_label: str, object_id: str) -> QuerySet[AuditEntry]:
@@ -20,6 +20,18 @@ def entries_for_object(*, model_label: str, object_id: str) -> QuerySet[AuditEnt
     return AuditEntry.objects.filter(content_type=content_type, object_id=object_id).select_related(
         "actor"
     )
+
+
+def entries_mentioning(*, obj: Model) -> QuerySet[AuditEntry]:
+    """Every entry that mentions `obj` by id: as the changed object, as the one who changed
+    something, or as an old or new value of a relation (a responsible person, a head of
+    department), whatever the object was called at the time."""
+    mentions = AuditReference.objects.filter(
+        entry=OuterRef("pk"),
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=str(obj.pk),
+    )
+    return AuditEntry.objects.filter(Exists(mentions)).select_related("actor", "content_type")
 
 
 def recent_entries(*, search: str = "", actor: str = "") -> QuerySet[AuditEntry]:

@@ -49,6 +49,19 @@ def guard_municipality(municipality_id: int | None) -> int | None:
     return active
 
 
+def guard_stored_municipality(model: type[models.Model], municipality_id: int | None) -> None:
+    """Refuse a change to a stored row of another municipality.
+
+    Where a model allows rows of no municipality (shared or platform data), such a row is the
+    platform's to change: `guard_municipality` would claim it for the active municipality.
+    Elsewhere None only means the column was not loaded.
+    """
+    nullable = model._meta.get_field("municipality").null
+    if municipality_id is None and nullable and not require().spans_municipalities:
+        raise CrossTenantWrite("A row of no municipality is changed by the platform only.")
+    guard_municipality(municipality_id)
+
+
 class ReadableRows(Lookup):
     """The rows of a model that the current audience may read, decided at SQL compile time."""
 
@@ -143,7 +156,7 @@ class TenantQuerySet(models.QuerySet[Any]):
         if MUNICIPALITY_FIELDS & set(fields) and not require().spans_municipalities:
             raise CrossTenantWrite("Rows cannot be moved to another municipality.")
         for obj in objs:
-            guard_municipality(obj.municipality_id)
+            guard_stored_municipality(self.model, obj.municipality_id)
         return super().bulk_update(objs, fields, *args, **kw)
 
 
@@ -205,7 +218,7 @@ class TenantModel(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
-            guard_municipality(self._stored_municipality_id())
+            guard_stored_municipality(type(self), self._stored_municipality_id())
         self.municipality_id = guard_municipality(self.named_municipality_id())  # type: ignore[assignment]
         super().save(*args, **kwargs)
 
@@ -217,7 +230,7 @@ class TenantModel(models.Model):
         return self.municipality_id
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
-        guard_municipality(self.municipality_id)
+        guard_stored_municipality(type(self), self._stored_municipality_id())
         return super().delete(*args, **kwargs)
 
     def _stored_municipality_id(self) -> int | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.history.models import AuditAction
-from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
+from daadkracht.history.services import RelatedIds, Snapshot, audit_record, snapshot
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
@@ -114,16 +114,27 @@ def _validate(
         raise ValidationError(errors)
 
 
-def _related_snapshot(action: Action) -> dict[str, str]:
-    """Themes, tags and involved departments as readable text, for the history."""
-    involvements = action.involvements.select_related("department").order_by("department__name")
-    return {
-        "themes": ", ".join(
-            str(t) for t in action.themes.all().order_by("position", "code", "name")
-        ),
-        "tags": ", ".join(t.name for t in action.tags.order_by("name")),
-        "involvements": ", ".join(str(i) for i in involvements),
-    }
+def _related_snapshot(action: Action) -> Snapshot:
+    """Themes, tags and involved departments as readable text and ids, for the history."""
+    themes = list(action.themes.all().order_by("position", "code", "name"))
+    tags = list(action.tags.order_by("name"))
+    involvements = list(
+        action.involvements.select_related("department").order_by("department__name")
+    )
+    return Snapshot(
+        {
+            "themes": ", ".join(str(t) for t in themes),
+            "tags": ", ".join(t.name for t in tags),
+            "involvements": ", ".join(str(i) for i in involvements),
+        },
+        {
+            "themes": RelatedIds(Theme, tuple(str(t.pk) for t in themes)),
+            "tags": RelatedIds(Tag, tuple(str(t.pk) for t in tags)),
+            "involvements": RelatedIds(
+                Department, tuple(str(i.department_id) for i in involvements)
+            ),
+        },
+    )
 
 
 def _set_related(
@@ -160,19 +171,14 @@ def _record(
     actor: Any,
     action: Action,
     kind: AuditAction,
-    before: dict[str, str] | None = None,
-    related_before: dict[str, str] | None = None,
+    before: Snapshot | None = None,
+    related_before: Snapshot | None = None,
 ) -> None:
     """The history entry of the action, including changes to its themes, tags and departments."""
-    entry = audit_record(actor=actor, instance=action, action=kind, before=before)
-    related = diff(related_before or {}, _related_snapshot(action))
-    if not related:
-        return
-    if entry is None:
-        entry = audit_entry(actor=actor, instance=action, action=kind, changes={})
-        entry.save(force_insert=True)
-    entry.changes.update(related)
-    entry.save(update_fields=["changes"])
+    after = snapshot(action).merged(_related_snapshot(action))
+    if before is not None and related_before is not None:
+        before = before.merged(related_before)
+    audit_record(actor=actor, instance=action, action=kind, before=before, after=after)
 
 
 def _lead_id(values: dict[str, Any], stored: int | None) -> int | None:

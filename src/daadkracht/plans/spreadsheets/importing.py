@@ -17,8 +17,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.history.models import AuditAction, AuditEntry
-from daadkracht.history.services import audit_entry, audit_record, diff, snapshot
+from daadkracht.history.models import AuditAction
+from daadkracht.history.services import (
+    AuditDraft,
+    RelatedIds,
+    Snapshot,
+    audit_draft,
+    audit_record,
+    audit_save,
+    diff,
+    snapshot,
+)
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
@@ -27,12 +36,14 @@ from daadkracht.plans.models import (
     DepartmentRole,
     Plan,
     Tag,
+    Theme,
 )
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.reading import Table, read_file
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
+from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 
 BATCH_SIZE = 500
@@ -319,8 +330,8 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         batch_size=BATCH_SIZE,
     )
     _write_relations(new_rows, updated_rows, tags)
-    entries = [
-        _history_entry(actor, row.created, AuditAction.CREATED, lookups, row.values)
+    drafts = [
+        _history_entry(actor, row.created, AuditAction.CREATED, lookups, row.values, tags)
         for row in new_rows
         if row.created
     ] + [
@@ -330,12 +341,13 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
             AuditAction.UPDATED,
             lookups,
             row.values,
+            tags,
             *befores[row.record.action.pk],
         )
         for row in updated_rows
         if row.record
     ]
-    AuditEntry.unscoped.bulk_create(entries, batch_size=BATCH_SIZE)
+    audit_save(drafts=drafts, batch_size=BATCH_SIZE)
 
 
 def _ensure_tags(
@@ -414,33 +426,46 @@ def _write_relations(
 
 
 def _related_text(
-    lookups: Lookups, *, record: ActionRecord | None = None, values: dict[str, Any] | None = None
-) -> dict[str, str]:
-    """Themes, tags and involved departments as the history shows them elsewhere."""
+    lookups: Lookups,
+    *,
+    record: ActionRecord | None = None,
+    values: dict[str, Any] | None = None,
+    tags: dict[str, Tag] | None = None,
+) -> Snapshot:
+    """Themes, tags and involved departments as the history shows them elsewhere, with ids."""
     roles = choice_labels(DepartmentRole)
     if record is not None:
         themes = [t.pk for t in record.themes]
-        tag_names = [t.name for t in record.tags]
+        tag_rows = list(record.tags)
         involved = [(i.department_id, i.role) for i in record.involvements]
     else:
         values = values or {}
         themes = list(values.get("themes", ()))
-        tag_names = list(values.get("tags", ()))
+        known = tags or {}
+        tag_rows = [known[normalise(name)] for name in values.get("tags", ())]
         involved = list(values.get("involvements", ()))
     theme_rows = sorted(
         (lookups.theme_by_id[pk] for pk in themes if pk in lookups.theme_by_id),
         key=lambda t: (t.position, t.code, t.name),
     )
+    tag_rows.sort(key=lambda t: t.name)
     departments = sorted(
-        (lookups.department_by_id[pk].name, roles.get(role, role))
+        (lookups.department_by_id[pk].name, roles.get(role, role), pk)
         for pk, role in involved
         if pk in lookups.department_by_id
     )
-    return {
-        "themes": ", ".join(str(t) for t in theme_rows),
-        "tags": ", ".join(sorted(tag_names)),
-        "involvements": ", ".join(f"{name} ({role})" for name, role in departments),
-    }
+    return Snapshot(
+        {
+            "themes": ", ".join(str(t) for t in theme_rows),
+            "tags": ", ".join(t.name for t in tag_rows),
+            "involvements": ", ".join(f"{name} ({role})" for name, role, _pk in departments),
+        },
+        {
+            "themes": RelatedIds(Theme, tuple(str(t.pk) for t in theme_rows)),
+            "tags": RelatedIds(Tag, tuple(str(t.pk) for t in tag_rows)),
+            "involvements": RelatedIds(Department, tuple(str(pk) for _n, _r, pk in departments)),
+        },
+    )
 
 
 def _history_entry(
@@ -449,14 +474,16 @@ def _history_entry(
     kind: AuditAction,
     lookups: Lookups,
     values: dict[str, Any],
-    before: dict[str, str] | None = None,
-    related_before: dict[str, str] | None = None,
-) -> AuditEntry:
+    tags: dict[str, Tag],
+    before: Snapshot | None = None,
+    related_before: Snapshot | None = None,
+) -> AuditDraft:
     """The history entry `audit_record` would write, with the themes, tags and departments the
     action service records too; unsaved, so that all entries of an import go in at once."""
-    changes = diff(before or {}, snapshot(action))
-    after = _related_text(lookups, values=values)
-    old = related_before or {}
+    fields_after = snapshot(action)
+    changes = diff(before or {}, fields_after)
+    after = _related_text(lookups, values=values, tags=tags)
+    old = related_before or Snapshot()
     changes.update(
         {
             key: [old.get(key, ""), text]
@@ -464,4 +491,11 @@ def _history_entry(
             if (key in values or kind == AuditAction.CREATED) and old.get(key, "") != text
         }
     )
-    return audit_entry(actor=actor, instance=action, action=kind, changes=changes)
+    return audit_draft(
+        actor=actor,
+        instance=action,
+        action=kind,
+        changes=changes,
+        before=(before or Snapshot()).merged(old),
+        after=fields_after.merged(after),
+    )
