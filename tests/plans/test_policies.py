@@ -194,3 +194,46 @@ def test_jobs_are_trusted_and_the_public_is_refused(world):
         update(world, world.other_action_a, title="Door een bezoeker")
 
     assert stored(world.other_action_a).title == "Door een taak"
+
+
+# Services take the fields they declare, nothing else.
+
+
+@pytest.mark.parametrize(
+    "field", ["municipality_id", "municipality", "deleted_at", "version", "plan"]
+)
+def test_action_update_refuses_fields_outside_its_list(world, field):
+    before = stored(world.action_a)
+    value = {
+        "municipality_id": world.b.pk,
+        "municipality": world.b,
+        "deleted_at": before.created_at,
+        "version": 99,
+        "plan": world.plan_b,
+    }[field]
+
+    with tenant_scope(world.a), pytest.raises(TypeError, match=field):
+        update(world, world.action_a, title="Verhuisd", **{field: value})
+
+    after = stored(world.action_a)
+    assert (after.municipality_id, after.title, after.version, after.deleted_at) == (
+        before.municipality_id,
+        before.title,
+        before.version,
+        None,
+    )
+
+
+def test_action_create_refuses_fields_outside_its_list(world):
+    count = Action.unscoped.count()
+
+    with tenant_scope(world.a), pytest.raises(TypeError, match="municipality_id"):
+        action_create(
+            actor=None,
+            plan=world.plan_a,
+            identifier="X2",
+            title="Elders",
+            municipality_id=world.b.pk,
+        )
+
+    assert Action.unscoped.count() == count

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from daadkracht.access.context import member_scope
+from daadkracht.access.context import member_scope, tenant_scope
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_create
 from daadkracht.tenancy.models import Department, Membership
@@ -104,3 +104,32 @@ def test_an_editor_changes_no_roles_and_invites_nobody(world):
 
     assert membership(world, "viewer").role == Role.VIEWER
     assert not Invitation.unscoped.filter(email="vriend@alfa.test").exists()
+
+
+# Services take the fields they declare, nothing else.
+
+
+def test_department_update_cannot_move_a_department_to_another_municipality(world):
+    department = stored(world.department_a)
+
+    with tenant_scope(world.a), pytest.raises(TypeError, match="municipality_id"):
+        department_update(
+            actor=world.users["coordinator"],
+            department=department,
+            expected_version=department.version,
+            municipality_id=world.b.pk,
+        )
+
+    after = stored(world.department_a)
+    assert (after.municipality_id, after.version) == (world.a.pk, department.version)
+
+
+def test_department_create_refuses_fields_outside_its_list(world):
+    count = Department.unscoped.count()
+
+    with tenant_scope(world.a), pytest.raises(TypeError, match="deleted_at"):
+        department_create(
+            actor=None, municipality=world.a, name="Verborgen", deleted_at=world.a.created_at
+        )
+
+    assert Department.unscoped.count() == count

@@ -7,11 +7,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.policies import can_manage_departments, can_manage_members, enforce
 from daadkracht.tenancy.roles import Role
+
+DEPARTMENT_FIELDS = allowlist("name", "description", "head", "climate_contact")
 
 
 def _duplicate_name() -> ValidationError:
@@ -20,6 +23,7 @@ def _duplicate_name() -> ValidationError:
 
 def department_create(*, actor: Any, municipality: Municipality, **values: Any) -> Department:
     enforce(can_manage_departments)
+    values = only_fields(values, DEPARTMENT_FIELDS, service="department_create")
     if Department.unscoped.filter(
         municipality=municipality, name__iexact=values["name"], deleted_at=None
     ).exists():
@@ -40,6 +44,7 @@ def department_update(
 ) -> Department:
     """Save the edit unless someone else saved in between (ConcurrentEditError)."""
     enforce(can_manage_departments)
+    values = only_fields(values, DEPARTMENT_FIELDS, service="department_update")
     if (
         Department.objects.filter(name__iexact=values.get("name", department.name))
         .exclude(pk=department.pk)

@@ -18,7 +18,7 @@ from daadkracht.plans.models import (
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.policies import chooses_any_lead, lead_department_choices
 from daadkracht.plans.selectors.themes import ThemeNode, main_themes, theme_tree
-from daadkracht.plans.services.actions import Involvement, parse_tags
+from daadkracht.plans.services.actions import ACTION_FIELDS, Involvement, parse_tags
 from daadkracht.tenancy.forms import VersionField
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.selectors import member_users
@@ -65,31 +65,8 @@ class ActionForm(forms.ModelForm[Action]):
 
     class Meta:
         model = Action
-        fields = [
-            "identifier",
-            "title",
-            "description",
-            "lead_department",
-            "responsible",
-            "status",
-            "phase",
-            "progress",
-            "priority",
-            "start_date",
-            "deadline",
-            "budget_planned",
-            "budget_committed",
-            "budget_spent",
-            "funding_source",
-            "co2_reduction",
-            "energy_saved",
-            "renewable_produced",
-            "com_kind",
-            "com_sector",
-            "com_area",
-            "com_instrument",
-            "visibility",
-        ]
+        # What the action service may change; the co-benefits have a field of their own.
+        fields = [name for name in ACTION_FIELDS if name != "co_benefits"]
         # Amounts are shown and typed the Belgian way (1250000,50).
         localized_fields = [
             "budget_planned",

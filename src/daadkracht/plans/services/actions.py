@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import RelatedIds, Snapshot, audit_record, snapshot
 from daadkracht.plans.models import (
@@ -31,6 +32,35 @@ from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length or 60
+
+# What the action form edits: the action's own fields; themes, tags and the involved departments
+# are passed on their own.
+ACTION_FIELDS = allowlist(
+    "identifier",
+    "title",
+    "description",
+    "lead_department",
+    "responsible",
+    "status",
+    "phase",
+    "progress",
+    "priority",
+    "start_date",
+    "deadline",
+    "budget_planned",
+    "budget_committed",
+    "budget_spent",
+    "funding_source",
+    "co2_reduction",
+    "energy_saved",
+    "renewable_produced",
+    "com_kind",
+    "com_sector",
+    "com_area",
+    "com_instrument",
+    "visibility",
+    "co_benefits",
+)
 
 
 @dataclass(frozen=True)
@@ -208,6 +238,7 @@ def action_create(
     **values: Any,
 ) -> Action:
     """A new action in the plan; the status defaults to the first of the plan's list."""
+    values = only_fields(values, ACTION_FIELDS, service="action_create")
     enforce(can_create_action, _lead_id(values, None))
     values.setdefault("status", ActionStatus.objects.filter(plan=plan).first())
     _validate(plan=plan, action_pk=None, values=values, themes=themes, involvements=involvements)
@@ -237,6 +268,7 @@ def action_update(
 
     Raises ConcurrentEditError when the action changed since the editor opened it.
     """
+    values = only_fields(values, ACTION_FIELDS, service="action_update")
     try:
         with transaction.atomic():
             # A bound model form has already put the new values on `action`: the permission and

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from daadkracht.common.concurrency import save_if_version
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_CRITERIA, DEFAULT_STATUSES
@@ -18,10 +19,23 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.models import Municipality
 from daadkracht.tenancy.policies import enforce
 
+PLAN_FIELDS = allowlist(
+    "name",
+    "start_year",
+    "end_year",
+    "baseline_year",
+    "baseline_emissions",
+    "reduction_target",
+    "target_year",
+    "neutrality_year",
+    "stale_after_days",
+)
+
 
 def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Plan:
     """A new plan with the default statuses and criteria, named in the municipality's language."""
     enforce(can_manage_plan)
+    values = only_fields(values, PLAN_FIELDS, service="plan_create")
     _validate_plan_years(values)
     with transaction.atomic(), translation.override("nl"):
         plan = Plan(municipality=municipality, **values)
@@ -54,19 +68,6 @@ def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Pla
     return plan
 
 
-PLAN_FIELDS = [
-    "name",
-    "start_year",
-    "end_year",
-    "baseline_year",
-    "baseline_emissions",
-    "reduction_target",
-    "target_year",
-    "neutrality_year",
-    "stale_after_days",
-]
-
-
 def _validate_plan_years(values: dict[str, Any]) -> None:
     """The years of a plan must follow each other: baseline, period, target, neutrality."""
     errors: dict[str, str] = {}
@@ -87,10 +88,8 @@ def _validate_plan_years(values: dict[str, Any]) -> None:
 
 def plan_update(*, actor: Any, plan: Plan, expected_version: int, **values: Any) -> Plan:
     """Save the plan's settings unless someone else saved in between (ConcurrentEditError)."""
-    unknown = set(values) - set(PLAN_FIELDS)
-    if unknown:
-        raise TypeError(f"plan_update() got unexpected fields: {sorted(unknown)}")
     enforce(can_manage_plan)
+    values = only_fields(values, PLAN_FIELDS, service="plan_update")
     _validate_plan_years({**{f: getattr(plan, f) for f in PLAN_FIELDS}, **values})
     for field, value in values.items():
         setattr(plan, field, value)
@@ -105,7 +104,7 @@ def plan_update(*, actor: Any, plan: Plan, expected_version: int, **values: Any)
 
 # Themes: a hierarchy of two levels (a Bridge and its sub-themes), ordered by position.
 
-THEME_FIELDS = ["parent", "code", "name", "description", "colour"]
+THEME_FIELDS = allowlist("parent", "code", "name", "description", "colour")
 
 
 def _validate_theme(*, plan: Plan, theme: Theme | None, values: dict[str, Any]) -> None:
@@ -134,6 +133,7 @@ def _next_position(queryset: QuerySet[Any]) -> int:
 def theme_create(*, actor: Any, plan: Plan, **values: Any) -> Theme:
     """A new theme, placed last among its siblings."""
     enforce(can_manage_plan)
+    values = only_fields(values, THEME_FIELDS, service="theme_create")
     _validate_theme(plan=plan, theme=None, values=values)
     with transaction.atomic():
         siblings = Theme.objects.filter(plan=plan, parent=values.get("parent"))
@@ -151,10 +151,8 @@ def theme_create(*, actor: Any, plan: Plan, **values: Any) -> Theme:
 
 def theme_update(*, actor: Any, theme: Theme, expected_version: int, **values: Any) -> Theme:
     """Save the edit unless someone else saved in between (ConcurrentEditError)."""
-    unknown = set(values) - set(THEME_FIELDS)
-    if unknown:
-        raise TypeError(f"theme_update() got unexpected fields: {sorted(unknown)}")
     enforce(can_manage_plan)
+    values = only_fields(values, THEME_FIELDS, service="theme_update")
     _validate_theme(plan=theme.plan, theme=theme, values=values)
     with transaction.atomic():
         stored = Theme.unscoped.get(pk=theme.pk)
@@ -227,7 +225,7 @@ def theme_restore(*, actor: Any, theme: Theme) -> Theme:
 
 # The plan's list of action statuses.
 
-STATUS_FIELDS = ["name", "category", "colour"]
+STATUS_FIELDS = allowlist("name", "category", "colour")
 
 
 def _validate_status(*, plan: Plan, status: ActionStatus | None, name: str) -> None:
@@ -262,10 +260,8 @@ def action_status_create(
 
 def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> ActionStatus:
     """Rename, recolour or give another meaning to a status; actions keep it."""
-    unknown = set(values) - set(STATUS_FIELDS)
-    if unknown:
-        raise TypeError(f"action_status_update() got unexpected fields: {sorted(unknown)}")
     enforce(can_manage_plan)
+    values = only_fields(values, STATUS_FIELDS, service="action_status_update")
     _validate_status(plan=status.plan, status=status, name=values.get("name", status.name))
     with transaction.atomic():
         before = snapshot(ActionStatus.unscoped.get(pk=status.pk))

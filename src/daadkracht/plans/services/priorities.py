@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import (
@@ -35,7 +36,7 @@ from daadkracht.plans.selectors.priorities import (
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 
-CRITERION_FIELDS = ("name", "description", "weight")
+CRITERION_FIELDS = allowlist("name", "description", "weight")
 MAX_ROUND_ACTIONS = 100
 
 # Letters and digits that cannot be mistaken for one another on a projector.
@@ -83,6 +84,10 @@ def criteria_update(
 ) -> int:
     """Rename and reweight several criteria at once; returns how many changed."""
     enforce(can_manage_plan)
+    changes = [
+        (criterion, only_fields(values, CRITERION_FIELDS, service="criteria_update"))
+        for criterion, values in changes
+    ]
     names = [str(values.get("name", c.name)).strip().lower() for c, values in changes]
     if len(set(names)) != len(names):
         raise ValidationError({"name": _("Two criteria cannot have the same name.")})

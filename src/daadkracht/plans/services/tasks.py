@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Task
 from daadkracht.plans.policies import can_edit_action
 from daadkracht.tenancy.policies import enforce
 
-TASK_FIELDS = ["title", "owner", "due_date", "is_milestone"]
+TASK_FIELDS = allowlist("title", "owner", "due_date", "is_milestone")
 
 
 def _enforce_for(task: Task) -> None:
@@ -60,11 +61,9 @@ def task_create(
 
 def task_update(*, actor: Any, task: Task, expected_version: int, **values: Any) -> Task:
     """Save the edit unless someone else saved in between (ConcurrentEditError)."""
+    values = only_fields(values, TASK_FIELDS, service="task_update")
     _enforce_for(task)
     _validate(values.get("title", task.title))
-    unknown = set(values) - set(TASK_FIELDS)
-    if unknown:
-        raise TypeError(f"task_update() got unexpected fields: {sorted(unknown)}")
     for field, value in values.items():
         setattr(task, field, value.strip() if field == "title" else value)
     task.full_clean(exclude=["municipality", "action"])
