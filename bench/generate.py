@@ -100,8 +100,8 @@ def build_large(
     """
     from django.db import transaction
 
-    from daadkracht.tenancy.models import Municipality
     from daadkracht.access.context import platform_scope
+    from daadkracht.tenancy.models import Municipality
     from daadkracht.testing.bulk import bulk_plan
     from daadkracht.testing.factories import MunicipalityFactory
 
@@ -147,8 +147,8 @@ def build_region(
     """`municipalities` municipalities of `actions` actions each; existing ones are skipped."""
     from django.db import transaction
 
-    from daadkracht.tenancy.models import Municipality
     from daadkracht.access.context import platform_scope
+    from daadkracht.tenancy.models import Municipality
     from daadkracht.testing.bulk import bulk_plan
     from daadkracht.testing.factories import MunicipalityFactory
 

@@ -155,10 +155,10 @@ def context_for(slug: str) -> dict[str, Any]:
     from django.db.models import Count
     from django.utils import timezone
 
+    from daadkracht.access.context import tenant_scope
     from daadkracht.accounts.models import User
     from daadkracht.plans.models import Action, ActionStatus
     from daadkracht.tenancy.models import Department, Municipality
-    from daadkracht.access.context import tenant_scope
 
     municipality = Municipality.objects.get(slug=slug)
     with tenant_scope(municipality):
