@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, Sum, Value, When, Window
+from django.db.models import Case, CharField, IntegerField, Sum, Value, When, Window
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from daadkracht.dashboard.selectors.rows import (
@@ -18,6 +19,7 @@ from daadkracht.dashboard.selectors.rows import (
 )
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Action, Plan, StatusUpdate, UpdateKind
+from daadkracht.tenancy.trash import live_only
 
 DEFAULT_SINCE_DAYS = 30
 
@@ -65,17 +67,21 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
     """
     through_updates = limited_query(
         StatusUpdate.objects.filter(
+            live_only("action"),
             action__plan=plan,
-            action__deleted_at__isnull=True,
             date__gte=since,
             new_status__isnull=False,
         )
         .select_related("action", "author", "previous_status", "new_status")
         .order_by("-date", "-created_at", "-id")
     )
+    # The history keeps the entries of actions in the trash (and of other plans): only the
+    # plan's live actions count.
+    live_actions = Action.objects.filter(plan=plan).values(key=Cast("pk", CharField()))
     direct = limited_query(
         AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Action),
+            object_id__in=live_actions,
             action=AuditAction.UPDATED,
             created_at__gte=start_of(since),
             changes__has_key="status",
@@ -114,9 +120,7 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
 def changes_since(plan: Plan, since: date, actions: Iterable[DashboardActionRow]) -> Changes:
     """Status updates and decisions dated since `since`; status changes and new actions since."""
     updates = (
-        StatusUpdate.objects.filter(
-            action__plan=plan, action__deleted_at__isnull=True, date__gte=since
-        )
+        StatusUpdate.objects.filter(live_only("action"), action__plan=plan, date__gte=since)
         .select_related("action", "author", "new_status")
         .annotate(
             window_decisions=Window(

@@ -9,6 +9,7 @@ from daadkracht.dashboard.selectors.rows import DashboardActionRow
 from daadkracht.plans.models import ActionStatus, ActionTheme, Plan, Theme
 from daadkracht.plans.models.covenant import ActionKind
 from daadkracht.plans.selectors.themes import arrange_themes, main_themes
+from daadkracht.tenancy.trash import live_only
 
 ZERO = Decimal(0)
 
@@ -99,9 +100,9 @@ def theme_links(plan: Plan) -> dict[int, list[int]]:
     links: dict[int, list[int]] = defaultdict(list)
     # Through the plan's themes (indexed), not its actions: the link table holds every
     # municipality's links, and joining it on actions made the database read all of them.
-    rows = ActionTheme.objects.filter(
-        theme__plan=plan, action__deleted_at__isnull=True
-    ).values_list("action_id", "theme_id")
+    rows = ActionTheme.objects.filter(live_only("action", "theme"), theme__plan=plan).values_list(
+        "action_id", "theme_id"
+    )
     for action_id, theme_id in rows:
         links[action_id].append(theme_id)
     return links

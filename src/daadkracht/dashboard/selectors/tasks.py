@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from daadkracht.dashboard.selectors.rows import LIST_LIMIT, DashboardActionRow, Limited
 from daadkracht.plans.models import CLOSED_CATEGORIES, Action, Plan, Task
+from daadkracht.tenancy.trash import live_only
 
 HORIZON_DAYS = 60  # "next deadlines" look this far ahead
 
@@ -30,7 +31,7 @@ class Deadline:
 
 def open_tasks(plan: Plan, actions: QuerySet[Action] | None = None) -> QuerySet[Task]:
     """Tasks not done yet, of the plan's open actions (or of the given actions)."""
-    queryset = Task.objects.filter(done_at__isnull=True, action__deleted_at__isnull=True)
+    queryset = Task.objects.filter(live_only("action"), done_at__isnull=True)
     if actions is not None:
         queryset = queryset.filter(action__in=actions.values("pk"))
     else:

@@ -33,6 +33,7 @@ from daadkracht.plans.models import (
     StatusCategory,
 )
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
+from daadkracht.tenancy.trash import live_count
 
 MAX_SCORE = 5
 # A weighted score runs from 0 to 100: the weighted mean of 0-5 scores, times 20.
@@ -362,7 +363,8 @@ def round_results(scoring_round: ScoringRound, *, sort: str = "disagreement") ->
     participants = list(
         RoundParticipant.objects.filter(scoring_round=scoring_round)
         .select_related("department")
-        .annotate(score_count=Count("scores"))
+        # A score of an action in the trash is not a score anyone sees.
+        .annotate(score_count=live_count("scores", live=["scores__action"]))
         .order_by("created_at", "id")
     )
     # action id → participant id → criterion id → score
@@ -404,5 +406,5 @@ def participant_scores(participant: RoundParticipant) -> dict[int, dict[int, int
 def rounds_of(plan: Plan) -> QuerySet[ScoringRound]:
     return ScoringRound.objects.filter(plan=plan).annotate(
         participant_count=Count("participants", distinct=True),
-        action_count=Count("actions", distinct=True),
+        action_count=live_count("actions", distinct=True),
     )

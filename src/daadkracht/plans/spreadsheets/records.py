@@ -18,6 +18,7 @@ from daadkracht.plans.models import (
 from daadkracht.plans.spreadsheets.cells import choice_lookup, normalise
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.selectors import member_users
+from daadkracht.tenancy.trash import live_only
 
 
 @dataclass
@@ -45,7 +46,7 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
     if not records:
         return []
     theme_links = ActionTheme.objects.filter(
-        action_id__in=chosen, theme__deleted_at__isnull=True
+        live_only("theme"), action_id__in=chosen
     ).select_related("theme")
     for theme_link in theme_links:
         records[theme_link.action_id].themes.append(theme_link.theme)

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from daadkracht.plans.services import plan as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.trash import live_count
 
 
 def _settings_url(request: TenantRequest, anchor: str = "") -> str:
@@ -42,7 +42,7 @@ def _theme_tree(plan: Plan) -> list[ThemeNode]:
     """Main themes with their sub-themes, each with its number of live actions (one query)."""
     themes = (
         Theme.objects.filter(plan=plan)
-        .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
+        .annotate(action_count=live_count("actions"))
         # A grouped query does not apply the model's ordering by itself.
         .order_by("position", "code", "name")
     )
@@ -67,7 +67,7 @@ def plan_settings(request: TenantRequest) -> HttpResponse:
         )
     statuses = (
         ActionStatus.objects.filter(plan=plan)
-        .annotate(action_count=Count("actions", filter=Q(actions__deleted_at__isnull=True)))
+        .annotate(action_count=live_count("actions"))
         .order_by("position", "id")
     )
     return render(

@@ -23,6 +23,7 @@ from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.trash import live_only
 
 PAGE_SIZE = 50
 
@@ -76,7 +77,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
         "shares": weight_shares(criteria),
         "sort": sort,
         "has_actions": Action.objects.filter(plan=plan).exists(),
-        "scored_count": ActionScore.objects.filter(action__plan=plan).count(),
+        "scored_count": ActionScore.objects.filter(live_only("action"), action__plan=plan).count(),
         **filter_context(filters, plan),
     }
     return render(request, "plans/priorities/ranking.html", context)
