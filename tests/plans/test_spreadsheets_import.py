@@ -21,6 +21,7 @@ from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag,
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
+from daadkracht.testing import hostile_files
 from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, as_platform
 
 IMPORT_URL = "/alfa/plan/acties/import/"
@@ -345,6 +346,27 @@ class TestFileErrors:
         response = upload(world.client_for("coordinator"), b"PK\x03\x04 kapot", "acties.xlsx")
 
         assert form_errors(response)
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            hostile_files.dimension_bomb,
+            hostile_files.cell_flood,
+            hostile_files.malformed,
+            lambda: hostile_files.with_number("1e999"),
+        ],
+        ids=["dimension", "cells", "malformed", "infinite"],
+    )
+    def test_hostile_workbook_is_refused_with_a_message_and_changes_nothing(self, world, build):
+        before = Action.unscoped.count()
+
+        response = upload(world.client_for("coordinator"), build())
+
+        assert response.status_code == HTTPStatus.OK
+        errors = form_errors(response)
+        assert "te groot of beschadigd" in errors or "Is het beschadigd?" in errors
+        assert response.context.get("pending") is None
+        assert Action.unscoped.count() == before
 
     def test_empty_file_and_file_without_rows(self, world):
         coordinator = world.client_for("coordinator")

@@ -4,7 +4,6 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
@@ -15,7 +14,7 @@ from django.db import models
 from django.utils import translation
 from openpyxl.utils.datetime import from_excel
 
-from daadkracht.common.exporting import restore
+from daadkracht.common.sheets import RawCell
 
 
 class _Keep:
@@ -29,23 +28,6 @@ KEEP: Final = _Keep()
 LIST_SEPARATOR = ";"
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-
-
-@dataclass(frozen=True)
-class RawCell:
-    """A cell as read from a file: a typed value from Excel, or text from a CSV file."""
-
-    value: Any
-    number_format: str = "General"
-
-    @property
-    def text(self) -> str:
-        """The value as text, without the apostrophe an export puts before a formula-like text."""
-        if self.value is None:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return restore(str(self.value)).strip()
 
 
 class CellError(Exception):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.common.sheets import Sheet
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import (
     AuditDraft,
@@ -41,7 +42,7 @@ from daadkracht.plans.models import (
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
-from daadkracht.plans.spreadsheets.reading import Table, read_file
+from daadkracht.plans.spreadsheets.reading import Table, table_of
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
@@ -265,17 +266,17 @@ class ImportResult:
 
 
 def actions_import(
-    *, actor: Any, plan: Plan, data: bytes, filename: str, expected_fingerprint: str
+    *, actor: Any, plan: Plan, sheet: Sheet, expected_fingerprint: str
 ) -> ImportResult:
     """Apply a checked file in one transaction: every row, or nothing.
 
-    The file is read and checked again under a lock; if the outcome differs from the preview the
-    user confirmed (someone changed the actions meanwhile), ImportOutdatedError is raised and
-    nothing is written.
+    The sheet, as read for the preview, is checked again under a lock; if the outcome differs
+    from the preview the user confirmed (someone changed the actions meanwhile),
+    ImportOutdatedError is raised and nothing is written.
     """
     enforce(can_manage_plan)
     started = time.perf_counter()
-    table = read_file(data, filename)
+    table = table_of(sheet)
     with transaction.atomic():
         preview, lookups = check(table, plan, lock=True)
         if not preview.is_valid:

@@ -1,30 +1,15 @@
-"""Reading an uploaded XLSX or CSV file into rows of cells under known column headers."""
+"""Matching the columns of an uploaded sheet to the fields of an action."""
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from daadkracht.plans.spreadsheets.cells import RawCell, normalise, suggestion
+from daadkracht.common.sheets import RawCell, Sheet, SheetError, read_sheet
+from daadkracht.plans.spreadsheets.cells import normalise, suggestion
 from daadkracht.plans.spreadsheets.columns import COLUMNS, REQUIRED_COLUMNS, Column, header_lookup
 from daadkracht.plans.spreadsheets.export import SHEET_TITLE
-
-MAX_FILE_SIZE = 5 * 1024 * 1024
-MAX_ROWS = 5000
-FIRST_DATA_ROW = 2  # row 1 holds the headers, as Excel numbers them
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be used; `messages` say why, in plain language."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 @dataclass
@@ -39,122 +24,38 @@ class Table:
         return [c for c in self.columns if c is not None and c.importable]
 
 
+def read_actions_sheet(data: bytes, filename: str) -> Sheet:
+    """The actions sheet of an upload (the template's, else the first); raises SheetError."""
+    return read_sheet(data, filename, preferred_title=SHEET_TITLE)
+
+
 def read_file(data: bytes, filename: str) -> Table:
-    """The table in an uploaded file; raises ImportFileError with what is wrong with it."""
-    name = filename.lower()
-    if not data:
-        raise ImportFileError(_("The file is empty."))
-    if len(data) > MAX_FILE_SIZE:
-        raise ImportFileError(
-            _("The file is larger than %(size)s MB; split it into smaller files.")
-            % {"size": MAX_FILE_SIZE // (1024 * 1024)}
-        )
-    if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
-        raise ImportFileError(
-            _(
-                "This is an Excel file in the old .xls format. Open it in Excel and save it as"
-                " an Excel workbook (.xlsx) or as CSV first."
-            )
-        )
-    if data.startswith(b"PK\x03\x04"):
-        if name.endswith(".ods"):
-            raise ImportFileError(
-                _("Save an OpenDocument spreadsheet as an Excel workbook (.xlsx) or as CSV first.")
-            )
-        headers, rows = _read_xlsx(data)
-    elif name.endswith((".csv", ".txt")):
-        headers, rows = _read_csv(data)
-    else:
-        raise ImportFileError(
-            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
-        )
-    return _table(headers, rows)
+    """The table in an uploaded file; raises SheetError with what is wrong with it."""
+    return table_of(read_actions_sheet(data, filename))
 
 
-def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ImportFileError(
-            _("The file could not be read as an Excel workbook. Is it damaged?")
-        ) from error
-    try:
-        sheet = (
-            workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
-        )
-        rows_iter = sheet.iter_rows()
-        header_cells = next(rows_iter, ())
-        headers = [RawCell(cell.value).text for cell in header_cells]
-        while headers and not headers[-1]:
-            headers.pop()
-        width = len(headers)
-        rows: list[tuple[int, list[RawCell]]] = []
-        for number, cells in enumerate(rows_iter, start=FIRST_DATA_ROW):
-            raw = [
-                RawCell(getattr(cell, "value", None), getattr(cell, "number_format", None) or "")
-                for cell in cells
-            ]
-            rows.append((number, raw))
-            if len(rows) > MAX_ROWS:
-                break
-        _check_overflow(headers, rows, width)
-        return headers, [(number, _pad(raw, width)) for number, raw in rows]
-    finally:
-        workbook.close()
-
-
-def _read_csv(data: bytes) -> tuple[list[str], list[tuple[int, list[RawCell]]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
-        raise ImportFileError(
-            _("Upload an Excel workbook (.xlsx) or a CSV file (.csv); this file is neither.")
-        )
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        headers = [h.strip() for h in next(reader, [])]
-        while headers and not headers[-1]:
-            headers.pop()
-        width = len(headers)
-        rows: list[tuple[int, list[RawCell]]] = []
-        for number, values in enumerate(reader, start=FIRST_DATA_ROW):
-            rows.append((number, [RawCell(v) for v in values]))
-            if len(rows) > MAX_ROWS:
-                break
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The CSV file could not be read: %(problem)s") % {"problem": error}
-        ) from error
-    _check_overflow(headers, rows, width)
-    return headers, [(number, _pad(raw, width)) for number, raw in rows]
-
-
-def _pad(cells: list[RawCell], width: int) -> list[RawCell]:
-    return (cells + [RawCell(None)] * width)[:width]
-
-
-def _check_overflow(headers: list[str], rows: list[tuple[int, list[RawCell]]], width: int) -> None:
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(max)s rows; split it into smaller files.")
-            % {"max": MAX_ROWS}
-        )
-    for number, cells in rows:
+def table_of(sheet: Sheet) -> Table:
+    """The sheet's columns matched to action fields; raises SheetError with every problem."""
+    headers = sheet.headers
+    width = len(headers)
+    for number, cells in sheet.rows:
         extra = [i for i, cell in enumerate(cells) if i >= width and cell.text]
         if extra:
-            raise ImportFileError(
+            raise SheetError(
                 _("Row %(row)s has a value in column %(letter)s, which has no name in row 1.")
                 % {"row": number, "letter": get_column_letter(extra[0] + 1)}
             )
+    rows = [(number, _pad(cells[:width], width)) for number, cells in sheet.rows]
+    return _table(headers, rows)
+
+
+def _pad(cells: list[RawCell], width: int) -> list[RawCell]:
+    return cells + [RawCell(None)] * (width - len(cells))
 
 
 def _table(headers: list[str], rows: list[tuple[int, list[RawCell]]]) -> Table:
     if not headers:
-        raise ImportFileError(_("The first row of the file should hold the column names."))
+        raise SheetError(_("The first row of the file should hold the column names."))
     known = header_lookup()
     columns: list[Column | None] = []
     problems: list[str] = []
@@ -194,8 +95,8 @@ def _table(headers: list[str], rows: list[tuple[int, list[RawCell]]]) -> Table:
         problems.append(
             _("Use the column names of the template; its “Uitleg” sheet explains each one.")
         )
-        raise ImportFileError(*problems)
+        raise SheetError(*problems)
     data_rows = [(n, cells) for n, cells in rows if any(cell.text for cell in cells)]
     if not data_rows:
-        raise ImportFileError(_("The file has no actions below the row of column names."))
+        raise SheetError(_("The file has no actions below the row of column names."))
     return Table(columns, data_rows)

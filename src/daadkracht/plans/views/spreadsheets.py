@@ -1,6 +1,7 @@
 """Pages for exporting the actions to a spreadsheet and importing them from one."""
 
 import hashlib
+import json
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST
 from daadkracht.common.exporting import download, workbook_download
 from daadkracht.common.listing import apply_sort
 from daadkracht.common.navigation import tenant_url
+from daadkracht.common.sheets import MAX_FILE_SIZE, Sheet, SheetError
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
@@ -35,7 +37,7 @@ from daadkracht.plans.spreadsheets.importing import (
     RowKind,
     check,
 )
-from daadkracht.plans.spreadsheets.reading import MAX_FILE_SIZE, ImportFileError, read_file
+from daadkracht.plans.spreadsheets.reading import read_actions_sheet, table_of
 from daadkracht.plans.spreadsheets.records import action_records
 from daadkracht.plans.spreadsheets.template import template_workbook
 from daadkracht.plans.views.action_list import ACTION_SORTS
@@ -99,8 +101,9 @@ class ImportForm(forms.Form):
         return upload
 
 
-# The uploaded file waits in the storage between preview and confirmation; the session keeps
-# its name and digest, so that the confirmation imports exactly the file that was previewed.
+# The sheet as read for the preview waits in the storage until it is confirmed; the session
+# keeps its name and digest, so that the confirmation imports exactly what was previewed, and the
+# file is read (with every limit) only once.
 
 
 def _session_key(request: TenantRequest) -> str:
@@ -129,11 +132,12 @@ def _remove_old_uploads() -> None:
             default_storage.delete(path)
 
 
-def _keep(request: TenantRequest, data: bytes, filename: str, preview: ImportPreview) -> None:
+def _keep(request: TenantRequest, sheet: Sheet, filename: str, preview: ImportPreview) -> None:
     _discard(request)
     _remove_old_uploads()
     token = secrets.token_urlsafe(24)
-    path = default_storage.save(f"{UPLOAD_DIRECTORY}/{token}.upload", ContentFile(data))
+    data = json.dumps(sheet.to_data(), ensure_ascii=False).encode()
+    path = default_storage.save(f"{UPLOAD_DIRECTORY}/{token}.json", ContentFile(data))
     request.session[_session_key(request)] = {
         "token": token,
         "path": path,
@@ -144,14 +148,16 @@ def _keep(request: TenantRequest, data: bytes, filename: str, preview: ImportPre
     }
 
 
-def _stored_file(pending: dict[str, Any]) -> bytes | None:
-    """The kept upload, if it is still there and unchanged."""
+def _stored_sheet(pending: dict[str, Any]) -> Sheet | None:
+    """The kept sheet, if it is still there and unchanged."""
     try:
         with default_storage.open(pending["path"], "rb") as file:
             data: bytes = file.read()
     except (OSError, KeyError):
         return None
-    return data if hashlib.sha256(data).hexdigest() == pending.get("sha256") else None
+    if hashlib.sha256(data).hexdigest() != pending.get("sha256"):
+        return None
+    return Sheet.from_data(json.loads(data))
 
 
 def _render_preview(request: TenantRequest, preview: ImportPreview, filename: str) -> HttpResponse:
@@ -199,24 +205,24 @@ def actions_import(request: TenantRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
         try:
-            table = read_file(data, upload.name)
-        except ImportFileError as error:
+            sheet = read_actions_sheet(upload.read(), upload.name)
+            table = table_of(sheet)
+        except SheetError as error:
             for message in error.messages:
                 form.add_error("file", message)
         else:
             preview, _lookups = check(table, plan)
             if preview.is_valid:
-                _keep(request, data, upload.name, preview)
+                _keep(request, sheet, upload.name, preview)
             else:
                 _discard(request)
             return _render_preview(request, preview, upload.name)
     pending = _pending(request)
     if request.method == "GET" and pending and request.GET.get("voorbeeld"):
-        data = _stored_file(pending)
-        if data is not None:
-            preview, _lookups = check(read_file(data, pending["filename"]), plan)
+        kept = _stored_sheet(pending)
+        if kept is not None:
+            preview, _lookups = check(table_of(kept), plan)
             if preview.is_valid:
                 pending["fingerprint"] = preview.fingerprint
                 request.session.modified = True
@@ -241,8 +247,8 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
         _discard(request)
         messages.info(request, _("Import cancelled; nothing was changed."))
         return redirect(import_url)
-    data = _stored_file(pending)
-    if data is None:
+    sheet = _stored_sheet(pending)
+    if sheet is None:
         _discard(request)
         messages.error(request, _("This preview is no longer available; upload the file again."))
         return redirect(import_url)
@@ -250,13 +256,12 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
         result = importing.actions_import(
             actor=request.user,
             plan=plan,
-            data=data,
-            filename=pending["filename"],
+            sheet=sheet,
             expected_fingerprint=request.POST.get("fingerprint", ""),
         )
     except (
         ImportOutdatedError,
-        ImportFileError,
+        SheetError,
         ValidationError,
         IntegrityError,
     ):

@@ -10,7 +10,8 @@ from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from daadkracht.plans.spreadsheets.cells import CellError, RawCell, suggestion
+from daadkracht.common.sheets import RawCell
+from daadkracht.plans.spreadsheets.cells import CellError, suggestion
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
 
 

@@ -5,7 +5,8 @@ from typing import Any, ClassVar
 
 from django.db import models
 
-from daadkracht.plans.spreadsheets.cells import KEEP, RawCell, choice_labels, normalise
+from daadkracht.common.sheets import RawCell
+from daadkracht.plans.spreadsheets.cells import KEEP, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns.base import Column
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
 
