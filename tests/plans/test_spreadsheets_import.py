@@ -20,8 +20,8 @@ from daadkracht.history.selectors import entries_mentioning
 from daadkracht.plans.models import Action, ActionDepartment, ActionStatus, Tag, Theme
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
-from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing import hostile_files
+from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import MembershipFactory, MunicipalityFactory, as_platform
 
 IMPORT_URL = "/alfa/plan/acties/import/"

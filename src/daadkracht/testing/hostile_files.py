@@ -115,7 +115,7 @@ def shared_strings_bomb(strings: int = 5_000_000) -> bytes:
 def cell_flood(cells: int = 3_000_000) -> bytes:
     """One row of millions of empty cells without references."""
     flood = "<c/>" * 1000
-    row = "<row r=\"2\">" + "".join(flood for _ in range(cells // 1000)) + "</row>"
+    row = '<row r="2">' + "".join(flood for _ in range(cells // 1000)) + "</row>"
     return xlsx([headers_row(), row])
 
 
