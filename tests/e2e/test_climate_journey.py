@@ -38,19 +38,10 @@ from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS
 from daadkracht.demo.management.commands.demo import Command as DemoCommand
 from daadkracht.demo.spec import STATUS_KEYS
-from daadkracht.plans.models import (
-    Action,
-    ActionStatus,
-    Criterion,
-    Plan,
-    RoundParticipant,
-    RoundScore,
-    ScoringRound,
-    StatusCategory,
-    StatusUpdate,
-)
+from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory, StatusUpdate
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY
 from daadkracht.plans.spreadsheets.export import SHEET_TITLE
+from daadkracht.prioritisation.models import Criterion, RoundParticipant, RoundScore, ScoringRound
 from daadkracht.tenancy.models import Membership, Municipality
 from daadkracht.testing.factories import DEFAULT_PASSWORD
 

@@ -14,13 +14,7 @@ from openpyxl import load_workbook
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
-from daadkracht.plans.models import (
-    Action,
-    ActionScore,
-    ActionStatus,
-    Criterion,
-    StatusCategory,
-)
+from daadkracht.plans.models import Action, ActionStatus, StatusCategory
 from daadkracht.plans.selectors.priorities import (
     explain,
     figure_suggestions,
@@ -28,6 +22,7 @@ from daadkracht.plans.selectors.priorities import (
     with_scores,
 )
 from daadkracht.plans.services.priorities import action_scores_save
+from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (

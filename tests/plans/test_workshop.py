@@ -11,16 +11,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from daadkracht.history.models import AuditEntry
-from daadkracht.plans.models import (
-    Action,
+from daadkracht.plans.models import Action
+from daadkracht.plans.selectors.priorities import spread
+from daadkracht.plans.services.priorities import normalize_join_code
+from daadkracht.prioritisation.models import (
     ActionScore,
     Criterion,
     RoundParticipant,
     RoundScore,
     ScoringRound,
 )
-from daadkracht.plans.selectors.priorities import spread
-from daadkracht.plans.services.priorities import normalize_join_code
 from daadkracht.testing.factories import ActionFactory, as_platform
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """URL matrix rows: prioritising, workshop rounds and the public workshop pages."""
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.plans.models import Criterion, ScoringRound
+from daadkracht.prioritisation.models import Criterion, ScoringRound
 from tests.url_matrix.rows import (
     ALL_MEMBERS,
     COORDINATOR_ONLY,

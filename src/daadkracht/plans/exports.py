@@ -8,8 +8,9 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 from daadkracht.common.exporting import export_response
-from daadkracht.plans.models import Action, Criterion, ScoringRound, StatusUpdate
+from daadkracht.plans.models import Action, StatusUpdate
 from daadkracht.plans.selectors.priorities import MacCurve, RoundResults, Spread, explain
+from daadkracht.prioritisation.models import Criterion, ScoringRound
 
 
 def ranking_export(ranked: QuerySet[Action], criteria: list[Criterion], fmt: str) -> FileResponse:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from daadkracht.common.charts import scale
-from daadkracht.plans.models import Criterion
+from daadkracht.prioritisation.models import Criterion
 
 BAR_LENGTH = 200  # the bar of the heaviest criterion, in the chart's units
 

@@ -7,8 +7,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.plans.models import Action, ActionScore, Criterion
+from daadkracht.plans.models import Action
 from daadkracht.plans.selectors.priorities import MAX_SCORE
+from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.models import Department
 
 SCORE_CHOICES = [(str(n), str(n)) for n in range(MAX_SCORE + 1)]

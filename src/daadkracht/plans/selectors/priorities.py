@@ -22,17 +22,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, NullIf, Rank
 
-from daadkracht.plans.models import (
-    Action,
+from daadkracht.plans.models import Action, Plan, StatusCategory
+from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
+from daadkracht.prioritisation.models import (
     ActionScore,
     Criterion,
-    Plan,
     RoundParticipant,
     RoundScore,
     ScoringRound,
-    StatusCategory,
 )
-from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
 from daadkracht.tenancy.trash import live_count
 
 MAX_SCORE = 5

@@ -14,8 +14,9 @@ from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_CRITERIA, DEFAULT_STATUSES
-from daadkracht.plans.models import Action, ActionStatus, Criterion, Plan, StatusUpdate, Theme
+from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.prioritisation.models import Criterion
 from daadkracht.tenancy.models import Municipality
 from daadkracht.tenancy.policies import enforce
 

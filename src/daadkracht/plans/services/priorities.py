@@ -16,15 +16,7 @@ from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
-from daadkracht.plans.models import (
-    Action,
-    ActionScore,
-    Criterion,
-    Plan,
-    RoundParticipant,
-    RoundScore,
-    ScoringRound,
-)
+from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.policies import can_manage_plan, can_score
 from daadkracht.plans.selectors.priorities import (
     CO2_KEY,
@@ -32,6 +24,13 @@ from daadkracht.plans.selectors.priorities import (
     MAX_SCORE,
     figure_suggestions,
     scores_fingerprint,
+)
+from daadkracht.prioritisation.models import (
+    ActionScore,
+    Criterion,
+    RoundParticipant,
+    RoundScore,
+    ScoringRound,
 )
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.plans.forms.priorities import ActionScoresForm
-from daadkracht.plans.models import ActionScore
 from daadkracht.plans.policies import can_score
 from daadkracht.plans.selectors.priorities import (
     criteria_of,
@@ -22,6 +21,7 @@ from daadkracht.plans.selectors.priorities import (
 )
 from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import live_action
+from daadkracht.prioritisation.models import ActionScore
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

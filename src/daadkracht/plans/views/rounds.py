@@ -17,12 +17,13 @@ from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.charts.box_plot import BOX_WIDTH, axis, result_rows
 from daadkracht.plans.exports import round_results_export, rounds_export
 from daadkracht.plans.forms.priorities import ScoringRoundForm
-from daadkracht.plans.models import Criterion, Plan, RoundParticipant, ScoringRound
+from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
 from daadkracht.plans.selectors.priorities import MAX_SCORE, RESULT_SORTS, round_results, rounds_of
 from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
+from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission, Role
 

@@ -20,9 +20,10 @@ from daadkracht.access.context import current
 from daadkracht.access.entry import code_view, public_view
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.forms.priorities import EnterCodeForm, JoinForm, RoundActionForm
-from daadkracht.plans.models import Action, Criterion, RoundParticipant, ScoringRound
+from daadkracht.plans.models import Action
 from daadkracht.plans.selectors.priorities import participant_scores
 from daadkracht.plans.services import priorities as services
+from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
 from daadkracht.tenancy.models import Membership
 
 SESSION_KEY = "workshop_participants"
@@ -39,7 +40,9 @@ def _round_by_code(join_code: str) -> tuple[Any, int] | None:
     return (found.municipality, found.pk) if found is not None else None
 
 
-workshop_round = code_view("workshop", "plans.ScoringRound", _round_by_code, url_kwarg="join_code")
+workshop_round = code_view(
+    "workshop", "prioritisation.ScoringRound", _round_by_code, url_kwarg="join_code"
+)
 
 
 def _membership() -> Membership | None:

@@ -1,4 +1,4 @@
-"""Prioritisation: weighted criteria, scores per action, and scoring rounds in a workshop."""
+"""Criteria and their weights, the agreed scores of actions, and workshop scoring rounds."""
 
 import secrets
 from decimal import Decimal
@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.reach import GRANTED, OWN, declare
 from daadkracht.common.models import TimeStampedModel
-from daadkracht.plans.models.action import Action
-from daadkracht.plans.models.plan import Plan
+from daadkracht.plans.models import Action, Plan
 from daadkracht.tenancy.scoping import TenantModel
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
