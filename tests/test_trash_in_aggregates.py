@@ -15,8 +15,8 @@ from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, Theme
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
-from daadkracht.plans.services.priorities import action_scores_save
 from daadkracht.prioritisation.models import Criterion, ScoringRound
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.services import department_delete
 from daadkracht.testing.factories import ActionFactory, DepartmentFactory, as_platform

@@ -12,15 +12,15 @@ from daadkracht.plans.policies import (
     can_create_action,
     can_edit_action,
     can_manage_plan,
-    can_score,
     can_trash_actions,
     lead_department_choices,
 )
 from daadkracht.plans.services.actions import action_create, action_delete, action_update
 from daadkracht.plans.services.plan import plan_update
-from daadkracht.plans.services.priorities import action_scores_save
 from daadkracht.plans.services.tasks import task_create
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.prioritisation.policies import can_score
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Membership
 
 pytestmark = pytest.mark.django_db

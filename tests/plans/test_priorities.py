@@ -15,14 +15,10 @@ from openpyxl import load_workbook
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action, ActionStatus, StatusCategory
-from daadkracht.plans.selectors.priorities import (
-    explain,
-    figure_suggestions,
-    weighted_score,
-    with_scores,
-)
-from daadkracht.plans.services.priorities import action_scores_save
 from daadkracht.prioritisation.models import ActionScore, Criterion
+from daadkracht.prioritisation.selectors.scores import explain, weighted_score, with_scores
+from daadkracht.prioritisation.selectors.suggestions import figure_suggestions
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (

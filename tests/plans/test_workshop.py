@@ -12,8 +12,6 @@ from django.urls import reverse
 
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action
-from daadkracht.plans.selectors.priorities import spread
-from daadkracht.plans.services.priorities import normalize_join_code
 from daadkracht.prioritisation.models import (
     ActionScore,
     Criterion,
@@ -21,6 +19,8 @@ from daadkracht.prioritisation.models import (
     RoundScore,
     ScoringRound,
 )
+from daadkracht.prioritisation.selectors.rounds import spread
+from daadkracht.prioritisation.services.rounds import normalize_join_code
 from daadkracht.testing.factories import ActionFactory, as_platform
 
 pytestmark = pytest.mark.django_db

@@ -11,17 +11,13 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors, conflict_form
-from daadkracht.plans.forms.priorities import ActionScoresForm
-from daadkracht.plans.policies import can_score
-from daadkracht.plans.selectors.priorities import (
-    criteria_of,
-    explain,
-    figure_suggestions,
-    scores_fingerprint,
-)
-from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import live_action
+from daadkracht.prioritisation.forms.scores import ActionScoresForm
 from daadkracht.prioritisation.models import ActionScore
+from daadkracht.prioritisation.policies import can_score
+from daadkracht.prioritisation.selectors.scores import criteria_of, explain, scores_fingerprint
+from daadkracht.prioritisation.selectors.suggestions import figure_suggestions
+from daadkracht.prioritisation.services import scores as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from daadkracht.common.forms import add_service_errors
-from daadkracht.plans.charts.weights import weight_shares
-from daadkracht.plans.forms.priorities import CriterionForm, CriterionFormSet
 from daadkracht.plans.models import Plan
-from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE
+from daadkracht.prioritisation.charts.weights import weight_shares
+from daadkracht.prioritisation.forms.criteria import CriterionForm, CriterionFormSet
 from daadkracht.prioritisation.models import Criterion
+from daadkracht.prioritisation.services import criteria as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 

@@ -4,13 +4,13 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from daadkracht.common.exporting import export_format
-from daadkracht.plans.charts.mac_curve import mac_chart
-from daadkracht.plans.exports import cost_curve_export
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter
-from daadkracht.plans.selectors.priorities import mac_curve
 from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
+from daadkracht.prioritisation.charts.mac_curve import mac_chart
+from daadkracht.prioritisation.exports import cost_curve_export
+from daadkracht.prioritisation.selectors.mac_curve import mac_curve
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 

@@ -12,16 +12,21 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.exporting import export_format
 from daadkracht.common.listing import SortOption, apply_sort
-from daadkracht.plans.charts.weights import weight_shares
-from daadkracht.plans.exports import ranking_export
 from daadkracht.plans.models import Action, Plan
-from daadkracht.plans.policies import can_score
 from daadkracht.plans.selectors.actions import ActionFilter
-from daadkracht.plans.selectors.priorities import criteria_of, explain, ranked_actions, with_scores
-from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
+from daadkracht.prioritisation.charts.weights import weight_shares
+from daadkracht.prioritisation.exports import ranking_export
 from daadkracht.prioritisation.models import ActionScore
+from daadkracht.prioritisation.policies import can_score
+from daadkracht.prioritisation.selectors.scores import (
+    criteria_of,
+    explain,
+    ranked_actions,
+    with_scores,
+)
+from daadkracht.prioritisation.services import scores as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.trash import live_only

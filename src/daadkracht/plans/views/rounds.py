@@ -14,16 +14,17 @@ from django.utils.translation import gettext_lazy, ngettext
 from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import SortOption, apply_sort
-from daadkracht.plans.charts.box_plot import BOX_WIDTH, axis, result_rows
-from daadkracht.plans.exports import round_results_export, rounds_export
-from daadkracht.plans.forms.priorities import ScoringRoundForm
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
-from daadkracht.plans.selectors.priorities import MAX_SCORE, RESULT_SORTS, round_results, rounds_of
-from daadkracht.plans.services import priorities as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
+from daadkracht.prioritisation.charts.box_plot import BOX_WIDTH, axis, result_rows
+from daadkracht.prioritisation.exports import round_results_export, rounds_export
+from daadkracht.prioritisation.forms.rounds import ScoringRoundForm
 from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
+from daadkracht.prioritisation.selectors.rounds import RESULT_SORTS, round_results, rounds_of
+from daadkracht.prioritisation.selectors.scores import MAX_SCORE
+from daadkracht.prioritisation.services import rounds as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission, Role
 

@@ -19,11 +19,11 @@ from django.views.decorators.http import require_http_methods
 from daadkracht.access.context import current
 from daadkracht.access.entry import code_view, public_view
 from daadkracht.common.forms import add_service_errors
-from daadkracht.plans.forms.priorities import EnterCodeForm, JoinForm, RoundActionForm
 from daadkracht.plans.models import Action
-from daadkracht.plans.selectors.priorities import participant_scores
-from daadkracht.plans.services import priorities as services
+from daadkracht.prioritisation.forms.workshop import EnterCodeForm, JoinForm, RoundActionForm
 from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
+from daadkracht.prioritisation.selectors.rounds import participant_scores
+from daadkracht.prioritisation.services import rounds as services
 from daadkracht.tenancy.models import Membership
 
 SESSION_KEY = "workshop_participants"

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from daadkracht.common.charts import scale
-from daadkracht.plans.selectors.priorities import MAX_SCORE, RoundResults, Spread
+from daadkracht.prioritisation.selectors.rounds import RoundResults, Spread
+from daadkracht.prioritisation.selectors.scores import MAX_SCORE
 
 
 @dataclass(frozen=True)

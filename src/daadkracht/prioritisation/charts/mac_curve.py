@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from daadkracht.common.charts import nice_step, scale
-from daadkracht.plans.selectors.priorities import MacCurve
+from daadkracht.prioritisation.selectors.mac_curve import MacCurve
 
 
 @dataclass(frozen=True)
