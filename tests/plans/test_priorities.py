@@ -95,7 +95,7 @@ def test_explanation_shows_each_part_and_marks_missing_scores(world):
 def test_ranked_list_orders_by_score_and_explains(world):
     score(world, world.action_a, co2_impact=1, feasibility=1)
     score(world, world.other_action_a, co2_impact=5, feasibility=4)
-    response = world.client_for("viewer").get(url("plans:priorities", world))
+    response = world.client_for("viewer").get(url("prioritisation:priorities", world))
     assert response.status_code == HTTPStatus.OK
     assert ranking(response) == ["B6.01", "B3.01"]
     first = response.context["rows"][0]
@@ -110,7 +110,7 @@ def test_ranked_list_orders_by_score_and_explains(world):
 
 def test_unscored_actions_come_last_and_have_no_rank(world):
     score(world, world.other_action_a, urgency=0)
-    response = world.client_for("coordinator").get(url("plans:priorities", world))
+    response = world.client_for("coordinator").get(url("prioritisation:priorities", world))
     assert ranking(response) == ["B6.01", "B3.01"]
     assert response.context["rows"][1]["explanation"].value is None
 
@@ -119,7 +119,7 @@ def test_changing_weights_changes_the_ranking(world):
     score(world, world.action_a, co2_impact=5, feasibility=1)
     score(world, world.other_action_a, co2_impact=1, feasibility=5)
     client = world.client_for("coordinator")
-    assert ranking(client.get(url("plans:priorities", world))) == ["B3.01", "B6.01"]
+    assert ranking(client.get(url("prioritisation:priorities", world))) == ["B3.01", "B6.01"]
 
     stored = list(Criterion.unscoped.filter(plan=world.plan_a).order_by("position", "id"))
     data = {
@@ -135,10 +135,10 @@ def test_changing_weights_changes_the_ranking(world):
             f"c-{n}-weight": weight,
             f"c-{n}-description": criterion.description,
         }
-    response = client.post(url("plans:criteria", world), data)
+    response = client.post(url("prioritisation:criteria", world), data)
     assert response.status_code == HTTPStatus.FOUND
     assert criteria(world)["feasibility"].weight == Decimal(4)
-    assert ranking(client.get(url("plans:priorities", world))) == ["B6.01", "B3.01"]
+    assert ranking(client.get(url("prioritisation:priorities", world))) == ["B6.01", "B3.01"]
     assert (
         AuditEntry.unscoped.filter(
             content_type__model="criterion", action="updated", municipality=world.a
@@ -150,24 +150,26 @@ def test_changing_weights_changes_the_ranking(world):
 def test_only_open_actions_are_ranked(world):
     done = ActionStatus.unscoped.get(plan=world.plan_a, category=StatusCategory.DONE)
     ActionFactory.create(plan=world.plan_a, identifier="B1.09", status=done)
-    response = world.client_for("coordinator").get(url("plans:priorities", world))
+    response = world.client_for("coordinator").get(url("prioritisation:priorities", world))
     assert "B1.09" not in ranking(response)
 
 
 @as_platform
 def test_filters_by_department_theme_and_status(world):
     client = world.client_for("coordinator")
-    response = client.get(url("plans:priorities", world), {"department": world.department_a.pk})
+    response = client.get(
+        url("prioritisation:priorities", world), {"department": world.department_a.pk}
+    )
     assert ranking(response) == ["B3.01"]
     other_status = ActionStatus.unscoped.get(plan=world.plan_a, position=2)
     Action.unscoped.filter(pk=world.other_action_a.pk).update(status=other_status)
-    response = client.get(url("plans:priorities", world), {"status": other_status.pk})
+    response = client.get(url("prioritisation:priorities", world), {"status": other_status.pk})
     assert ranking(response) == ["B6.01"]
 
 
 def test_sorting_by_title(world):
     response = world.client_for("coordinator").get(
-        url("plans:priorities", world), {"sort": "-title"}
+        url("prioritisation:priorities", world), {"sort": "-title"}
     )
     assert ranking(response) == ["B6.01", "B3.01"]  # Ontharding… after Fietsstraten…
 
@@ -175,12 +177,12 @@ def test_sorting_by_title(world):
 def test_exports_csv_and_xlsx_without_other_municipalities(world):
     score(world, world.action_a, co2_impact=5)
     client = world.client_for("viewer")
-    rows = read_csv(client.get(url("plans:priorities", world), {"export": "csv"}))
+    rows = read_csv(client.get(url("prioritisation:priorities", world), {"export": "csv"}))
     assert len(rows) == 3
     assert rows[1][1] == "B3.01"
     assert rows[1][5] == "100.0"
     assert "B1.01" not in {row[1] for row in rows}
-    response = client.get(url("plans:priorities", world), {"export": "xlsx"})
+    response = client.get(url("prioritisation:priorities", world), {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.getvalue())).active
     identifiers = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert identifiers == ["B3.01", "B6.01"]
@@ -190,17 +192,22 @@ def test_municipality_without_plan_sees_how_to_start(world):
     empty = MunicipalityFactory(name="Gemeente Nieuw", slug="nieuw")
     MembershipFactory(user=world.users["coordinator"], municipality=empty, role=Role.COORDINATOR)
     client = world.client_for("coordinator")
-    for name in ("plans:priorities", "plans:mac_curve", "plans:rounds", "plans:criteria"):
+    for name in (
+        "prioritisation:priorities",
+        "prioritisation:mac_curve",
+        "prioritisation:rounds",
+        "prioritisation:criteria",
+    ):
         response = client.get(reverse(name, kwargs={"municipality": "nieuw"}))
         assert response.status_code == HTTPStatus.OK
-        assert response.templates[0].name == "plans/priorities/no_plan.html"
+        assert response.templates[0].name == "prioritisation/no_plan.html"
 
 
 # --- Scoring one action ------------------------------------------------------------------
 
 
 def score_form(world, action: Action, client, **values) -> dict:
-    form = client.get(url("plans:action_scores", world, pk=action.pk)).context["form"]
+    form = client.get(url("prioritisation:action_scores", world, pk=action.pk)).context["form"]
     data = {"fingerprint": form.initial["fingerprint"]}
     for key, criterion in criteria(world).items():
         data[f"score_{criterion.pk}"] = str(values.get(key, ""))
@@ -212,7 +219,7 @@ def test_editor_scores_an_action_of_their_department(world):
     client = world.client_for("editor")
     data = score_form(world, world.action_a, client, co2_impact=4, urgency=5)
     data[f"note_{criteria(world)['urgency'].pk}"] = "Subsidie loopt af in 2026"
-    response = client.post(url("plans:action_scores", world, pk=world.action_a.pk), data)
+    response = client.post(url("prioritisation:action_scores", world, pk=world.action_a.pk), data)
     assert response.status_code == HTTPStatus.FOUND
     stored = {s.criterion.key: s for s in ActionScore.unscoped.filter(action=world.action_a)}
     assert {k: s.score for k, s in stored.items()} == {"co2_impact": 4, "urgency": 5}
@@ -225,18 +232,18 @@ def test_clearing_a_score_removes_it(world):
     score(world, world.action_a, co2_impact=4, urgency=5)
     client = world.client_for("coordinator")
     data = score_form(world, world.action_a, client, co2_impact=4)
-    client.post(url("plans:action_scores", world, pk=world.action_a.pk), data)
+    client.post(url("prioritisation:action_scores", world, pk=world.action_a.pk), data)
     keys = set(ActionScore.unscoped.filter(action=world.action_a).values_list("criterion__key"))
     assert keys == {("co2_impact",)}
 
 
 def test_scoring_permissions(world):
-    other = url("plans:action_scores", world, pk=world.other_action_a.pk)
+    other = url("prioritisation:action_scores", world, pk=world.other_action_a.pk)
     assert world.client_for("editor").get(other).status_code == HTTPStatus.FORBIDDEN
     assert world.client_for("editor").post(other, {}).status_code == HTTPStatus.FORBIDDEN
     assert world.client_for("viewer").get(other).status_code == HTTPStatus.FORBIDDEN
     assert world.client_for("coordinator").get(other).status_code == HTTPStatus.OK
-    beta = url("plans:action_scores", world, pk=world.action_b.pk)
+    beta = url("prioritisation:action_scores", world, pk=world.action_b.pk)
     assert world.client_for("coordinator").get(beta).status_code == HTTPStatus.NOT_FOUND
     assert not ActionScore.unscoped.exists()
 
@@ -245,7 +252,7 @@ def test_invalid_score_keeps_the_input(world):
     client = world.client_for("coordinator")
     data = score_form(world, world.action_a, client, co2_impact=3)
     data[f"score_{criteria(world)['urgency'].pk}"] = "9"
-    response = client.post(url("plans:action_scores", world, pk=world.action_a.pk), data)
+    response = client.post(url("prioritisation:action_scores", world, pk=world.action_a.pk), data)
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors
     assert response.context["form"][f"score_{criteria(world)['co2_impact'].pk}"].value() == "3"
@@ -257,10 +264,14 @@ def test_second_save_of_the_same_scores_is_told_about_the_conflict(world):
     data_first = score_form(world, world.action_a, first, co2_impact=2)
     data_second = score_form(world, world.action_a, second, co2_impact=5, urgency=1)
     assert (
-        first.post(url("plans:action_scores", world, pk=world.action_a.pk), data_first).status_code
+        first.post(
+            url("prioritisation:action_scores", world, pk=world.action_a.pk), data_first
+        ).status_code
         == HTTPStatus.FOUND
     )
-    response = second.post(url("plans:action_scores", world, pk=world.action_a.pk), data_second)
+    response = second.post(
+        url("prioritisation:action_scores", world, pk=world.action_a.pk), data_second
+    )
     assert response.status_code == HTTPStatus.OK
     form = response.context["form"]
     assert form.non_field_errors()
@@ -270,7 +281,9 @@ def test_second_save_of_the_same_scores_is_told_about_the_conflict(world):
     assert ActionScore.unscoped.get(action=world.action_a).score == 2
     # Saving again (with the new fingerprint) goes through.
     resubmit = dict(form.data.items())
-    response = second.post(url("plans:action_scores", world, pk=world.action_a.pk), resubmit)
+    response = second.post(
+        url("prioritisation:action_scores", world, pk=world.action_a.pk), resubmit
+    )
     assert response.status_code == HTTPStatus.FOUND
     assert ActionScore.unscoped.filter(action=world.action_a).count() == 2
 
@@ -309,7 +322,7 @@ def test_fill_from_figures_only_fills_missing_scores(world):
     actions = give_figures(world)
     score(world, actions[-1], co2_impact=2)
     client = world.client_for("coordinator")
-    response = client.post(url("plans:scores_fill", world))
+    response = client.post(url("prioritisation:scores_fill", world))
     assert response.status_code == HTTPStatus.FOUND
     stored = {
         (s.action_id, s.criterion.key): s.score
@@ -320,9 +333,11 @@ def test_fill_from_figures_only_fills_missing_scores(world):
     assert stored[(actions[0].pk, "co2_impact")] == 1
     assert len(stored) == 20
     # Filling again adds nothing.
-    client.post(url("plans:scores_fill", world))
+    client.post(url("prioritisation:scores_fill", world))
     assert ActionScore.unscoped.count() == 20
-    assert world.client_for("editor").post(url("plans:scores_fill", world)).status_code == 403
+    assert (
+        world.client_for("editor").post(url("prioritisation:scores_fill", world)).status_code == 403
+    )
 
 
 def test_fill_button_on_the_form_fills_only_empty_fields(world):
@@ -330,7 +345,7 @@ def test_fill_button_on_the_form_fills_only_empty_fields(world):
     client = world.client_for("coordinator")
     data = score_form(world, actions[-1], client, co2_impact=2)
     data["fill"] = "1"
-    response = client.post(url("plans:action_scores", world, pk=actions[-1].pk), data)
+    response = client.post(url("prioritisation:action_scores", world, pk=actions[-1].pk), data)
     assert response.status_code == HTTPStatus.OK
     form = response.context["form"]
     assert form[f"score_{criteria(world)['co2_impact'].pk}"].value() == "2"
@@ -345,7 +360,7 @@ def test_fill_button_on_the_form_fills_only_empty_fields(world):
 def test_coordinator_adds_and_deletes_an_own_criterion(world):
     client = world.client_for("coordinator")
     response = client.post(
-        url("plans:criteria", world),
+        url("prioritisation:criteria", world),
         {"add": "1", "new-name": "Zichtbaarheid", "new-weight": "1.5", "new-description": ""},
     )
     assert response.status_code == HTTPStatus.FOUND
@@ -354,7 +369,7 @@ def test_coordinator_adds_and_deletes_an_own_criterion(world):
     assert own.weight == Decimal("1.5")
     score(world, world.action_a, co2_impact=3)
     ActionScore.unscoped.create(municipality=world.a, action=world.action_a, criterion=own, score=4)
-    delete = url("plans:criterion_delete", world, pk=own.pk)
+    delete = url("prioritisation:criterion_delete", world, pk=own.pk)
     assert client.get(delete).context["score_count"] == 1
     assert client.post(delete).status_code == HTTPStatus.FOUND
     assert not Criterion.unscoped.filter(pk=own.pk).exists()
@@ -364,7 +379,7 @@ def test_coordinator_adds_and_deletes_an_own_criterion(world):
 def test_default_criteria_cannot_be_deleted(world):
     default = criteria(world)["urgency"]
     client = world.client_for("coordinator")
-    response = client.post(url("plans:criterion_delete", world, pk=default.pk))
+    response = client.post(url("prioritisation:criterion_delete", world, pk=default.pk))
     assert response.status_code == HTTPStatus.OK
     assert response.context["error"]
     assert Criterion.unscoped.filter(pk=default.pk).exists()
@@ -374,7 +389,7 @@ def test_duplicate_criterion_name_keeps_the_input(world):
     client = world.client_for("coordinator")
     name = criteria(world)["urgency"].name
     response = client.post(
-        url("plans:criteria", world),
+        url("prioritisation:criteria", world),
         {"add": "1", "new-name": name.upper(), "new-weight": "2", "new-description": "x"},
     )
     assert response.status_code == HTTPStatus.OK
@@ -385,9 +400,12 @@ def test_duplicate_criterion_name_keeps_the_input(world):
 
 def test_criteria_pages_are_for_coordinators(world):
     for who in ("editor", "viewer", "coach"):
-        assert world.client_for(who).get(url("plans:criteria", world)).status_code == 403
+        assert world.client_for(who).get(url("prioritisation:criteria", world)).status_code == 403
     assert (
-        world.client_for("other_municipality").get(url("plans:criteria", world)).status_code == 404
+        world.client_for("other_municipality")
+        .get(url("prioritisation:criteria", world))
+        .status_code
+        == 404
     )
 
 
@@ -418,7 +436,7 @@ def test_mac_curve_orders_by_cost_per_tonne_and_accumulates(world):
     Action.unscoped.filter(pk=world.action_b.pk).update(
         co2_reduction=Decimal(10), budget_planned=Decimal(1)
     )
-    response = world.client_for("viewer").get(url("plans:mac_curve", world))
+    response = world.client_for("viewer").get(url("prioritisation:mac_curve", world))
     assert response.status_code == HTTPStatus.OK
     curve = response.context["curve"]
     assert [b.action.identifier for b in curve.bars] == ["B2.01", "B6.01", "B3.01"]
@@ -438,14 +456,14 @@ def test_mac_curve_orders_by_cost_per_tonne_and_accumulates(world):
     widths = [shape.width for _, shape in chart.bars]
     assert widths[0] > widths[2] > widths[1]  # width follows t CO2/yr
     rows = read_csv(
-        world.client_for("viewer").get(url("plans:mac_curve", world), {"export": "csv"})
+        world.client_for("viewer").get(url("prioritisation:mac_curve", world), {"export": "csv"})
     )
     assert [row[1] for row in rows[1:]] == ["B2.01", "B6.01", "B3.01"]
     assert rows[-1][-1] == "1250.0"
 
 
 def test_mac_curve_without_figures_explains_what_is_missing(world):
-    response = world.client_for("coordinator").get(url("plans:mac_curve", world))
+    response = world.client_for("coordinator").get(url("prioritisation:mac_curve", world))
     assert response.status_code == HTTPStatus.OK
     assert response.context["chart"] is None
     assert len(response.context["curve"].without_figures) == 2
@@ -488,12 +506,12 @@ def test_query_count_does_not_grow_with_the_number_of_actions(world):
     large = plan_of_size(world, "groot", 1000)
     client = world.client_for("coordinator")
     pages = [
-        ("plans:priorities", ""),
-        ("plans:priorities", "?sort=-scored&page=2"),
-        ("plans:priorities", "?export=csv"),
-        ("plans:priorities", "?export=xlsx"),
-        ("plans:mac_curve", ""),
-        ("plans:mac_curve", "?export=csv"),
+        ("prioritisation:priorities", ""),
+        ("prioritisation:priorities", "?sort=-scored&page=2"),
+        ("prioritisation:priorities", "?export=csv"),
+        ("prioritisation:priorities", "?export=xlsx"),
+        ("prioritisation:mac_curve", ""),
+        ("prioritisation:mac_curve", "?export=csv"),
     ]
     for name, query in pages:
         counts = [

@@ -43,7 +43,7 @@ def open_round(world, *, actions=None, chosen=None) -> ScoringRound:
         "selection": "ticked",
         "actions": [a.pk for a in actions],
     }
-    response = world.client_for("coordinator").post(url("plans:round_create", world), data)
+    response = world.client_for("coordinator").post(url("prioritisation:round_create", world), data)
     assert response.status_code == HTTPStatus.FOUND, (
         response.context and response.context["form"].errors
     )
@@ -83,7 +83,7 @@ def test_coordinator_opens_a_round_and_sees_the_join_code(world):
     assert Criterion.unscoped.filter(scoring_rounds=scoring_round).count() == 6
     assert len(scoring_round.join_code) == 14  # XXXX-XXXX-XXXX
     response = world.client_for("coordinator").get(
-        url("plans:round_detail", world, pk=scoring_round.pk)
+        url("prioritisation:round_detail", world, pk=scoring_round.pk)
     )
     content = response.content.decode()
     assert scoring_round.join_code in content
@@ -94,7 +94,7 @@ def test_coordinator_opens_a_round_and_sees_the_join_code(world):
 def test_round_by_filter_takes_every_shown_action(world):
     client = world.client_for("coordinator")
     response = client.post(
-        url("plans:round_create", world) + f"?department={world.other_department_a.pk}",
+        url("prioritisation:round_create", world) + f"?department={world.other_department_a.pk}",
         {"title": "Groen", "criteria": [criteria(world)[0].pk], "selection": "filter"},
     )
     assert response.status_code == HTTPStatus.FOUND
@@ -106,7 +106,7 @@ def test_round_by_filter_takes_every_shown_action(world):
 def test_round_needs_actions_and_criteria_and_keeps_the_input(world):
     client = world.client_for("coordinator")
     response = client.post(
-        url("plans:round_create", world),
+        url("prioritisation:round_create", world),
         {"title": "Leeg", "criteria": [criteria(world)[0].pk], "selection": "ticked"},
     )
     assert response.status_code == HTTPStatus.OK
@@ -120,13 +120,22 @@ def test_only_coordinators_open_close_and_adopt(world):
     scoring_round = open_round(world)
     for who in ("editor", "viewer", "coach"):
         client = world.client_for(who)
-        assert client.get(url("plans:round_create", world)).status_code == 403
-        assert client.post(url("plans:round_close", world, pk=scoring_round.pk)).status_code == 403
-        assert client.post(url("plans:round_adopt", world, pk=scoring_round.pk)).status_code == 403
+        assert client.get(url("prioritisation:round_create", world)).status_code == 403
+        assert (
+            client.post(url("prioritisation:round_close", world, pk=scoring_round.pk)).status_code
+            == 403
+        )
+        assert (
+            client.post(url("prioritisation:round_adopt", world, pk=scoring_round.pk)).status_code
+            == 403
+        )
     scoring_round.refresh_from_db()
     assert scoring_round.state == ScoringRound.State.OPEN
     outsider = world.client_for("other_municipality")
-    assert outsider.get(url("plans:round_detail", world, pk=scoring_round.pk)).status_code == 404
+    assert (
+        outsider.get(url("prioritisation:round_detail", world, pk=scoring_round.pk)).status_code
+        == 404
+    )
 
 
 # --- Taking part ----------------------------------------------------------------------------
@@ -159,7 +168,7 @@ def test_two_participants_score_and_the_results_show_median_and_spread(world):
     assert RoundScore.unscoped.count() == 6 + 6 + 2
 
     response = world.client_for("viewer").get(
-        url("plans:round_results", world, pk=scoring_round.pk), {"sort": "median"}
+        url("prioritisation:round_results", world, pk=scoring_round.pk), {"sort": "median"}
     )
     assert response.status_code == HTTPStatus.OK
     results = {r.action.identifier: r for r in response.context["results"].actions}
@@ -178,7 +187,7 @@ def test_two_participants_score_and_the_results_show_median_and_spread(world):
         "B3.01",
     ]
     by_disagreement = world.client_for("viewer").get(
-        url("plans:round_results", world, pk=scoring_round.pk), {"sort": "disagreement"}
+        url("prioritisation:round_results", world, pk=scoring_round.pk), {"sort": "disagreement"}
     )
     assert [r.action.identifier for r in by_disagreement.context["results"].actions] == [
         "B3.01",
@@ -261,8 +270,11 @@ def test_closed_round_refuses_new_scores(world):
     join(guest, scoring_round, "Gast")
     give(guest, scoring_round, world.action_a, all_criteria(world, 2))
     coordinator = world.client_for("coordinator")
-    assert coordinator.get(url("plans:round_close", world, pk=scoring_round.pk)).status_code == 200
-    response = coordinator.post(url("plans:round_close", world, pk=scoring_round.pk))
+    assert (
+        coordinator.get(url("prioritisation:round_close", world, pk=scoring_round.pk)).status_code
+        == 200
+    )
+    response = coordinator.post(url("prioritisation:round_close", world, pk=scoring_round.pk))
     assert response.status_code == HTTPStatus.FOUND
     scoring_round.refresh_from_db()
     assert scoring_round.state == ScoringRound.State.CLOSED
@@ -284,7 +296,7 @@ def test_closed_round_refuses_new_scores(world):
     assert response.status_code == HTTPStatus.CONFLICT
     assert RoundParticipant.unscoped.count() == 1
     # The results page stops polling.
-    results = coordinator.get(url("plans:round_results", world, pk=scoring_round.pk))
+    results = coordinator.get(url("prioritisation:round_results", world, pk=scoring_round.pk))
     assert "hx-trigger" not in results.content.decode()
 
 
@@ -334,19 +346,21 @@ def test_unknown_join_code_is_not_found(world, who):
 
 def test_editors_see_the_results_once_the_round_is_closed(world):
     scoring_round = open_round(world)
-    results = url("plans:round_results", world, pk=scoring_round.pk)
+    results = url("prioritisation:round_results", world, pk=scoring_round.pk)
     editor = world.client_for("editor")
     assert editor.get(results).status_code == HTTPStatus.FORBIDDEN
     for who in ("coordinator", "viewer", "coach"):
         assert world.client_for(who).get(results).status_code == HTTPStatus.OK
-    world.client_for("coordinator").post(url("plans:round_close", world, pk=scoring_round.pk))
+    world.client_for("coordinator").post(
+        url("prioritisation:round_close", world, pk=scoring_round.pk)
+    )
     assert editor.get(results).status_code == HTTPStatus.OK
 
 
 def test_results_refresh_with_htmx_returns_the_results_only(world):
     scoring_round = open_round(world)
     response = world.client_for("coordinator").get(
-        url("plans:round_results", world, pk=scoring_round.pk), HTTP_HX_REQUEST="true"
+        url("prioritisation:round_results", world, pk=scoring_round.pk), HTTP_HX_REQUEST="true"
     )
     content = response.content.decode().lstrip()
     assert content.startswith('<div id="results"')
@@ -359,7 +373,7 @@ def test_results_export(world):
     join(guest, scoring_round, "Gast")
     give(guest, scoring_round, world.action_a, all_criteria(world, 4))
     response = world.client_for("coordinator").get(
-        url("plans:round_results", world, pk=scoring_round.pk), {"export": "csv"}
+        url("prioritisation:round_results", world, pk=scoring_round.pk), {"export": "csv"}
     )
     lines = response.getvalue().decode("utf-8-sig").strip().splitlines()
     assert len(lines) == 1 + 2 * 7  # per action: the weighted score and six criteria
@@ -378,12 +392,12 @@ def test_adopting_the_medians_sets_the_actions_scores(world):
         join(client, scoring_round, name)
         give(client, scoring_round, world.action_a, values)
     coordinator = world.client_for("coordinator")
-    adopt = url("plans:round_adopt", world, pk=scoring_round.pk)
+    adopt = url("prioritisation:round_adopt", world, pk=scoring_round.pk)
     # While the round is open, adopting is refused.
     assert coordinator.post(adopt).status_code == HTTPStatus.OK
     assert ActionScore.unscoped.get(action=world.action_a, criterion=first).score == 0
 
-    coordinator.post(url("plans:round_close", world, pk=scoring_round.pk))
+    coordinator.post(url("prioritisation:round_close", world, pk=scoring_round.pk))
     assert coordinator.get(adopt).status_code == HTTPStatus.OK
     response = coordinator.post(adopt)
     assert response.status_code == HTTPStatus.FOUND
@@ -406,8 +420,8 @@ def test_median_halfway_is_rounded_up(world):
         join(client, scoring_round, name)
         give(client, scoring_round, world.action_a, {first: value})
     coordinator = world.client_for("coordinator")
-    coordinator.post(url("plans:round_close", world, pk=scoring_round.pk))
-    coordinator.post(url("plans:round_adopt", world, pk=scoring_round.pk))
+    coordinator.post(url("prioritisation:round_close", world, pk=scoring_round.pk))
+    coordinator.post(url("prioritisation:round_adopt", world, pk=scoring_round.pk))
     assert ActionScore.unscoped.get(action=world.action_a, criterion=first).score == 3
 
 
@@ -431,18 +445,20 @@ def test_rounds_list_filters_sorts_and_exports(world):
     other = open_round(world)
     ScoringRound.unscoped.filter(pk=other.pk).update(title="Klimaatteam gebouwen", state="closed")
     client = world.client_for("viewer")
-    response = client.get(url("plans:rounds", world), {"state": "closed"})
+    response = client.get(url("prioritisation:rounds", world), {"state": "closed"})
     assert [r.title for r in response.context["rounds"]] == ["Klimaatteam gebouwen"]
-    response = client.get(url("plans:rounds", world), {"sort": "title"})
+    response = client.get(url("prioritisation:rounds", world), {"sort": "title"})
     assert [r.title for r in response.context["rounds"]] == [
         "Klimaatteam gebouwen",
         "Workshop mobiliteit",
     ]
-    csv_text = client.get(url("plans:rounds", world), {"export": "csv"}).getvalue().decode()
+    csv_text = (
+        client.get(url("prioritisation:rounds", world), {"export": "csv"}).getvalue().decode()
+    )
     assert "Klimaatteam gebouwen" in csv_text
     # B's coordinator sees none of A's rounds in B.
     beta = world.client_for("other_municipality").get(
-        reverse("plans:rounds", kwargs={"municipality": world.b.slug})
+        reverse("prioritisation:rounds", kwargs={"municipality": world.b.slug})
     )
     assert list(beta.context["rounds"]) == []
 
@@ -488,9 +504,9 @@ def test_query_counts_do_not_grow_with_the_number_of_actions(world):
     small, large = round_with(world, 3), round_with(world, 40)
     client = world.client_for("coordinator")
     for name, extra in [
-        ("plans:round_results", {}),
-        ("plans:round_results", {"HTTP_HX_REQUEST": "true"}),
-        ("plans:round_detail", {}),
+        ("prioritisation:round_results", {}),
+        ("prioritisation:round_results", {"HTTP_HX_REQUEST": "true"}),
+        ("prioritisation:round_detail", {}),
     ]:
         counts = [count_queries(client, url(name, world, pk=r.pk), **extra) for r in (small, large)]
         assert counts[0] == counts[1], (name, counts)
@@ -506,6 +522,6 @@ def test_query_counts_do_not_grow_with_the_number_of_actions(world):
             )
         )
     assert counts[0] == counts[1]
-    assert count_queries(client, url("plans:rounds", world)) == count_queries(
-        client, url("plans:rounds", world) + "?sort=-participants"
+    assert count_queries(client, url("prioritisation:rounds", world)) == count_queries(
+        client, url("prioritisation:rounds", world) + "?sort=-participants"
     )

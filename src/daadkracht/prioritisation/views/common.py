@@ -8,7 +8,7 @@ from daadkracht.plans.selectors.plan import statuses
 from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.models import Department
 
-NO_PLAN_TEMPLATE = "plans/priorities/no_plan.html"
+NO_PLAN_TEMPLATE = "prioritisation/no_plan.html"
 
 
 def filter_context(filters: ActionFilter, plan: Plan) -> dict[str, Any]:

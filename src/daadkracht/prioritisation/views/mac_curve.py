@@ -7,10 +7,10 @@ from daadkracht.common.exporting import export_format
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter
 from daadkracht.plans.views.common import with_plan
-from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.prioritisation.charts.mac_curve import mac_chart
 from daadkracht.prioritisation.exports import cost_curve_export
 from daadkracht.prioritisation.selectors.mac_curve import mac_curve
+from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 
@@ -24,7 +24,7 @@ def mac_curve_view(request: TenantRequest, plan: Plan) -> HttpResponseBase:
         return cost_curve_export(curve, fmt)
     return render(
         request,
-        "plans/priorities/mac_curve.html",
+        "prioritisation/mac_curve.html",
         {
             "plan": plan,
             "curve": curve,

@@ -32,20 +32,20 @@ def _criterion(world) -> dict:
 
 
 EXPECTED = {
-    "plans:priorities": ALL_MEMBERS,
-    "plans:scores_fill": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
-    "plans:criteria": COORDINATOR_ONLY,
-    "plans:criterion_delete": COORDINATOR_ONLY,
+    "prioritisation:priorities": ALL_MEMBERS,
+    "prioritisation:scores_fill": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+    "prioritisation:criteria": COORDINATOR_ONLY,
+    "prioritisation:criterion_delete": COORDINATOR_ONLY,
     # The editor's own department leads action_a; viewers and coaches only read.
-    "plans:action_scores": tenant(OK, OK, FORBIDDEN, FORBIDDEN),
-    "plans:mac_curve": ALL_MEMBERS,
-    "plans:rounds": ALL_MEMBERS,
-    "plans:round_create": COORDINATOR_ONLY,
-    "plans:round_detail": ALL_MEMBERS,
+    "prioritisation:action_scores": tenant(OK, OK, FORBIDDEN, FORBIDDEN),
+    "prioritisation:mac_curve": ALL_MEMBERS,
+    "prioritisation:rounds": ALL_MEMBERS,
+    "prioritisation:round_create": COORDINATOR_ONLY,
+    "prioritisation:round_detail": ALL_MEMBERS,
     # Editors take part in rounds and see the results once the round is closed.
-    "plans:round_results": tenant(OK, FORBIDDEN, OK, OK),
-    "plans:round_close": COORDINATOR_ONLY,
-    "plans:round_adopt": COORDINATOR_ONLY,
+    "prioritisation:round_results": tenant(OK, FORBIDDEN, OK, OK),
+    "prioritisation:round_close": COORDINATOR_ONLY,
+    "prioritisation:round_adopt": COORDINATOR_ONLY,
     # Public: no log-in needed; an unknown join code is not found for everyone.
     "workshop:enter": everyone(OK),
     "workshop:join": everyone(NOT_FOUND),
@@ -53,12 +53,12 @@ EXPECTED = {
 }
 
 SAMPLE_KWARGS = {
-    "plans:criterion_delete": _criterion,
-    "plans:action_scores": lambda w: {"pk": w.action_a.pk},
-    "plans:round_detail": _round,
-    "plans:round_results": _round,
-    "plans:round_close": _round,
-    "plans:round_adopt": _round,
+    "prioritisation:criterion_delete": _criterion,
+    "prioritisation:action_scores": lambda w: {"pk": w.action_a.pk},
+    "prioritisation:round_detail": _round,
+    "prioritisation:round_results": _round,
+    "prioritisation:round_close": _round,
+    "prioritisation:round_adopt": _round,
     "workshop:join": lambda w: {"join_code": "NOT-A-REAL-CODE"},
     "workshop:score": lambda w: {"join_code": "NOT-A-REAL-CODE"},
 }

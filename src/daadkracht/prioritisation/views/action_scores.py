@@ -76,14 +76,15 @@ def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
                     request, _("Scores of %(action)s saved.") % {"action": action.identifier}
                 )
                 url = reverse(
-                    "plans:priorities", kwargs={"municipality": request.tenant.municipality.slug}
+                    "prioritisation:priorities",
+                    kwargs={"municipality": request.tenant.municipality.slug},
                 )
                 return redirect(f"{url}#action-{action.pk}")
     else:
         form = ActionScoresForm(initial={"fingerprint": scores_fingerprint(action)}, **kwargs)
     return render(
         request,
-        "plans/priorities/action_scores.html",
+        "prioritisation/action_scores.html",
         {
             "action": action,
             "form": form,

@@ -15,7 +15,6 @@ from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.selectors.actions import ActionFilter
 from daadkracht.plans.views.common import with_plan
-from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.prioritisation.charts.weights import weight_shares
 from daadkracht.prioritisation.exports import ranking_export
 from daadkracht.prioritisation.models import ActionScore
@@ -27,6 +26,7 @@ from daadkracht.prioritisation.selectors.scores import (
     with_scores,
 )
 from daadkracht.prioritisation.services import scores as services
+from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.trash import live_only
@@ -86,7 +86,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
         "scored_count": ActionScore.objects.filter(live_only("action"), action__plan=plan).count(),
         **filter_context(filters, plan),
     }
-    return render(request, "plans/priorities/ranking.html", context)
+    return render(request, "prioritisation/ranking.html", context)
 
 
 @tenant_view(Permission.EDIT_ALL)
@@ -113,4 +113,4 @@ def scores_fill(request: TenantRequest, plan: Plan) -> HttpResponse:
                 "these scores, or no action has figures yet."
             ),
         )
-    return redirect("plans:priorities", municipality=request.tenant.municipality.slug)
+    return redirect("prioritisation:priorities", municipality=request.tenant.municipality.slug)

@@ -80,7 +80,7 @@ def workshop_enter(request: HttpRequest) -> HttpResponse:
             if ScoringRound.unscoped.filter(join_code=candidate).exists():
                 return redirect("workshop:join", join_code=candidate)
         form.add_error("code", _("No round has this code. Check the code on the screen."))
-    return render(request, "plans/priorities/workshop_enter.html", {"form": form})
+    return render(request, "prioritisation/workshop_enter.html", {"form": form})
 
 
 @workshop_round
@@ -115,7 +115,7 @@ def workshop_join(request: HttpRequest, scoring_round: ScoringRound) -> HttpResp
             return redirect("workshop:score", join_code=join_code)
     return render(
         request,
-        "plans/priorities/workshop_join.html",
+        "prioritisation/workshop_join.html",
         {
             "round": scoring_round,
             "form": form,
@@ -176,7 +176,7 @@ def workshop_score(request: HttpRequest, scoring_round: ScoringRound) -> HttpRes
     cards = _score_cards(scoring_round, participant, actions, criteria)
     return render(
         request,
-        "plans/priorities/workshop_score.html",
+        "prioritisation/workshop_score.html",
         {
             "round": scoring_round,
             "participant": participant,
@@ -231,10 +231,10 @@ def _save_scores(
             "action_count": len(actions),
         }
         card_html = render_to_string(
-            "plans/priorities/workshop_score.html#card", context, request=request
+            "prioritisation/workshop_score.html#card", context, request=request
         )
         progress_html = render_to_string(
-            "plans/priorities/workshop_score.html#progress", context, request=request
+            "prioritisation/workshop_score.html#progress", context, request=request
         )
         # The card replaces itself; the progress line above the cards follows out of band.
         return HttpResponse(card_html + progress_html)

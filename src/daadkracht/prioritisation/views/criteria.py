@@ -10,11 +10,11 @@ from django.utils.translation import ngettext
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.models import Plan
 from daadkracht.plans.views.common import with_plan
-from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE
 from daadkracht.prioritisation.charts.weights import weight_shares
 from daadkracht.prioritisation.forms.criteria import CriterionForm, CriterionFormSet
 from daadkracht.prioritisation.models import Criterion
 from daadkracht.prioritisation.services import criteria as services
+from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 
@@ -48,7 +48,7 @@ def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
                 )
             else:
                 messages.info(request, _("Nothing changed."))
-            return redirect("plans:criteria", municipality=slug)
+            return redirect("prioritisation:criteria", municipality=slug)
     if adding and new_form.is_valid():
         try:
             criterion = services.criterion_create(
@@ -62,11 +62,11 @@ def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
             add_service_errors(new_form, error)
         else:
             messages.success(request, _("Criterion %(name)s added.") % {"name": criterion.name})
-            return redirect("plans:criteria", municipality=slug)
+            return redirect("prioritisation:criteria", municipality=slug)
     criteria_list = list(stored)
     return render(
         request,
-        "plans/priorities/criteria.html",
+        "prioritisation/criteria.html",
         {
             "plan": plan,
             "formset": formset,
@@ -90,10 +90,12 @@ def criterion_delete(request: TenantRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, _("Criterion %(name)s and its scores deleted.") % {"name": criterion}
             )
-            return redirect("plans:criteria", municipality=request.tenant.municipality.slug)
+            return redirect(
+                "prioritisation:criteria", municipality=request.tenant.municipality.slug
+            )
     return render(
         request,
-        "plans/priorities/criterion_delete.html",
+        "prioritisation/criterion_delete.html",
         {
             "criterion": criterion,
             "score_count": criterion.scores.count(),

@@ -17,7 +17,6 @@ from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
 from daadkracht.plans.views.common import with_plan
-from daadkracht.plans.views.prioritising import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.prioritisation.charts.box_plot import BOX_WIDTH, axis, result_rows
 from daadkracht.prioritisation.exports import round_results_export, rounds_export
 from daadkracht.prioritisation.forms.rounds import ScoringRoundForm
@@ -25,6 +24,7 @@ from daadkracht.prioritisation.models import Criterion, RoundParticipant, Scorin
 from daadkracht.prioritisation.selectors.rounds import RESULT_SORTS, round_results, rounds_of
 from daadkracht.prioritisation.selectors.scores import MAX_SCORE
 from daadkracht.prioritisation.services import rounds as services
+from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission, Role
 
@@ -66,7 +66,7 @@ def rounds(request: TenantRequest, plan: Plan) -> HttpResponseBase:
         return rounds_export(queryset, fmt)
     return render(
         request,
-        "plans/priorities/rounds.html",
+        "prioritisation/rounds.html",
         {
             "rounds": queryset,
             "state": state,
@@ -109,13 +109,13 @@ def round_create(request: TenantRequest, plan: Plan) -> HttpResponse:
                 % {"title": scoring_round.title},
             )
             return redirect(
-                "plans:round_detail",
+                "prioritisation:round_detail",
                 municipality=request.tenant.municipality.slug,
                 pk=scoring_round.pk,
             )
     return render(
         request,
-        "plans/priorities/round_form.html",
+        "prioritisation/round_form.html",
         {"form": form, "candidate_count": candidates.count(), **filter_context(filters, plan)},
     )
 
@@ -147,8 +147,8 @@ def round_detail(request: TenantRequest, pk: int) -> HttpResponse:
         **join_urls(request, scoring_round),
     }
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "plans/priorities/round_detail.html#participants", context)
-    return render(request, "plans/priorities/round_detail.html", context)
+        return render(request, "prioritisation/round_detail.html#participants", context)
+    return render(request, "prioritisation/round_detail.html", context)
 
 
 def _may_see_results(request: TenantRequest, scoring_round: ScoringRound) -> bool:
@@ -178,8 +178,8 @@ def round_results_view(request: TenantRequest, pk: int) -> HttpResponseBase:
         "percent_axis": axis(range(0, 101, 20), 100),
     }
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "plans/priorities/round_results.html#results", context)
-    return render(request, "plans/priorities/round_results.html", context)
+        return render(request, "prioritisation/round_results.html#results", context)
+    return render(request, "prioritisation/round_results.html", context)
 
 
 @tenant_view(Permission.EDIT_ALL)
@@ -192,8 +192,10 @@ def round_close(request: TenantRequest, pk: int) -> HttpResponse:
             _("Round %(title)s is closed. You can now adopt its medians as the actions' scores.")
             % {"title": scoring_round.title},
         )
-        return redirect("plans:round_results", municipality=request.tenant.municipality.slug, pk=pk)
-    return render(request, "plans/priorities/round_close.html", {"round": scoring_round})
+        return redirect(
+            "prioritisation:round_results", municipality=request.tenant.municipality.slug, pk=pk
+        )
+    return render(request, "prioritisation/round_close.html", {"round": scoring_round})
 
 
 @tenant_view(Permission.EDIT_ALL)
@@ -215,7 +217,9 @@ def round_adopt(request: TenantRequest, pk: int) -> HttpResponse:
                 )
                 % {"count": written, "title": scoring_round.title},
             )
-            return redirect("plans:priorities", municipality=request.tenant.municipality.slug)
+            return redirect(
+                "prioritisation:priorities", municipality=request.tenant.municipality.slug
+            )
     return render(
-        request, "plans/priorities/round_adopt.html", {"round": scoring_round, "error": error}
+        request, "prioritisation/round_adopt.html", {"round": scoring_round, "error": error}
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from daadkracht.plans.views import workshop
+from daadkracht.prioritisation.views import workshop
 
 app_name = "workshop"
 
