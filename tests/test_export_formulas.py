@@ -17,9 +17,11 @@ from openpyxl import load_workbook
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.common.exporting import FORMULA_START
-from daadkracht.plans.models import ActionStatus, Criterion, Tag, Theme
-from daadkracht.plans.services.priorities import action_scores_save, scoring_round_create
+from daadkracht.plans.models import ActionStatus, Tag, Theme
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.prioritisation.models import Criterion
+from daadkracht.prioritisation.services.rounds import scoring_round_create
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Department
 from daadkracht.testing.factories import TaskFactory, as_platform
 

@@ -12,10 +12,11 @@ from django.urls import reverse
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
-from daadkracht.plans.models import Action, ActionStatus, Criterion, ScoringRound, Theme
+from daadkracht.plans.models import Action, ActionStatus, Theme
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
-from daadkracht.plans.services.priorities import action_scores_save
+from daadkracht.prioritisation.models import Criterion, ScoringRound
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.services import department_delete
 from daadkracht.testing.factories import ActionFactory, DepartmentFactory, as_platform
@@ -54,7 +55,7 @@ def _themes_and_action(world) -> tuple[Theme, Theme, Action]:
 def _open_round(coordinator: Client, actions: list[Action], world) -> ScoringRound:
     criteria = Criterion.unscoped.filter(plan=world.plan_a)
     coordinator.post(
-        url("plans:round_create"),
+        url("prioritisation:round_create"),
         {
             "title": "Workshop",
             "criteria": [c.pk for c in criteria],
@@ -153,9 +154,11 @@ def test_the_department_list_shows_live_departments_and_counts_the_trash_apart(w
 def test_scoring_rounds_count_live_actions_and_scores(world, trash):
     client = world.client_for("coordinator")
 
-    rounds = client.get(url("plans:rounds")).context["rounds"]
-    detail = client.get(url("plans:round_detail", pk=trash.scoring_round.pk))
-    results = client.get(url("plans:round_results", pk=trash.scoring_round.pk)).context["results"]
+    rounds = client.get(url("prioritisation:rounds")).context["rounds"]
+    detail = client.get(url("prioritisation:round_detail", pk=trash.scoring_round.pk))
+    results = client.get(url("prioritisation:round_results", pk=trash.scoring_round.pk)).context[
+        "results"
+    ]
 
     assert [r.action_count for r in rounds] == [1]
     assert [a.identifier for a in detail.context["actions"]] == ["B3.01"]
@@ -166,7 +169,7 @@ def test_scoring_rounds_count_live_actions_and_scores(world, trash):
 
 
 def test_the_ranking_counts_scores_of_live_actions_only(world, trash):
-    response = world.client_for("viewer").get(url("plans:priorities"))
+    response = world.client_for("viewer").get(url("prioritisation:priorities"))
 
     assert response.context["scored_count"] == 0
     assert "B9.99" not in [row["action"].identifier for row in response.context["rows"]]

@@ -14,7 +14,7 @@ BYPASS = re.compile(r"\.unscoped\b|\b_base_manager\b|\.through\.objects\b")
 ALLOWED_BYPASS = {
     "tenancy/access.py": "finds a user's memberships before any municipality is active",
     "tenancy/admin.py": "the platform admin works across municipalities",
-    "plans/views/workshop.py": "finds the round by its join code, which is the key",
+    "prioritisation/views/workshop.py": "finds the round by its join code, which is the key",
     "common/concurrency.py": "writes through the guarded unscoped queryset, with the row's id",
     "demo/management/commands/demo.py": "rebuilds the demo municipalities as the platform",
     "demo/builder.py": "writes demo plans in bulk as the platform",
@@ -25,6 +25,7 @@ ALLOWED_BYPASS = {
     "plans/services/actions.py": "reads the stored row before a change",
     "plans/services/plan.py": "reads the stored row before a change",
     "plans/services/tasks.py": "reads the stored row before a change",
+    "prioritisation/services/criteria.py": "writes a new plan's default criteria in bulk",
     "tenancy/services.py": "reads the stored row before a change",
     "accounts/services.py": "invitations are looked up before the membership exists",
 }

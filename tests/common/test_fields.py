@@ -5,8 +5,8 @@ import pytest
 from daadkracht.common.fields import NEVER_CHANGEABLE, allowlist, only_fields
 from daadkracht.plans.services.actions import ACTION_FIELDS
 from daadkracht.plans.services.plan import PLAN_FIELDS, STATUS_FIELDS, THEME_FIELDS
-from daadkracht.plans.services.priorities import CRITERION_FIELDS
 from daadkracht.plans.services.tasks import TASK_FIELDS
+from daadkracht.prioritisation.services.criteria import CRITERION_FIELDS
 from daadkracht.tenancy.services import DEPARTMENT_FIELDS
 
 

@@ -14,17 +14,9 @@ from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import User
-from daadkracht.plans.models import (
-    Action,
-    ActionScore,
-    Criterion,
-    Plan,
-    StatusUpdate,
-    Task,
-    Theme,
-    UpdateKind,
-)
+from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme, UpdateKind
 from daadkracht.plans.selectors.actions import overdue, stale
+from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.models import Membership, Municipality
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import DEFAULT_PASSWORD

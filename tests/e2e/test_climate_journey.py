@@ -38,19 +38,10 @@ from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS
 from daadkracht.demo.management.commands.demo import Command as DemoCommand
 from daadkracht.demo.spec import STATUS_KEYS
-from daadkracht.plans.models import (
-    Action,
-    ActionStatus,
-    Criterion,
-    Plan,
-    RoundParticipant,
-    RoundScore,
-    ScoringRound,
-    StatusCategory,
-    StatusUpdate,
-)
+from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory, StatusUpdate
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY
 from daadkracht.plans.spreadsheets.export import SHEET_TITLE
+from daadkracht.prioritisation.models import Criterion, RoundParticipant, RoundScore, ScoringRound
 from daadkracht.tenancy.models import Membership, Municipality
 from daadkracht.testing.factories import DEFAULT_PASSWORD
 
@@ -333,12 +324,12 @@ def test_scoring_round_with_a_guest_and_a_member(
 
     # Prioritising → workshop rounds → open a round.
     page.goto(demo.url("tenancy:home"))
-    page.locator(f'nav.main-nav a[href="{demo.url("plans:priorities")}"]').click()
-    page.wait_for_url(f"**{demo.url('plans:priorities')}")
-    page.locator(f'nav.subnav a[href="{demo.url("plans:rounds")}"]').click()
-    page.wait_for_url(f"**{demo.url('plans:rounds')}")
-    page.locator(f'main a[href="{demo.url("plans:round_create")}"]').first.click()
-    page.wait_for_url(f"**{demo.url('plans:round_create')}")
+    page.locator(f'nav.main-nav a[href="{demo.url("prioritisation:priorities")}"]').click()
+    page.wait_for_url(f"**{demo.url('prioritisation:priorities')}")
+    page.locator(f'nav.subnav a[href="{demo.url("prioritisation:rounds")}"]').click()
+    page.wait_for_url(f"**{demo.url('prioritisation:rounds')}")
+    page.locator(f'main a[href="{demo.url("prioritisation:round_create")}"]').first.click()
+    page.wait_for_url(f"**{demo.url('prioritisation:round_create')}")
 
     form = page.locator("form.round-form")
     form.locator("#id_title").fill("Workshop klimaatteam, prioriteiten 2027")
@@ -355,7 +346,7 @@ def test_scoring_round_with_a_guest_and_a_member(
     form.locator("button[type=submit]").click()
 
     scoring_round = ScoringRound.objects.get(plan=demo.plan)
-    detail_url = demo.url("plans:round_detail", pk=scoring_round.pk)
+    detail_url = demo.url("prioritisation:round_detail", pk=scoring_round.pk)
     page.wait_for_url(f"**{detail_url}")
     assert set(scoring_round.actions.values_list("pk", flat=True)) == {a.pk for a in actions}
     assert set(scoring_round.criteria.values_list("pk", flat=True)) == {c.pk for c in criteria}
@@ -405,8 +396,10 @@ def test_scoring_round_with_a_guest_and_a_member(
     shot(page, "16-round-participants")
 
     # The results: per action the median and the spread of the weighted scores.
-    page.locator(f'a[href="{demo.url("plans:round_results", pk=scoring_round.pk)}"]').first.click()
-    page.wait_for_url(f"**{demo.url('plans:round_results', pk=scoring_round.pk)}")
+    page.locator(
+        f'a[href="{demo.url("prioritisation:round_results", pk=scoring_round.pk)}"]'
+    ).first.click()
+    page.wait_for_url(f"**{demo.url('prioritisation:round_results', pk=scoring_round.pk)}")
     results = page.locator("#results article.result")
     expect(results).to_have_count(3)
     # Sorted by disagreement: the widest middle half first.

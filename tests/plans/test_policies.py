@@ -12,15 +12,14 @@ from daadkracht.plans.policies import (
     can_create_action,
     can_edit_action,
     can_manage_plan,
-    can_score,
     can_trash_actions,
     lead_department_choices,
 )
 from daadkracht.plans.services.actions import action_create, action_delete, action_update
 from daadkracht.plans.services.plan import plan_update
-from daadkracht.plans.services.priorities import action_scores_save
 from daadkracht.plans.services.tasks import task_create
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +65,6 @@ def test_who_may_edit_an_action(world, role, own, other):
     who = membership(world, role)
 
     assert can_edit_action(who, world.action_a) is own
-    assert can_score(who, world.action_a) is own
     assert can_edit_action(who, world.other_action_a) is other
     assert can_create_action(who, world.other_department_a.pk) is other
 

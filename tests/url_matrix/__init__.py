@@ -9,12 +9,12 @@ from tests.url_matrix import (
     dashboard,
     foundation,
     plan_settings,
-    priorities,
+    prioritisation,
     spreadsheets,
 )
 from tests.url_matrix.rows import VISITORS
 
-AREAS = [foundation, actions, plan_settings, priorities, spreadsheets, dashboard]
+AREAS = [foundation, actions, plan_settings, prioritisation, spreadsheets, dashboard]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
 SAMPLE_KWARGS = {name: fn for area in AREAS for name, fn in area.SAMPLE_KWARGS.items()}

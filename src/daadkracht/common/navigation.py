@@ -24,7 +24,7 @@ MAIN_NAVIGATION = [
     NavItem("plans:actions", _("Actions")),
     NavItem("plans:board", _("Board")),
     NavItem("plans:timeline", _("Timeline")),
-    NavItem("plans:priorities", _("Priorities")),
+    NavItem("prioritisation:priorities", _("Priorities")),
     NavItem("plans:settings", _("Plan")),
     NavItem("tenancy:departments", _("Departments")),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "daadkracht.tenancy",
     "daadkracht.history",
     "daadkracht.plans",
+    "daadkracht.prioritisation",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

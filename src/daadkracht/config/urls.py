@@ -13,10 +13,11 @@ urlpatterns = [
     path("account/", include("daadkracht.accounts.urls")),
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
-    path("workshop/", include("daadkracht.plans.urls.workshop_public")),
+    path("workshop/", include("daadkracht.prioritisation.urls.workshop")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
+    path("<slug:municipality>/plan/prioriteiten/", include("daadkracht.prioritisation.urls")),
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
 ]
 

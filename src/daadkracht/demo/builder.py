@@ -23,11 +23,9 @@ from daadkracht.demo.texts import (
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
-    ActionScore,
     ActionStatus,
     ActionTag,
     ActionTheme,
-    Criterion,
     Plan,
     StatusUpdate,
     Tag,
@@ -37,6 +35,7 @@ from daadkracht.plans.models import (
     Visibility,
 )
 from daadkracht.plans.models import covenant as com
+from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.models import Department, Municipality
 
 # The status an action had a year ago, before this year's timeline, by its status today.

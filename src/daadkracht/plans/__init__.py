@@ -1,1 +1,1 @@
-"""The climate plan: its period and targets, themes, actions, tasks, updates and priorities."""
+"""The climate plan: its period and targets, themes, actions, tasks, updates and timeline."""

@@ -14,7 +14,7 @@ from daadkracht.tenancy.roles import Permission
 
 
 def can_manage_plan(who: Membership) -> bool:
-    """The plan's settings, themes, statuses, criteria, scoring rounds, imports and the trash."""
+    """The plan's settings, themes, statuses, imports and the trash."""
     return who.has(Permission.EDIT_ALL)
 
 
@@ -49,10 +49,6 @@ def can_edit_action(who: Membership, action: Action) -> bool:
 def can_update_action(who: Membership, action: Action, lead_department_id: int | None) -> bool:
     """Saving the action as stored (`action`) with this lead: editors cannot hand it over."""
     return can_edit_action(who, action) and can_edit_for_department(who, lead_department_id)
-
-
-def can_score(who: Membership, action: Action) -> bool:
-    return can_edit_action(who, action)
 
 
 def can_trash_actions(who: Membership) -> bool:

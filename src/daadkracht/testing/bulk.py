@@ -12,11 +12,9 @@ from django.utils import timezone
 from daadkracht.plans.models import (
     Action,
     ActionDepartment,
-    ActionScore,
     ActionStatus,
     ActionTag,
     ActionTheme,
-    Criterion,
     DepartmentRole,
     Phase,
     Plan,
@@ -27,6 +25,7 @@ from daadkracht.plans.models import (
     UpdateKind,
 )
 from daadkracht.plans.services.plan import plan_create
+from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.testing.factories import as_platform
 

@@ -22,31 +22,19 @@ from daadkracht.plans.models.plan import (
     StatusCategory,
     Theme,
 )
-from daadkracht.plans.models.priorities import (
-    ActionScore,
-    Criterion,
-    RoundParticipant,
-    RoundScore,
-    ScoringRound,
-)
 
 __all__ = [
     "CLOSED_CATEGORIES",
     "Action",
     "ActionDepartment",
-    "ActionScore",
     "ActionStatus",
     "ActionTag",
     "ActionTheme",
-    "Criterion",
     "DepartmentRole",
     "FundingSource",
     "Phase",
     "Plan",
     "Priority",
-    "RoundParticipant",
-    "RoundScore",
-    "ScoringRound",
     "StatusCategory",
     "StatusUpdate",
     "Tag",

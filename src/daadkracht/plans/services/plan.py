@@ -13,9 +13,10 @@ from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
-from daadkracht.plans.defaults import DEFAULT_CRITERIA, DEFAULT_STATUSES
-from daadkracht.plans.models import Action, ActionStatus, Criterion, Plan, StatusUpdate, Theme
+from daadkracht.plans.defaults import DEFAULT_STATUSES
+from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.prioritisation.services.criteria import criteria_create_defaults
 from daadkracht.tenancy.models import Municipality
 from daadkracht.tenancy.policies import enforce
 
@@ -52,18 +53,7 @@ def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Pla
             )
             for position, (name, category, colour) in enumerate(DEFAULT_STATUSES)
         )
-        Criterion.unscoped.bulk_create(
-            Criterion(
-                municipality=municipality,
-                plan=plan,
-                key=key,
-                name=str(name),
-                description=str(description),
-                weight=weight,
-                position=position,
-            )
-            for position, (key, name, description, weight) in enumerate(DEFAULT_CRITERIA)
-        )
+        criteria_create_defaults(plan=plan)
         audit_record(actor=actor, instance=plan, action=AuditAction.CREATED)
     return plan
 

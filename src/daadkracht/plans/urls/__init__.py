@@ -4,7 +4,6 @@ from daadkracht.plans.urls import (
     action_detail,
     action_list,
     plan_settings,
-    priorities,
     spreadsheets,
 )
 
@@ -14,6 +13,5 @@ urlpatterns = [
     *action_list.urlpatterns,
     *action_detail.urlpatterns,
     *plan_settings.urlpatterns,
-    *priorities.urlpatterns,
     *spreadsheets.urlpatterns,
 ]

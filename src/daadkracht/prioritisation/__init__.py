@@ -1,0 +1,1 @@
+"""Prioritisation: weighted criteria, scores of actions, the cost curve and workshop rounds."""

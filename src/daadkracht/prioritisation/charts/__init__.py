@@ -1,0 +1,1 @@
+"""Geometry of the prioritisation pages' server-rendered SVG charts: numbers in, coordinates out."""

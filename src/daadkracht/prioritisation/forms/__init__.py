@@ -1,0 +1,1 @@
+"""Forms of prioritisation, one module per page or group of pages."""

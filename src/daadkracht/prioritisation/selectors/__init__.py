@@ -1,0 +1,1 @@
+"""Reads of prioritisation that views share, one module per subject."""

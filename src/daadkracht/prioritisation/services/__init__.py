@@ -1,0 +1,1 @@
+"""Writes of prioritisation, one module per subject."""

@@ -1,0 +1,37 @@
+"""Who may prioritise: coordinators manage criteria and rounds; whoever may change an action
+scores it."""
+
+import pytest
+
+from daadkracht.prioritisation.policies import can_manage_prioritisation, can_score
+from daadkracht.tenancy.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def membership(world, role: str) -> Membership:
+    return Membership.unscoped.select_related("municipality").get(
+        user=world.users[role], municipality=world.a
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "other"),
+    [
+        ("coordinator", True, True),
+        ("editor", True, False),
+        ("viewer", False, False),
+        ("coach", False, False),
+    ],
+)
+def test_who_may_score_an_action(world, role, own, other):
+    who = membership(world, role)
+
+    assert can_score(who, world.action_a) is own
+    assert can_score(who, world.other_action_a) is other
+
+
+def test_only_coordinators_manage_prioritisation(world):
+    for role in ("editor", "viewer", "coach"):
+        assert not can_manage_prioritisation(membership(world, role))
+    assert can_manage_prioritisation(membership(world, "coordinator"))
