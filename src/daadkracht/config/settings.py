@@ -139,6 +139,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 INVITATION_MAX_AGE = timedelta(days=int(os.environ.get("DAADKRACHT_INVITATION_DAYS", "14")))
 
+# Reverse proxies in front of the application that append the client's address to
+# X-Forwarded-For (see daadkracht.access.client); 0: clients connect directly.
+TRUSTED_PROXIES = int(os.environ.get("DAADKRACHT_TRUSTED_PROXIES", "0"))
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DAADKRACHT_TRUSTED_PROXIES must be 0 or more.")
+
 # Requests per minute and address to the pages anyone can open (public pages, signed links).
 PUBLIC_REQUESTS_PER_MINUTE = int(os.environ.get("DAADKRACHT_PUBLIC_REQUESTS_PER_MINUTE", "120"))
 
@@ -150,6 +156,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "daadkracht.access.client.client_address"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
