@@ -65,6 +65,14 @@ class LoginForm(ThrottledAuthenticationForm):
         return str(self.cleaned_data["username"]).lower()
 
 
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
 class SetPasswordFields(forms.Form):
     password1 = forms.CharField(
         label=_("Password"),

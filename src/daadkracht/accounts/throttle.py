@@ -6,6 +6,9 @@ stops after a few tries. An account itself is never locked, or anyone could lock
 after `LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE` failed log-ins within a minute, from any
 addresses, it answers "try again in a minute" without checking the password until that minute
 is over, which slows guessing from many addresses and keeps its owner waiting a minute at most.
+
+Password-reset requests are limited per client address and per e-mail address, so that no one
+can flood a mailbox; the page answers the same either way.
 """
 
 import hashlib
@@ -18,6 +21,7 @@ from daadkracht.access.client import client_address
 from daadkracht.access.throttle import hit, hits
 
 MINUTE = 60
+HOUR = 60 * 60
 
 
 def _account_key(email: str) -> str:
@@ -45,3 +49,15 @@ def login_success_forgive(*, request: HttpRequest, email: str) -> None:
     address = client_address(request)
     if address is not None:
         axes_reset(ip=address, username=email)
+
+
+def password_reset_allowed(*, address: str | None, email: str) -> bool:
+    """Count a reset request; False once its address or its e-mail address asked too often.
+
+    The e-mail address counts whether or not an account has it, so the limit reveals nothing.
+    """
+    from_address = hit(f"reset:address:{address or 'unknown'}", window=HOUR)
+    if from_address > settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR:
+        return False
+    for_account = hit(f"reset:account:{_account_key(email)}", window=HOUR)
+    return for_account <= settings.PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR
