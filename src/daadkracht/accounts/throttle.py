@@ -41,10 +41,9 @@ def login_failure_count(*, email: str) -> None:
 def login_success_forgive(*, request: HttpRequest, email: str) -> None:
     """Forget this account's failed log-ins from this address, and no one else's.
 
-    `email` as it was given to `authenticate`, which is how the lock-out recorded it.
-
     Another account's failures from the same address still count, so logging in with an
-    account of one's own does not buy more guesses at other accounts.
+    account of one's own does not buy more guesses at other accounts. `email` is taken as it
+    was given to `authenticate`, which is how the lock-out recorded it.
     """
     address = client_address(request)
     if address is not None:

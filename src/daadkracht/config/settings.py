@@ -157,13 +157,14 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = False  # a log-in forgets its own account's failures only (the forms)
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "daadkracht.access.client.client_address"
 LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE = 10
+
 # Password-reset requests per hour, per client address and per e-mail address; further requests
 # get the same answer but send nothing.
 PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = 5
 PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR = 3
-AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "daadkracht.access.client.client_address"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
