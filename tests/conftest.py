@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from daadkracht.access.context import tenant_scope
@@ -123,6 +124,14 @@ def world(db) -> World:
         action_b,
         invitation_a,
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and pauses counted in the cache start from zero in every test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from django.tasks import task
 
 from daadkracht.access.context import current
-from daadkracht.access.tasks import tenant_task
+from daadkracht.access.tasks import platform_task, tenant_task
 from daadkracht.tenancy.models import Department
 
 
@@ -21,4 +21,20 @@ def count_departments() -> dict[str, object]:
 @task()
 def count_departments_without_scope() -> int:
     """A task written without `tenant_task`: it relies on a scope it will not have."""
+    return Department.objects.count()
+
+
+@platform_task()
+def describe_platform_context() -> dict[str, object]:
+    context = current()
+    assert context is not None
+    return {
+        "audience": str(context.audience),
+        "municipality": context.municipality_id,
+        "actor": getattr(context.actor, "pk", None),
+    }
+
+
+@platform_task()
+def count_departments_for_the_platform() -> int:
     return Department.objects.count()

@@ -103,3 +103,21 @@ def test_links_are_rate_limited_per_address(world):
     cache.clear()
 
     assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit(world, settings):
+    settings.PUBLIC_REQUESTS_PER_MINUTE = 2
+    settings.TRUSTED_PROXIES = 1
+    link = _link(world.invitation_a)
+    client = Client(REMOTE_ADDR="10.0.0.2")
+
+    def status(forwarded: str) -> int:
+        return client.get(link, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    first = [status("203.0.113.7") for _ in range(3)]
+    forged = status("198.51.100.9, 203.0.113.7")
+    other = status("198.51.100.9")
+
+    assert first == [200, 200, 429]
+    assert forged == 429  # an entry the client wrote itself does not give it a new address
+    assert other == 200

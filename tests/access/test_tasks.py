@@ -4,7 +4,12 @@ import pytest
 
 from daadkracht.access.context import Audience, tenant_scope
 from daadkracht.access.tasks import TaskFailed, enqueue
-from tests.access.tasks_for_tests import count_departments, count_departments_without_scope
+from tests.access.tasks_for_tests import (
+    count_departments,
+    count_departments_for_the_platform,
+    count_departments_without_scope,
+    describe_platform_context,
+)
 
 
 def test_a_task_works_for_the_municipality_and_actor_that_enqueued_it(world):
@@ -39,3 +44,19 @@ def test_the_other_municipality_s_task_counts_its_own_rows(world):
         result = enqueue(count_departments)
 
     assert result.return_value["departments"] == 1
+
+
+def test_a_platform_task_runs_for_no_municipality_whoever_enqueued_it(world):
+    with tenant_scope(world.a, actor=world.users["coordinator"]):
+        result = describe_platform_context.enqueue()
+
+    assert result.return_value == {
+        "audience": Audience.WORKER,
+        "municipality": None,
+        "actor": None,
+    }
+
+
+def test_a_platform_task_cannot_read_a_municipality_s_data(world):
+    with tenant_scope(world.a), pytest.raises(TaskFailed, match="TenantNotActive"):
+        count_departments_for_the_platform.enqueue()

@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+from django.test import Client
 from django.urls import reverse
 
 LOGIN_URL = reverse("accounts:login")
@@ -68,7 +69,7 @@ def test_login_follows_a_local_next_but_not_a_foreign_one(world, client, passwor
     assert "evil.example" not in foreign.url
 
 
-def test_five_failed_logins_lock_the_account_out(world, client, password):
+def test_five_failed_logins_lock_the_address_out(world, client, password):
     for _ in range(4):
         assert log_in(client, "editor@alfa.test", "wrong").status_code == HTTPStatus.OK
 
@@ -89,14 +90,17 @@ def test_varying_the_case_of_the_address_does_not_escape_the_lockout(world, clie
     assert "_auth_user_id" not in client.session
 
 
-def test_lockout_does_not_block_a_colleague_at_the_same_address(world, client, password):
+def test_a_lockout_pauses_the_address_not_the_account(world, client, password):
     for _ in range(5):
         log_in(client, "editor@alfa.test", "wrong")
 
-    response = log_in(client, "viewer@alfa.test", password)
+    colleague = log_in(client, "viewer@alfa.test", password)
+    elsewhere = Client(REMOTE_ADDR="198.51.100.20")
+    owner = elsewhere.post(LOGIN_URL, {"username": "editor@alfa.test", "password": password})
 
-    assert response.status_code == HTTPStatus.FOUND
-    assert client.session["_auth_user_id"] == str(world.users["viewer"].pk)
+    assert colleague.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert owner.status_code == HTTPStatus.FOUND
+    assert elsewhere.session["_auth_user_id"] == str(world.users["editor"].pk)
 
 
 def test_a_successful_login_resets_the_failure_count(world, client, password):

@@ -5,6 +5,8 @@ task's first, required keyword arguments `municipality_id` and `actor_id`, and r
 a fresh worker context for that municipality (or, for `municipality_id=None`, in one where no
 tenant data can be touched). `enqueue` fills them in from the context that schedules the task,
 so that the worker does the work for the same municipality and on behalf of the same person.
+`platform_task` is for work that belongs to no municipality, such as an account's password
+reset: it carries nothing and runs in a fresh worker context without a municipality.
 The test backend runs each task at once but in a fresh context as well, so that a task that
 relies on its caller's scope fails in the tests as it would on a real worker.
 """
@@ -37,6 +39,24 @@ def tenant_task(**options: Any) -> Callable[[Callable[..., Any]], Task[Any, Any]
                 actor = User.objects.filter(pk=actor_id).first() if actor_id else None
                 with access.worker_scope(municipality, actor=actor):
                     return function(**kwargs)
+
+        return task(**options)(run)
+
+    return decorator
+
+
+def platform_task(**options: Any) -> Callable[[Callable[..., Any]], Task[Any, Any]]:
+    """Declare a background task that works for no municipality; enqueue it with `.enqueue()`.
+
+    It runs in a worker context without a municipality, whoever enqueued it: it can read and
+    write accounts, but no municipality's data.
+    """
+
+    def decorator(function: Callable[..., Any]) -> Task[Any, Any]:
+        @wraps(function)
+        def run(**kwargs: Any) -> Any:
+            with access.no_scope(), access.worker_scope(None):
+                return function(**kwargs)
 
         return task(**options)(run)
 

@@ -3,14 +3,52 @@
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import User
+from daadkracht.accounts.throttle import (
+    login_failure_count,
+    login_paused,
+    login_success_forgive,
+)
+
+ACCOUNT_PAUSED = _(
+    "There were too many failed attempts to log in to this account. Wait a minute and try again."
+)
 
 
-class LoginForm(AuthenticationForm):
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """A log-in form that counts failures per account and does not try a paused account.
+
+    The password of a paused account is not checked at all, so a guess then tells nothing, and
+    the attempt does not count against the visitor's address either.
+    """
+
+    def clean(self) -> dict[str, Any]:
+        email = str(self.cleaned_data.get("username") or "")
+        tried = bool(email and self.cleaned_data.get("password"))
+        if tried and login_paused(email=email):
+            raise forms.ValidationError(ACCOUNT_PAUSED, code="account_paused")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            # Refused because the address is locked out: no password was tried for the account.
+            if tried and not getattr(self.request, "axes_locked_out", False):
+                login_failure_count(email=email)
+            raise
+        if self.request is not None:
+            login_success_forgive(request=self.request, email=email)
+        return cleaned
+
+
+class AdminLoginForm(ThrottledAuthenticationForm, AdminAuthenticationForm):
+    """The platform administration's log-in, with the same limits as the site's."""
+
+
+class LoginForm(ThrottledAuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -25,6 +63,14 @@ class LoginForm(AuthenticationForm):
         # Addresses are stored in lower case (UserManager); people type them as they like. The
         # log-in throttle sees the same lower-case address, so case variants share one count.
         return str(self.cleaned_data["username"]).lower()
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
 
 
 class SetPasswordFields(forms.Form):

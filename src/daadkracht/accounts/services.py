@@ -1,4 +1,4 @@
-"""Writes for accounts: invitations and profiles."""
+"""Writes for accounts: invitations, profiles and password-reset requests."""
 
 from typing import Any
 
@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from daadkracht.access.context import LinkGrant
 from daadkracht.access.links import LinkAlreadyUsed, link_use_up
 from daadkracht.accounts.models import Invitation, User
+from daadkracht.accounts.tasks import password_reset_send
+from daadkracht.accounts.throttle import password_reset_allowed
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.common.email import send_templated_email
 from daadkracht.history.models import AuditAction
@@ -136,3 +138,14 @@ def user_language_set(*, user: Any, language: str) -> None:
     if getattr(user, "is_authenticated", False) and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+def password_reset_request(*, email: str, address: str | None) -> None:
+    """Have a link to choose a new password mailed, within the limits per address and account.
+
+    Only the background task looks the account up, so a request does the same work whether
+    an account has this address or not, and its answer tells nothing.
+    """
+    email = email.strip().lower()
+    if password_reset_allowed(address=address, email=email):
+        password_reset_send.enqueue(email=email)

@@ -1,4 +1,4 @@
-"""Log-in, invitations, profile and the language switch."""
+"""Invitations, the password-reset request, profile and the language switch."""
 
 from typing import cast
 
@@ -15,11 +15,17 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from daadkracht.access.client import client_address
 from daadkracht.access.context import LinkGrant
 from daadkracht.access.entry import signed_link_view
-from daadkracht.accounts.forms import AcceptInvitationForm, ProfileForm
+from daadkracht.accounts.forms import AcceptInvitationForm, PasswordResetRequestForm, ProfileForm
 from daadkracht.accounts.models import Invitation, User
-from daadkracht.accounts.services import invitation_accept, profile_update, user_language_set
+from daadkracht.accounts.services import (
+    invitation_accept,
+    password_reset_request,
+    profile_update,
+    user_language_set,
+)
 from daadkracht.accounts.tokens import INVITATION_LINK, invitation_version
 
 
@@ -44,6 +50,16 @@ def set_language(request: HttpRequest) -> HttpResponse:
             secure=settings.LANGUAGE_COOKIE_SECURE,
         )
     return response
+
+
+@login_not_required
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """Ask for a link to choose a new password; the answer is the same for any address."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password_reset_request(email=form.cleaned_data["email"], address=client_address(request))
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
 
 
 @signed_link_view(

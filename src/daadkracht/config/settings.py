@@ -140,17 +140,32 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 INVITATION_MAX_AGE = timedelta(days=int(os.environ.get("DAADKRACHT_INVITATION_DAYS", "14")))
 
+# Reverse proxies in front of the application that append the client's address to
+# X-Forwarded-For (see daadkracht.access.client); 0: clients connect directly.
+TRUSTED_PROXIES = int(os.environ.get("DAADKRACHT_TRUSTED_PROXIES", "0"))
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DAADKRACHT_TRUSTED_PROXIES must be 0 or more.")
+
 # Requests per minute and address to the pages anyone can open (public pages, signed links).
 PUBLIC_REQUESTS_PER_MINUTE = int(os.environ.get("DAADKRACHT_PUBLIC_REQUESTS_PER_MINUTE", "120"))
 
-# Repeated failed log-ins: five tries per account and address, then a quarter of an hour's pause.
+# Repeated failed log-ins (see daadkracht.accounts.throttle): five from one client address,
+# whatever the accounts, pause log-ins from that address for a quarter of an hour. An account is
+# never locked; after ten failures within a minute, from anywhere, it asks to wait that minute out.
 AXES_FAILURE_LIMIT = int(os.environ.get("DAADKRACHT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False  # a log-in forgets its own account's failures only (the forms)
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "daadkracht.access.client.client_address"
+LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE = 10
+
+# Password-reset requests per hour, per client address and per e-mail address; further requests
+# get the same answer but send nothing.
+PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = 5
+PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR = 3
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from daadkracht.access.entry import account_page
 from daadkracht.accounts import views as account_views
+from daadkracht.accounts.forms import AdminLoginForm
 from daadkracht.tenancy import views as tenancy_views
 
 urlpatterns = [
@@ -21,5 +22,6 @@ urlpatterns = [
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
 ]
 
+admin.site.login_form = AdminLoginForm
 admin.site.site_header = "Daadkracht"
 admin.site.site_title = "Daadkracht"
