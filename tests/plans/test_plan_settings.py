@@ -539,3 +539,72 @@ def test_the_settings_lead_to_adding_actions_and_to_the_trash(world):
     assert b"/alfa/plan/acties/nieuw/" in editor
     assert b"/alfa/plan/acties/prullenbak/" not in editor
     assert b"/alfa/plan/acties/nieuw/" not in viewer
+
+
+class TestThemeKeys:
+    """A spreadsheet names a theme by its code (or its name without one): one key, one theme."""
+
+    @as_platform
+    def coded(self, world, code: str, name: str) -> Theme:
+        return Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code=code, name=name)
+
+    def test_a_code_in_use_is_refused_whatever_its_case_with_the_input_kept(self, world):
+        self.coded(world, "B3", "Slim")
+
+        response = world.client_for("coordinator").post(
+            THEME_NEW, {"code": "b3", "name": "Iets anders", "colour": "#000000"}
+        )
+
+        assert response.status_code == HTTPStatus.OK
+        assert "B3 Slim" in response.context["form"].errors["code"][0]
+        assert response.context["form"]["name"].value() == "Iets anders"
+        assert not Theme.unscoped.filter(name="Iets anders").exists()
+
+    def test_a_name_without_code_may_not_be_another_theme_s_key_or_name(self, world):
+        self.coded(world, "Energie", "Hernieuwbare energie")
+        self.coded(world, "B5", "Mobiliteit")
+        coordinator = world.client_for("coordinator")
+
+        as_key = coordinator.post(THEME_NEW, {"name": "energie", "colour": "#000000"})
+        as_name = coordinator.post(THEME_NEW, {"name": "Mobiliteit", "colour": "#000000"})
+        with_own_code = coordinator.post(
+            THEME_NEW, {"code": "B6", "name": "Mobiliteit", "colour": "#000000"}
+        )
+
+        assert as_key.context["form"].errors["name"]
+        assert as_name.context["form"].errors["name"]
+        assert with_own_code.status_code == HTTPStatus.FOUND, "a code of its own is enough"
+
+    def test_a_semicolon_in_a_key_is_refused(self, world):
+        response = world.client_for("coordinator").post(
+            THEME_NEW, {"name": "Wonen; bouwen", "colour": "#000000"}
+        )
+
+        assert "puntkomma" in response.context["form"].errors["name"][0]
+
+    def test_a_trashed_theme_whose_key_was_taken_stays_in_the_trash(self, world):
+        old = self.coded(world, "B1", "Oud")
+        coordinator = world.client_for("coordinator")
+        coordinator.post(f"/alfa/plan/instellingen/themas/{old.pk}/verwijderen/")
+        assert (
+            coordinator.post(
+                THEME_NEW, {"code": "B1", "name": "Nieuw", "colour": "#000000"}
+            ).status_code
+            == HTTPStatus.FOUND
+        )
+
+        response = coordinator.post(
+            f"/alfa/plan/instellingen/themas/{old.pk}/terugzetten/", follow=True
+        )
+
+        old.refresh_from_db()
+        assert old.deleted_at is not None
+        assert "B1 Nieuw" in response.content.decode()
+        assert response.status_code == HTTPStatus.OK
+
+    def test_the_database_holds_one_live_theme_per_key(self, world):
+        from django.db import IntegrityError, transaction
+
+        self.coded(world, "B1", "Een")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            self.coded(world, "b1", "Twee")

@@ -410,6 +410,33 @@ def _export(client, fmt: str) -> bytes:
     return response.getvalue()
 
 
+class TestThemeNames:
+    @as_platform
+    def test_a_name_two_themes_carry_is_not_guessed(self, world):
+        for code in ("B1", "B2"):
+            Theme.unscoped.create(
+                municipality=world.a, plan=world.plan_a, code=code, name="Energie"
+            )
+        rows = [["Nummer", "Titel", "Thema's"], ["X.1", "Zonnepanelen", "Energie"]]
+
+        response = upload(world.client_for("coordinator"), xlsx_bytes(rows))
+
+        preview = response.context["preview"]
+        assert preview.counts["new"] == 0
+        assert any("several themes" in e or "meerdere thema" in e for e in preview.errors)
+
+    @as_platform
+    def test_a_code_wins_over_a_name_and_the_unique_name_still_works(self, world):
+        Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B1", name="Energie")
+        Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B2", name="Wonen")
+        rows = [["Nummer", "Titel", "Thema's"], ["X.1", "Isolatie", "Wonen; B1"]]
+
+        preview = upload(world.client_for("coordinator"), xlsx_bytes(rows)).context["preview"]
+
+        assert preview.errors == []
+        assert preview.counts["new"] == 1
+
+
 class TestReimport:
     @as_platform
     def test_exported_file_imports_without_changes(self, world, themes):

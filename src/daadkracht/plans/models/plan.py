@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.reach import OWN, declare
@@ -93,9 +95,23 @@ class Theme(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         ordering = ["position", "code", "name"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
+        constraints = [
+            # A spreadsheet names a theme by its key (see `key`): one key, one live theme.
+            models.UniqueConstraint(
+                Lower(Coalesce(NullIf("code", Value("")), "name")),
+                "plan",
+                condition=Q(deleted_at__isnull=True),
+                name="theme_unique_live_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}".strip()
+
+    @property
+    def key(self) -> str:
+        """How the theme is written in a spreadsheet cell: its code, or its name without one."""
+        return self.code or self.name
 
 
 class StatusCategory(models.TextChoices):

@@ -16,6 +16,7 @@ from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_STATUSES
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.plans.spreadsheets.cells import normalise
 from daadkracht.prioritisation.services.criteria import criteria_create_defaults
 from daadkracht.tenancy.models import Municipality
 from daadkracht.tenancy.policies import enforce
@@ -98,6 +99,9 @@ THEME_FIELDS = allowlist("parent", "code", "name", "description", "colour")
 
 
 def _validate_theme(*, plan: Plan, theme: Theme | None, values: dict[str, Any]) -> None:
+    code = values.get("code", theme.code if theme else "")
+    name = values.get("name", theme.name if theme else "")
+    _validate_theme_key(plan=plan, theme=theme, code=code, name=name)
     parent = values.get("parent")
     if parent is None:
         return
@@ -112,6 +116,40 @@ def _validate_theme(*, plan: Plan, theme: Theme | None, values: dict[str, Any]) 
     if theme is not None and Theme.objects.filter(parent=theme).exists():
         raise ValidationError(
             {"parent": _("This theme has sub-themes itself, so it stays a main theme.")}
+        )
+
+
+def _validate_theme_key(*, plan: Plan, theme: Theme | None, code: str, name: str) -> None:
+    """A spreadsheet names a theme by its key (its code, or its name without one).
+
+    No two live themes share a key, and no key is another theme's name, so that every cell
+    with a key or a name means exactly one theme."""
+    code, name = (code or "").strip(), (name or "").strip()
+    key = code or name
+    field = "code" if code else "name"
+    if ";" in key or "\n" in key:
+        raise ValidationError(
+            {field: _("A semicolon separates themes in a spreadsheet cell; leave it out here.")}
+        )
+    others = Theme.objects.filter(plan=plan).exclude(pk=theme.pk if theme else None)
+    clash = next(
+        (
+            other
+            for other in others
+            if normalise(key) in {normalise(other.key), normalise(other.name)}
+            or normalise(name) == normalise(other.key)
+        ),
+        None,
+    )
+    if clash is not None:
+        raise ValidationError(
+            {
+                field: _(
+                    "The theme “%(theme)s” is already written as “%(key)s” in spreadsheets;"
+                    " give this theme a code of its own."
+                )
+                % {"theme": str(clash), "key": key}
+            }
         )
 
 
@@ -207,6 +245,7 @@ def theme_restore(*, actor: Any, theme: Theme) -> Theme:
     with transaction.atomic():
         parent = Theme.trash.filter(pk=theme.parent_id).first() if theme.parent_id else None
         for item in [p for p in (parent, theme) if p is not None]:
+            _validate_theme_key(plan=item.plan, theme=item, code=item.code, name=item.name)
             item.mark_restored()
             item.save(update_fields=["deleted_at", "updated_at"])
             audit_record(actor=actor, instance=item, action=AuditAction.RESTORED)

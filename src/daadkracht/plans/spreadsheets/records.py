@@ -78,11 +78,15 @@ class Lookups:
         self.status_by_name = {normalise(s.name): s for s in self.statuses}
         self.status_by_id = {s.pk: s for s in self.statuses}
         self.theme_by_id = {t.pk: t for t in self.themes}
-        self.theme_by_key: dict[str, Theme] = {}
-        for theme in self.themes:  # codes win over names
-            self.theme_by_key.setdefault(normalise(theme_key(theme)), theme)
+        # A cell names a theme by its key (unique in the plan) or by its name; a name that more
+        # than one theme carries means no theme (None), and the cell gets an error, not a guess.
+        self.theme_by_key: dict[str, Theme | None] = {normalise(t.key): t for t in self.themes}
+        named: dict[str, list[Theme]] = {}
         for theme in self.themes:
-            self.theme_by_key.setdefault(normalise(theme.name), theme)
+            named.setdefault(normalise(theme.name), []).append(theme)
+        for name, themes in named.items():
+            if name not in self.theme_by_key:
+                self.theme_by_key[name] = themes[0] if len(themes) == 1 else None
         self.user_by_id = {u.pk: u for u in self.members.values()}
         self._choices: dict[type[models.TextChoices], dict[str, str]] = {}
 
@@ -94,8 +98,3 @@ class Lookups:
     @property
     def default_status(self) -> ActionStatus | None:
         return min(self.statuses, key=lambda s: (s.position, s.pk), default=None)
-
-
-def theme_key(theme: Theme) -> str:
-    """How a theme is written in a cell: its code, or its name when it has none."""
-    return theme.code or theme.name

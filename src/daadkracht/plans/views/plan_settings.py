@@ -259,7 +259,12 @@ def theme_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
 @with_plan(_no_plan_yet)
 def theme_restore(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = get_object_or_404(Theme.trash, pk=pk, plan=plan)
-    services.theme_restore(actor=request.user, theme=theme)
+    try:
+        services.theme_restore(actor=request.user, theme=theme)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(_settings_url(request, "themes"))
     messages.success(request, _("Theme %(theme)s restored.") % {"theme": theme})
     return redirect(_settings_url(request, f"theme-{theme.pk}"))
 

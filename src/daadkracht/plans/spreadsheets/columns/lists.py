@@ -6,17 +6,17 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from daadkracht.common.sheets import RawCell
 from daadkracht.plans.models import DepartmentRole, Tag, covenant
 from daadkracht.plans.spreadsheets.cells import (
     CellError,
-    RawCell,
     choice_labels,
     join_list,
     normalise,
     split_list,
 )
 from daadkracht.plans.spreadsheets.columns.base import Column
-from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, theme_key
+from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
 
 INVOLVEMENT = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 
@@ -71,19 +71,28 @@ class ThemesColumn(Column):
 
     def cell(self, record: ActionRecord) -> Any:
         themes = sorted(record.themes, key=lambda t: (t.position, t.code, t.name))
-        return join_list(theme_key(t) for t in themes) or None
+        return join_list(t.key for t in themes) or None
 
     def parse(self, raw: RawCell, lookups: Lookups) -> Any:
         ids = set()
         for part in split_list(raw.text):
-            theme = lookups.theme_by_key.get(normalise(part))
+            key = normalise(part)
+            theme = lookups.theme_by_key.get(key)
+            if theme is None and key in lookups.theme_by_key:
+                raise CellError(
+                    _(
+                        "Row %(row)s: several themes are called “%(value)s”; write the code of"
+                        " the one you mean."
+                    ),
+                    value=part,
+                )
             if theme is None:
-                raise self.error("theme", part, [theme_key(t) for t in lookups.themes])
+                raise self.error("theme", part, [t.key for t in lookups.themes])
             ids.add(theme.pk)
         return tuple(sorted(ids))
 
     def display(self, value: Any, lookups: Lookups) -> str:
-        keys = [theme_key(lookups.theme_by_id[pk]) for pk in value if pk in lookups.theme_by_id]
+        keys = [lookups.theme_by_id[pk].key for pk in value if pk in lookups.theme_by_id]
         return join_list(keys) or "—"
 
     def allowed(self, lookups: Lookups) -> list[str]:

@@ -8,12 +8,12 @@ from typing import Any, ClassVar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.common.sheets import RawCell
 from daadkracht.plans.spreadsheets.cells import (
     DATE_FORMAT,
     DATETIME_FORMAT,
     KEEP,
     CellError,
-    RawCell,
     parse_date,
     parse_number,
 )
