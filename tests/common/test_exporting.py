@@ -132,6 +132,8 @@ def test_a_sheet_title_excel_accepts():
     assert sheet_title(FORMULA) == '=HYPERLINK("http   x.test "&B2;'
     assert sheet_title("Acties van Groen/Blauw [2030]") == "Acties van Groen Blauw  2030"
     assert len(sheet_title("x" * 40)) == 31
+    assert sheet_title("'Wegen' \\ water?") == "Wegen'   water"
+    assert sheet_title("[]:*?/") == "Sheet"
     assert sheet_title("///") == "Sheet"
 
 

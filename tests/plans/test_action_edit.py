@@ -595,3 +595,22 @@ def test_editing_keeps_the_link_to_a_theme_in_the_trash(world, themes):
 
     shown = coordinator.get(detail_url(world.action_a)).context["themes"]
     assert {t.pk for t in shown} == {bridge.pk, sub.pk}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("start_date", "0001-01-01"), ("deadline", "2101-01-01"), ("start_date", "1899-12-31")],
+)
+def test_dates_outside_1900_to_2100_are_refused_with_the_input_kept(world, field, value):
+    before = Action.unscoped.get(pk=world.action_a.pk)
+
+    response = world.client_for("coordinator").post(
+        edit_url(world.action_a),
+        action_data(world, **{field: value, "version": before.version}),
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "1900" in response.context["form"].errors[field][0]
+    assert response.context["form"]["title"].value() == "Zonnepanelen op sporthallen"
+    after = Action.unscoped.get(pk=world.action_a.pk)
+    assert (after.version, after.title) == (before.version, before.title)

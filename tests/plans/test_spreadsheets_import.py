@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from daadkracht.access.context import tenant_scope
@@ -408,6 +409,23 @@ def test_only_coordinators_import(world, who):
 def _export(client, fmt: str) -> bytes:
     response = client.get(f"{EXPORT_URL}?format={fmt}")
     return response.getvalue()
+
+
+def test_dates_before_1900_or_after_2100_are_row_errors(world):
+    rows = [
+        ["Nummer", "Titel", "Startdatum", "Deadline"],
+        ["X.1", "Oud", "01/01/0001", ""],
+        ["X.2", "Ver", "", "2101-01-01"],
+        ["X.3", "Goed", "01/01/1900", "31/12/2100"],
+    ]
+
+    with translation.override("en"):
+        preview = upload(world.client_for("coordinator"), csv_bytes(rows), "a.csv").context[
+            "preview"
+        ]
+
+    assert len(preview.errors) == 2
+    assert all("before 1900 or after 2100" in e for e in preview.errors)
 
 
 class TestThemeNames:

@@ -106,18 +106,22 @@ def test_newest_first(world, dated_action):
         ({"text": "  "}, "text"),
         ({"new_progress": 150}, "new_progress"),
         ({"date": "gisteren"}, "date"),
+        ({"date": "0001-01-01"}, "date"),
+        ({"date": "2101-01-01"}, "date"),
+        ({"new_deadline": "1899-12-31"}, "new_deadline"),
     ],
 )
 def test_invalid_updates_are_explained_and_the_input_kept(world, dated_action, fields, error_field):
-    data = update(new_deadline="2026-01-31", **fields)
+    data = update(**{"new_deadline": "2026-01-31", **fields})
 
     response = world.client_for("editor").post(post_url(dated_action), data)
 
     assert response.status_code == HTTPStatus.OK
     form = response.context["update_form"]
     assert form.errors[error_field]
-    assert form["new_deadline"].value() == "2026-01-31"
-    assert b'value="2026-01-31"' in response.content
+    kept = data["update-new_deadline"]
+    assert form["new_deadline"].value() == kept
+    assert f'value="{kept}"'.encode() in response.content
     assert not StatusUpdate.unscoped.filter(action=dated_action).exists()
     dated_action.refresh_from_db()
     assert dated_action.deadline == date(2025, 12, 31)

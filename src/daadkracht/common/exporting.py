@@ -187,8 +187,9 @@ def write_xlsx_sheet(workbook: Workbook, sheet: Sheet) -> Any:
 
 
 def sheet_title(title: str) -> str:
-    """A name Excel accepts for a sheet."""
-    return SHEET_TITLE_FORBIDDEN.sub(" ", str(title)).strip()[:SHEET_TITLE_LENGTH] or "Sheet"
+    """A name Excel accepts for a sheet: none of []:*?/\\, no apostrophe at either end, 31 long."""
+    title = SHEET_TITLE_FORBIDDEN.sub(" ", str(title)).strip()[:SHEET_TITLE_LENGTH]
+    return title.strip("' ") or "Sheet"
 
 
 def cell(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.dates import validate_plausible_date
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Action, ActionStatus, Plan, UpdateKind
 
@@ -17,7 +18,9 @@ class StatusUpdateForm(forms.Form):
         initial=UpdateKind.UPDATE,
         widget=forms.RadioSelect,
     )
-    date = forms.DateField(label=_("Date"), widget=date_input())
+    date = forms.DateField(
+        label=_("Date"), widget=date_input(), validators=[validate_plausible_date]
+    )
     text = forms.CharField(
         label=_("What happened or was decided"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -38,6 +41,7 @@ class StatusUpdateForm(forms.Form):
         help_text=_("Leave empty to keep the progress as it is."),
     )
     new_deadline = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("New deadline"),
         required=False,
         widget=date_input(),
@@ -75,6 +79,7 @@ class QuickUpdateForm(forms.Form):
         widget=forms.NumberInput(attrs={"step": 5}),
     )
     new_deadline = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("Deadline"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.reach import OWN, declare, own_where
 from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.plans.models import covenant
 from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
@@ -120,8 +121,12 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
     priority = models.CharField(
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    deadline = models.DateField(
+        _("deadline"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     budget_planned = models.DecimalField(_("budget planned (€)"), **MONEY)
     budget_committed = models.DecimalField(_("budget committed (€)"), **MONEY)
     budget_spent = models.DecimalField(_("budget spent (€)"), **MONEY)
@@ -266,7 +271,9 @@ class Task(TenantModel, VersionedModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("owner"),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     is_milestone = models.BooleanField(_("milestone"), default=False)
     done_at = models.DateTimeField(_("done on"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -301,7 +308,7 @@ class StatusUpdate(TenantModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("author"),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     kind = models.CharField(
         _("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.UPDATE
     )
@@ -322,7 +329,9 @@ class StatusUpdate(TenantModel, TimeStampedModel):
         _("new progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
     previous_deadline = models.DateField(null=True, blank=True)
-    new_deadline = models.DateField(_("new deadline"), null=True, blank=True)
+    new_deadline = models.DateField(
+        _("new deadline"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta(TenantModel.Meta):
         ordering = ["-date", "-created_at", "-id"]

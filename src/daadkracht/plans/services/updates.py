@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
+from daadkracht.common.dates import OUT_OF_RANGE, is_plausible
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, StatusUpdate, UpdateKind
@@ -41,6 +42,9 @@ def timeline_update_post(
         raise ValidationError({"new_progress": _("Progress is a percentage from 0 to 100.")})
     if new_status is not None and new_status.plan_id != action.plan_id:
         raise ValidationError({"new_status": _("This status does not belong to the plan.")})
+    for field, day in (("date", on_date), ("new_deadline", new_deadline)):
+        if day is not None and not is_plausible(day):
+            raise ValidationError({field: OUT_OF_RANGE})
     with transaction.atomic():
         locked = Action.objects.select_for_update().get(pk=action.pk)
         enforce(can_edit_action, locked)

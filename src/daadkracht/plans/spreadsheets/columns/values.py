@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.common.dates import is_plausible
 from daadkracht.common.sheets import RawCell
 from daadkracht.plans.spreadsheets.cells import (
     DATE_FORMAT,
@@ -47,7 +48,7 @@ class DateColumn(Column):
 
     def parse(self, raw: RawCell, lookups: Lookups) -> date | None:
         try:
-            return parse_date(raw)
+            value = parse_date(raw)
         except ValueError:
             raise CellError(
                 _(
@@ -57,6 +58,16 @@ class DateColumn(Column):
                 value=raw.text,
                 column=self.header,
             ) from None
+        if value is not None and not is_plausible(value):
+            raise CellError(
+                _(
+                    "Row %(row)s: the date “%(value)s” in “%(column)s” lies before 1900 or"
+                    " after 2100."
+                ),
+                value=raw.text,
+                column=self.header,
+            )
+        return value
 
 
 @dataclass(frozen=True, kw_only=True)
