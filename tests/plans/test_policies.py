@@ -2,6 +2,7 @@
 the fields they declare."""
 
 import pytest
+from django.utils import timezone
 from django.core.exceptions import PermissionDenied
 
 from daadkracht.access.context import member_scope, public_scope, tenant_scope
@@ -235,3 +236,24 @@ def test_action_create_refuses_fields_outside_its_list(world):
         )
 
     assert Action.unscoped.count() == count
+
+
+def test_an_editor_of_a_trashed_department_edits_nothing(world):
+    from daadkracht.tenancy.models import Department
+
+    with tenant_scope(world.a):
+        Department.objects.filter(pk=world.department_a.pk).update(deleted_at=timezone.now())
+    editor = world.client_for("editor")
+    before = stored(world.action_a)
+
+    page = editor.get(f"/alfa/plan/acties/{world.action_a.pk}/bewerken/")
+    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+        update(world, world.action_a, title="Toch nog")
+
+    assert page.status_code == 403
+    who = membership(world, "editor")
+    with as_member(world, "editor"):
+        assert not can_add_actions(who)
+        assert list(lead_department_choices(who)) == []
+    after = stored(world.action_a)
+    assert (after.title, after.version) == (before.title, before.version)

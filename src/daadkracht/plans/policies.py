@@ -20,20 +20,20 @@ def can_manage_plan(who: Membership) -> bool:
 
 def can_edit_for_department(who: Membership, department_id: int | None) -> bool:
     """The editor's own-department rule: coordinators edit for every department (and for none),
-    editors only for the department they belong to."""
+    editors only for the department they belong to, and not while it is in the trash."""
     if who.has(Permission.EDIT_ALL):
         return True
     return (
         who.has(Permission.EDIT_OWN_DEPARTMENT)
         and department_id is not None
-        and department_id == who.department_id
+        and department_id == who.own_department_id
     )
 
 
 def can_add_actions(who: Membership) -> bool:
     """Whether there is any action `who` may add: an editor without a department has none."""
     return who.has(Permission.EDIT_ALL) or (
-        who.has(Permission.EDIT_OWN_DEPARTMENT) and who.department_id is not None
+        who.has(Permission.EDIT_OWN_DEPARTMENT) and who.own_department_id is not None
     )
 
 
@@ -66,5 +66,5 @@ def lead_department_choices(who: Membership) -> QuerySet[Department]:
     if chooses_any_lead(who):
         return Department.objects.all()
     if can_add_actions(who):
-        return Department.objects.filter(pk=who.department_id)
+        return Department.objects.filter(pk=who.own_department_id)
     return Department.objects.none()

@@ -19,4 +19,9 @@ def memberships_of(user: Any) -> QuerySet[Membership]:
 
 
 def membership_in(user: Any, municipality_slug: str) -> Membership | None:
-    return memberships_of(user).filter(municipality__slug=municipality_slug).first()
+    return (
+        memberships_of(user)
+        .filter(municipality__slug=municipality_slug)
+        .select_related("department")
+        .first()
+    )

@@ -100,3 +100,11 @@ class Membership(TenantModel, VersionedModel, TimeStampedModel):
 
     def has(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]
+
+    @property
+    def own_department_id(self) -> int | None:
+        """The department the member acts for: none while that department is in the trash."""
+        if self.department_id is None:
+            return None
+        department = self.department  # read through the base manager: the trash included
+        return None if department is None or department.deleted_at is not None else department.pk

@@ -110,7 +110,7 @@ class ActionForm(forms.ModelForm[Action]):
             if self.initial.get("status") is None and first_status is not None:
                 self.initial["status"] = first_status.pk
             if not chooses_any_lead(who):
-                self.initial["lead_department"] = who.department_id
+                self.initial["lead_department"] = who.own_department_id
 
     def validate_unique(self) -> None:
         """The identifier's uniqueness in the plan is checked by the service."""
