@@ -2,8 +2,8 @@
 the fields they declare."""
 
 import pytest
-from django.utils import timezone
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from daadkracht.access.context import member_scope, public_scope, tenant_scope
 from daadkracht.plans.forms.action import ActionForm

@@ -12,7 +12,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from daadkracht.access.context import tenant_scope
