@@ -281,19 +281,23 @@ def test_closed_round_refuses_new_scores(world):
     assert scoring_round.closed_at is not None
 
     response = give(guest, scoring_round, world.action_a, all_criteria(world, 5))
-    assert response.status_code == HTTPStatus.FOUND
+    assert response.status_code == HTTPStatus.GONE
     assert set(RoundScore.unscoped.values_list("score", flat=True)) == {2}
-    page = guest.get(response["Location"])
-    assert page.context["is_open"] is False
-    assert "round-closed" in page.content.decode()
     htmx = give(
         guest, scoring_round, world.action_a, all_criteria(world, 5), HTTP_HX_REQUEST="true"
     )
-    assert htmx.context["card"]["error"]
+    assert htmx["HX-Refresh"] == "true", "the page reloads and shows that the round closed"
     assert set(RoundScore.unscoped.values_list("score", flat=True)) == {2}
+    # The code no longer shows whose round it was, what it was about or its actions.
+    for path in ("workshop:score", "workshop:join"):
+        page = guest.get(reverse(path, kwargs={"join_code": scoring_round.join_code}))
+        assert page.status_code == HTTPStatus.GONE
+        content = page.content.decode()
+        for secret in (scoring_round.title, world.a.name, world.action_a.title, "Mobiliteit"):
+            assert secret not in content, (path, secret)
     # Nobody new can join.
     response = join(Client(), scoring_round, "Laatkomer")
-    assert response.status_code == HTTPStatus.CONFLICT
+    assert response.status_code == HTTPStatus.GONE
     assert RoundParticipant.unscoped.count() == 1
     # The results page stops polling.
     results = coordinator.get(url("prioritisation:round_results", world, pk=scoring_round.pk))
@@ -524,4 +528,26 @@ def test_query_counts_do_not_grow_with_the_number_of_actions(world):
     assert counts[0] == counts[1]
     assert count_queries(client, url("prioritisation:rounds", world)) == count_queries(
         client, url("prioritisation:rounds", world) + "?sort=-participants"
+    )
+
+
+def test_guessing_codes_is_stopped_after_ten_wrong_tries(world):
+    scoring_round = open_round(world)
+    guesser = Client()
+
+    typed = [
+        guesser.post(reverse("workshop:enter"), {"code": f"AAAA-BBBB-{n:04d}"}) for n in range(10)
+    ]
+    in_url = guesser.get(reverse("workshop:join", kwargs={"join_code": "ZZZZ-ZZZZ-ZZZZ"}))
+    right = guesser.get(reverse("workshop:join", kwargs={"join_code": scoring_round.join_code}))
+
+    assert [r.status_code for r in typed] == [HTTPStatus.OK] * 10
+    assert in_url.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert right.status_code == HTTPStatus.TOO_MANY_REQUESTS, "not even the right code, for now"
+    other_address = Client(REMOTE_ADDR="192.0.2.7")
+    assert (
+        other_address.get(
+            reverse("workshop:join", kwargs={"join_code": scoring_round.join_code})
+        ).status_code
+        == HTTPStatus.OK
     )

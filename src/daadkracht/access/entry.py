@@ -16,13 +16,14 @@ from django.shortcuts import render
 from daadkracht.access import context as access
 from daadkracht.access.context import Audience, LinkGrant
 from daadkracht.access.links import LinkPurpose, link_is_used, link_read
-from daadkracht.access.throttle import throttled
+from daadkracht.access.throttle import record_miss, throttled, too_many_misses
 
 ViewFunc = Callable[..., HttpResponse]
 TOO_MANY = 429
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
+def too_many(request: HttpRequest) -> HttpResponse:
+    """The page for an address that asked too often (429)."""
     return render(request, "access/too_many_requests.html", status=TOO_MANY)
 
 
@@ -52,7 +53,7 @@ def public_view(view: ViewFunc) -> ViewFunc:
         from daadkracht.tenancy.models import Municipality
 
         if throttled(request, "public"):
-            return _too_many(request)
+            return too_many(request)
         municipality = None
         if "municipality" in kwargs:
             municipality = Municipality.objects.filter(slug=kwargs.pop("municipality")).first()
@@ -111,7 +112,7 @@ def signed_link_view(
             from daadkracht.tenancy.models import Municipality
 
             if throttled(request, f"link:{purpose.name}"):
-                return _too_many(request)
+                return too_many(request)
             gone = render(request, invalid_template, status=410)
             claim = link_read(purpose, token)
             if claim is None or (purpose.single_use and link_is_used(claim.grant)):
@@ -149,10 +150,11 @@ def code_view(
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if throttled(request, f"code:{purpose}"):
-                return _too_many(request)
+            if throttled(request, f"code:{purpose}") or too_many_misses(request, purpose):
+                return too_many(request)
             found = lookup(str(kwargs.pop(url_kwarg)))
             if found is None:
+                record_miss(request, purpose)
                 raise Http404
             municipality, object_id = found
             grant = LinkGrant(purpose, model_label, object_id)

@@ -1,8 +1,9 @@
 """Rate limiting in fixed windows, counted in the cache shared by all application processes.
 
 `throttled` limits the entry points that anyone can reach without logging in, per client
-address; `hit` and `hits` count any other event (failed log-ins of an account, password-reset
-requests) in a window of its own.
+address; `record_miss` and `too_many_misses` limit an address's wrong guesses of a secret code;
+`hit` and `hits` count any other event (failed log-ins of an account, password-reset requests)
+in a window of its own.
 """
 
 import time
@@ -48,3 +49,21 @@ def throttled(request: HttpRequest, scope: str) -> bool:
     """Count this request; True once the address made more than the limit in the window."""
     count = hit(f"{scope}:{address_key(request)}", window=WINDOW_SECONDS)
     return count > settings.PUBLIC_REQUESTS_PER_MINUTE
+
+
+MISS_WINDOW_SECONDS = 600
+
+
+def _miss_key(request: HttpRequest, scope: str) -> str:
+    return f"miss:{scope}:{address_key(request)}"
+
+
+def too_many_misses(request: HttpRequest, scope: str) -> bool:
+    """True once the address guessed wrong (an unknown code) too often in the last window."""
+    limit: int = settings.CODE_MISSES_PER_WINDOW
+    return hits(_miss_key(request, scope), window=MISS_WINDOW_SECONDS) >= limit
+
+
+def record_miss(request: HttpRequest, scope: str) -> None:
+    """Count a wrong guess of the address: an unknown code, typed or in a URL."""
+    hit(_miss_key(request, scope), window=MISS_WINDOW_SECONDS)

@@ -149,6 +149,8 @@ if TRUSTED_PROXIES < 0:
 
 # Requests per minute and address to the pages anyone can open (public pages, signed links).
 PUBLIC_REQUESTS_PER_MINUTE = int(os.environ.get("DAADKRACHT_PUBLIC_REQUESTS_PER_MINUTE", "120"))
+# Unknown codes (a workshop round's join code) one address may try in ten minutes.
+CODE_MISSES_PER_WINDOW = 10
 
 # Repeated failed log-ins (see daadkracht.accounts.throttle): five from one client address,
 # whatever the accounts, pause log-ins from that address for a quarter of an hour. An account is

@@ -5,6 +5,7 @@ The pages need no log-in: the round's secret join code in the URL is the key. Th
 the round's municipality for the holder of the code, so that every query stays inside it.
 """
 
+from http import HTTPStatus
 from typing import Any
 
 from django.contrib import messages
@@ -15,9 +16,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRefresh
 
 from daadkracht.access.context import current
-from daadkracht.access.entry import code_view, public_view
+from daadkracht.access.entry import code_view, public_view, too_many
+from daadkracht.access.throttle import record_miss, too_many_misses
 from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.models import Action
 from daadkracht.prioritisation.forms.workshop import EnterCodeForm, JoinForm, RoundActionForm
@@ -40,9 +43,18 @@ def _round_by_code(join_code: str) -> tuple[Any, int] | None:
     return (found.municipality, found.pk) if found is not None else None
 
 
+WORKSHOP = "workshop"
+
 workshop_round = code_view(
-    "workshop", "prioritisation.ScoringRound", _round_by_code, url_kwarg="join_code"
+    WORKSHOP, "prioritisation.ScoringRound", _round_by_code, url_kwarg="join_code"
 )
+
+
+def _closed(request: HttpRequest) -> HttpResponse:
+    """A closed round tells a code holder only that: not whose round, nor what it was about."""
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponseClientRefresh()
+    return render(request, "prioritisation/workshop_closed.html", status=HTTPStatus.GONE)
 
 
 def _membership() -> Membership | None:
@@ -74,11 +86,14 @@ def _remember(request: HttpRequest, participant: RoundParticipant) -> None:
 def workshop_enter(request: HttpRequest) -> HttpResponse:
     """Type the code shown on the projector."""
     form = EnterCodeForm(request.POST or None)
+    if request.method == "POST" and too_many_misses(request, WORKSHOP):
+        return too_many(request)
     if request.method == "POST" and form.is_valid():
         typed = form.cleaned_data["code"]
         for candidate in (services.normalize_join_code(typed), typed.strip()):
             if ScoringRound.unscoped.filter(join_code=candidate).exists():
                 return redirect("workshop:join", join_code=candidate)
+        record_miss(request, WORKSHOP)
         form.add_error("code", _("No round has this code. Check the code on the screen."))
     return render(request, "prioritisation/workshop_enter.html", {"form": form})
 
@@ -86,6 +101,8 @@ def workshop_enter(request: HttpRequest) -> HttpResponse:
 @workshop_round
 @require_http_methods(["GET", "POST"])
 def workshop_join(request: HttpRequest, scoring_round: ScoringRound) -> HttpResponse:
+    if scoring_round.state != ScoringRound.State.OPEN:
+        return _closed(request)
     join_code = scoring_round.join_code
     participant = _participant(request, scoring_round)
     if participant is not None and request.method == "GET":
@@ -163,6 +180,8 @@ def _score_cards(
 @workshop_round
 @require_http_methods(["GET", "POST"])
 def workshop_score(request: HttpRequest, scoring_round: ScoringRound) -> HttpResponse:
+    if scoring_round.state != ScoringRound.State.OPEN:
+        return _closed(request)
     join_code = scoring_round.join_code
     participant = _participant(request, scoring_round)
     if participant is None:
