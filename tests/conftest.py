@@ -1,5 +1,6 @@
 """Fixtures shared by all tests: two municipalities with a member of every role."""
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -7,11 +8,11 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from daadkracht.access.context import tenant_scope
+from daadkracht.access.context import member_scope, tenant_scope
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.services.plan import plan_create
-from daadkracht.tenancy.models import Department, Municipality
+from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import (
     DEFAULT_PASSWORD,
@@ -46,6 +47,16 @@ class World:
         if who != "anonymous":
             client.force_login(self.users[who])
         return client
+
+    def membership(self, who: str) -> Membership:
+        """The membership of `who` in municipality A, as a request would load it."""
+        return Membership.unscoped.select_related("municipality", "department").get(
+            user=self.users[who], municipality=self.a
+        )
+
+    def as_member(self, who: str) -> AbstractContextManager[object]:
+        """The access context of `who` in municipality A, as a page of A has it."""
+        return member_scope(self.membership(who), actor=self.users[who])
 
 
 @pytest.fixture

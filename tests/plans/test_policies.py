@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from daadkracht.access.context import member_scope, public_scope, tenant_scope
+from daadkracht.access.context import public_scope, tenant_scope
 from daadkracht.plans.forms.action import ActionForm
 from daadkracht.plans.models import Action, StatusUpdate, Task
 from daadkracht.plans.policies import (
@@ -21,19 +21,8 @@ from daadkracht.plans.services.plan import plan_update
 from daadkracht.plans.services.tasks import task_create
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.prioritisation.services.scores import action_scores_save
-from daadkracht.tenancy.models import Membership
 
 pytestmark = pytest.mark.django_db
-
-
-def membership(world, role: str) -> Membership:
-    return Membership.unscoped.select_related("municipality").get(
-        user=world.users[role], municipality=world.a
-    )
-
-
-def as_member(world, role: str):
-    return member_scope(membership(world, role), actor=world.users[role])
 
 
 def stored(action: Action) -> Action:
@@ -63,7 +52,7 @@ def update(world, action: Action, **values):
     ],
 )
 def test_who_may_edit_an_action(world, role, own, other):
-    who = membership(world, role)
+    who = world.membership(role)
 
     assert can_edit_action(who, world.action_a) is own
     assert can_edit_action(who, world.other_action_a) is other
@@ -72,13 +61,13 @@ def test_who_may_edit_an_action(world, role, own, other):
 
 def test_only_coordinators_manage_the_plan_and_its_trash(world):
     for role in ("editor", "viewer", "coach"):
-        assert not can_manage_plan(membership(world, role))
-        assert not can_trash_actions(membership(world, role))
-    assert can_manage_plan(membership(world, "coordinator"))
+        assert not can_manage_plan(world.membership(role))
+        assert not can_trash_actions(world.membership(role))
+    assert can_manage_plan(world.membership("coordinator"))
 
 
 def test_an_editor_without_a_department_adds_no_actions(world):
-    editor = membership(world, "editor")
+    editor = world.membership("editor")
     editor.department = None
 
     assert not can_add_actions(editor)
@@ -87,7 +76,7 @@ def test_an_editor_without_a_department_adds_no_actions(world):
 
 
 def test_the_form_offers_an_editor_only_their_own_department(world):
-    editor = membership(world, "editor")
+    editor = world.membership("editor")
     with tenant_scope(world.a):
         form = ActionForm(instance=Action(plan=world.plan_a), who=editor, plan=world.plan_a)
         offered = list(form.fields["lead_department"].queryset)  # type: ignore[attr-defined]
@@ -98,7 +87,7 @@ def test_the_form_offers_an_editor_only_their_own_department(world):
 def test_an_editor_cannot_update_another_departments_action_directly(world):
     before = stored(world.other_action_a)
 
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         update(world, world.other_action_a, title="Overgenomen")
 
     after = stored(world.other_action_a)
@@ -106,14 +95,14 @@ def test_an_editor_cannot_update_another_departments_action_directly(world):
 
 
 def test_an_editor_updates_their_own_departments_action(world):
-    with as_member(world, "editor"):
+    with world.as_member("editor"):
         update(world, world.action_a, title="Fietsstraten overal")
 
     assert stored(world.action_a).title == "Fietsstraten overal"
 
 
 def test_an_editor_cannot_hand_their_action_over_to_another_department(world):
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         update(world, world.action_a, lead_department=world.other_department_a)
 
     assert stored(world.action_a).lead_department_id == world.department_a.pk
@@ -123,7 +112,7 @@ def test_the_service_refuses_an_action_an_editor_adds_for_another_department(wor
     """The form would not offer the department; the service refuses it all the same."""
     count = Action.unscoped.count()
 
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         action_create(
             actor=world.users["editor"],
             plan=world.plan_a,
@@ -136,7 +125,7 @@ def test_the_service_refuses_an_action_an_editor_adds_for_another_department(wor
 
 
 def test_an_editor_adds_an_action_for_their_own_department(world):
-    with as_member(world, "editor"):
+    with world.as_member("editor"):
         action = action_create(
             actor=world.users["editor"],
             plan=world.plan_a,
@@ -150,7 +139,7 @@ def test_an_editor_adds_an_action_for_their_own_department(world):
 
 def test_tasks_timeline_and_scores_of_another_department_are_refused(world):
     other = stored(world.other_action_a)
-    with as_member(world, "editor"):
+    with world.as_member("editor"):
         with pytest.raises(PermissionDenied):
             task_create(actor=world.users["editor"], action=other, title="Taak")
         with pytest.raises(PermissionDenied):
@@ -163,9 +152,9 @@ def test_tasks_timeline_and_scores_of_another_department_are_refused(world):
 
 
 def test_a_viewer_posts_no_update_and_an_editor_trashes_no_action(world):
-    with as_member(world, "viewer"), pytest.raises(PermissionDenied):
+    with world.as_member("viewer"), pytest.raises(PermissionDenied):
         timeline_update_post(actor=world.users["viewer"], action=stored(world.action_a), text="x")
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         action_delete(actor=world.users["editor"], action=stored(world.action_a))
 
     assert stored(world.action_a).deleted_at is None
@@ -173,12 +162,12 @@ def test_a_viewer_posts_no_update_and_an_editor_trashes_no_action(world):
 
 def test_an_editor_cannot_change_the_plan(world):
     plan = world.plan_a
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         plan_update(actor=None, plan=plan, expected_version=plan.version, name="Ander plan")
 
 
 def test_a_coordinator_may_do_it_all(world):
-    with as_member(world, "coordinator"):
+    with world.as_member("coordinator"):
         update(world, world.other_action_a, title="Door de coördinator")
         action_delete(actor=world.users["coordinator"], action=stored(world.other_action_a))
 
@@ -247,12 +236,12 @@ def test_an_editor_of_a_trashed_department_edits_nothing(world):
     before = stored(world.action_a)
 
     page = editor.get(f"/alfa/plan/acties/{world.action_a.pk}/bewerken/")
-    with as_member(world, "editor"), pytest.raises(PermissionDenied):
+    with world.as_member("editor"), pytest.raises(PermissionDenied):
         update(world, world.action_a, title="Toch nog")
 
     assert page.status_code == 403
-    who = membership(world, "editor")
-    with as_member(world, "editor"):
+    who = world.membership("editor")
+    with world.as_member("editor"):
         assert not can_add_actions(who)
         assert list(lead_department_choices(who)) == []
     after = stored(world.action_a)

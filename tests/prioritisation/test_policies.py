@@ -4,15 +4,8 @@ scores it."""
 import pytest
 
 from daadkracht.prioritisation.policies import can_manage_prioritisation, can_score
-from daadkracht.tenancy.models import Membership
 
 pytestmark = pytest.mark.django_db
-
-
-def membership(world, role: str) -> Membership:
-    return Membership.unscoped.select_related("municipality").get(
-        user=world.users[role], municipality=world.a
-    )
 
 
 @pytest.mark.parametrize(
@@ -25,7 +18,7 @@ def membership(world, role: str) -> Membership:
     ],
 )
 def test_who_may_score_an_action(world, role, own, other):
-    who = membership(world, role)
+    who = world.membership(role)
 
     assert can_score(who, world.action_a) is own
     assert can_score(who, world.other_action_a) is other
@@ -33,5 +26,5 @@ def test_who_may_score_an_action(world, role, own, other):
 
 def test_only_coordinators_manage_prioritisation(world):
     for role in ("editor", "viewer", "coach"):
-        assert not can_manage_prioritisation(membership(world, role))
-    assert can_manage_prioritisation(membership(world, "coordinator"))
+        assert not can_manage_prioritisation(world.membership(role))
+    assert can_manage_prioritisation(world.membership("coordinator"))

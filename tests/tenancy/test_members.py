@@ -11,10 +11,6 @@ from daadkracht.testing.factories import MembershipFactory, UserFactory
 MEMBERS_URL = "/alfa/leden/"
 
 
-def membership(world, who: str) -> Membership:
-    return Membership.unscoped.get(user=world.users[who], municipality=world.a)
-
-
 def test_the_member_list_shows_everyone_of_the_municipality(world, coordinator):
     response = coordinator.get(MEMBERS_URL)
 
@@ -25,7 +21,7 @@ def test_the_member_list_shows_everyone_of_the_municipality(world, coordinator):
 
 
 def test_a_coordinator_changes_role_and_department(world, coordinator):
-    viewer = membership(world, "viewer")
+    viewer = world.membership("viewer")
     page = coordinator.get(f"/alfa/leden/{viewer.pk}/")
     assert page.status_code == HTTPStatus.OK
     assert page.context["form"]["role"].value() == Role.VIEWER
@@ -45,7 +41,7 @@ def test_a_coordinator_changes_role_and_department(world, coordinator):
 
 
 def test_a_department_of_another_municipality_cannot_be_chosen(world, coordinator):
-    editor = membership(world, "editor")
+    editor = world.membership("editor")
 
     response = coordinator.post(
         f"/alfa/leden/{editor.pk}/",
@@ -59,7 +55,7 @@ def test_a_department_of_another_municipality_cannot_be_chosen(world, coordinato
 
 
 def test_a_stale_member_form_gets_a_conflict(world, coordinator):
-    viewer = membership(world, "viewer")
+    viewer = world.membership("viewer")
     stale_version = viewer.version
     coordinator.post(
         f"/alfa/leden/{viewer.pk}/",
@@ -79,7 +75,7 @@ def test_a_stale_member_form_gets_a_conflict(world, coordinator):
 
 
 def test_a_coordinator_removes_a_member(world, coordinator):
-    viewer = membership(world, "viewer")
+    viewer = world.membership("viewer")
     confirm = coordinator.get(f"/alfa/leden/{viewer.pk}/verwijderen/")
     assert confirm.status_code == HTTPStatus.OK
     assert world.users["viewer"].full_name.encode() in confirm.content
@@ -94,7 +90,7 @@ def test_a_coordinator_removes_a_member(world, coordinator):
 
 
 def test_the_last_coordinator_cannot_be_removed(world, coordinator):
-    own = membership(world, "coordinator")
+    own = world.membership("coordinator")
 
     response = coordinator.post(f"/alfa/leden/{own.pk}/verwijderen/")
 
@@ -104,7 +100,7 @@ def test_the_last_coordinator_cannot_be_removed(world, coordinator):
 
 
 def test_the_last_coordinator_cannot_be_demoted(world, coordinator):
-    own = membership(world, "coordinator")
+    own = world.membership("coordinator")
 
     response = coordinator.post(
         f"/alfa/leden/{own.pk}/",
@@ -120,12 +116,12 @@ def test_the_last_coordinator_cannot_be_demoted(world, coordinator):
 
 
 def test_with_a_second_coordinator_one_may_step_down(world, coordinator):
-    second = membership(world, "coach")
+    second = world.membership("coach")
     coordinator.post(
         f"/alfa/leden/{second.pk}/",
         {"role": Role.COORDINATOR, "department": "", "version": second.version},
     )
-    own = membership(world, "coordinator")
+    own = world.membership("coordinator")
 
     response = coordinator.post(
         f"/alfa/leden/{own.pk}/", {"role": Role.VIEWER, "department": "", "version": own.version}
@@ -141,7 +137,7 @@ def test_a_coordinator_of_another_municipality_does_not_count(world, coordinator
     """Municipality B's coordinator does not keep municipality A manageable."""
     other = UserFactory.create(email="tweede@beta.test")
     MembershipFactory.create(user=other, municipality=world.b, role=Role.COORDINATOR)
-    own = membership(world, "coordinator")
+    own = world.membership("coordinator")
 
     response = coordinator.post(f"/alfa/leden/{own.pk}/verwijderen/")
 
@@ -152,7 +148,7 @@ def test_a_coordinator_of_another_municipality_does_not_count(world, coordinator
 @pytest.mark.parametrize("who", ["editor", "viewer", "coach"])
 def test_only_coordinators_manage_members(world, who):
     client = world.client_for(who)
-    target = membership(world, "viewer")
+    target = world.membership("viewer")
 
     for url in (MEMBERS_URL, "/alfa/leden/uitnodigen/", f"/alfa/leden/{target.pk}/"):
         assert client.get(url).status_code == HTTPStatus.FORBIDDEN, url

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from daadkracht.access.context import member_scope, tenant_scope
+from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_create
-from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import can_manage_departments, can_manage_members
 from daadkracht.tenancy.roles import Role
 from daadkracht.tenancy.services import (
@@ -19,32 +19,22 @@ from daadkracht.tenancy.services import (
 pytestmark = pytest.mark.django_db
 
 
-def membership(world, role: str) -> Membership:
-    return Membership.unscoped.select_related("municipality").get(
-        user=world.users[role], municipality=world.a
-    )
-
-
-def as_member(world, role: str):
-    return member_scope(membership(world, role), actor=world.users[role])
-
-
 def stored(department: Department) -> Department:
     return Department.unscoped.get(pk=department.pk)
 
 
 @pytest.mark.parametrize("role", ["editor", "viewer", "coach"])
 def test_only_coordinators_manage_departments_and_members(world, role):
-    assert not can_manage_departments(membership(world, role))
-    assert not can_manage_members(membership(world, role))
-    assert can_manage_departments(membership(world, "coordinator"))
-    assert can_manage_members(membership(world, "coordinator"))
+    assert not can_manage_departments(world.membership(role))
+    assert not can_manage_members(world.membership(role))
+    assert can_manage_departments(world.membership("coordinator"))
+    assert can_manage_members(world.membership("coordinator"))
 
 
 def test_a_viewer_calling_department_update_directly_is_refused(world):
     department = stored(world.department_a)
 
-    with as_member(world, "viewer"), pytest.raises(PermissionDenied):
+    with world.as_member("viewer"), pytest.raises(PermissionDenied):
         department_update(
             actor=world.users["viewer"],
             department=department,
@@ -59,7 +49,7 @@ def test_a_viewer_calling_department_update_directly_is_refused(world):
 def test_a_coordinator_updates_a_department(world):
     department = stored(world.department_a)
 
-    with as_member(world, "coordinator"):
+    with world.as_member("coordinator"):
         department_update(
             actor=world.users["coordinator"],
             department=department,
@@ -72,7 +62,7 @@ def test_a_coordinator_updates_a_department(world):
 
 def test_an_editor_adds_no_department_and_trashes_none(world):
     count = Department.unscoped.count()
-    with as_member(world, "editor"):
+    with world.as_member("editor"):
         with pytest.raises(PermissionDenied):
             department_create(actor=world.users["editor"], municipality=world.a, name="Nieuw")
         with pytest.raises(PermissionDenied):
@@ -83,8 +73,8 @@ def test_an_editor_adds_no_department_and_trashes_none(world):
 
 
 def test_an_editor_changes_no_roles_and_invites_nobody(world):
-    viewer = membership(world, "viewer")
-    with as_member(world, "editor"):
+    viewer = world.membership("viewer")
+    with world.as_member("editor"):
         with pytest.raises(PermissionDenied):
             membership_update(
                 actor=world.users["editor"],
@@ -102,7 +92,7 @@ def test_an_editor_changes_no_roles_and_invites_nobody(world):
                 department=None,
             )
 
-    assert membership(world, "viewer").role == Role.VIEWER
+    assert world.membership("viewer").role == Role.VIEWER
     assert not Invitation.unscoped.filter(email="vriend@alfa.test").exists()
 
 

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.tenancy.scoping import TenantModel
+from daadkracht.tenancy.scoping import OptionalTenantModel
 
 
 class AuditAction(models.TextChoices):
@@ -16,24 +16,14 @@ class AuditAction(models.TextChoices):
     REMOVED = "removed", _("removed")
 
 
-class AuditEntry(TenantModel):
+class AuditEntry(OptionalTenantModel):
     """One change: who made it, when, to which object, and the old and new value per field.
 
     Values are stored as they were displayed, so that the entry stays readable after a related
-    object is renamed or gone; the ids behind them are kept in `references`.
+    object is renamed or gone; the ids behind them are kept in `references`. Changes to shared
+    and platform data are entries of no municipality.
     """
 
-    # Shared and platform data belong to no municipality; their entries are read by the
-    # platform only, because a municipality's audiences read rows of their own municipality.
-    municipality = models.ForeignKey(  # type: ignore[assignment]  # nullable, unlike the base
-        "tenancy.Municipality",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("municipality"),
-    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -49,7 +39,7 @@ class AuditEntry(TenantModel):
     action = models.CharField(_("what"), max_length=20, choices=AuditAction.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
-    class Meta(TenantModel.Meta):
+    class Meta(OptionalTenantModel.Meta):
         ordering = ["-created_at", "-id"]
         verbose_name = _("history entry")
         verbose_name_plural = _("history entries")
@@ -68,20 +58,10 @@ class MentionRole(models.TextChoices):
     NEW = "new", _("new value")
 
 
-class AuditReference(TenantModel):
+class AuditReference(OptionalTenantModel):
     """A person or object an entry mentions, by content type and id, so that it can be found
-    after its name changed or it is gone."""
+    after its name changed or it is gone; of the entry's municipality, scoped as its entry."""
 
-    # The same municipality as the entry, so that references are scoped as their entries are.
-    municipality = models.ForeignKey(  # type: ignore[assignment]  # nullable, unlike the base
-        "tenancy.Municipality",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("municipality"),
-    )
     entry = models.ForeignKey(
         AuditEntry, on_delete=models.CASCADE, related_name="references", verbose_name=_("entry")
     )
@@ -91,7 +71,7 @@ class AuditReference(TenantModel):
     field_name = models.CharField(_("field"), max_length=100, blank=True)
     role = models.CharField(_("role"), max_length=10, choices=MentionRole.choices)
 
-    class Meta(TenantModel.Meta):
+    class Meta(OptionalTenantModel.Meta):
         verbose_name = _("history reference")
         verbose_name_plural = _("history references")
         indexes = [models.Index(fields=["content_type", "object_id"])]

@@ -244,6 +244,30 @@ class TenantModel(models.Model):
         return instance
 
 
+class OptionalTenantModel(TenantModel):
+    """Data of one municipality, or of none (shared and platform data, such as their history).
+
+    A row of no municipality is read and changed by the platform only: a municipality's
+    audiences read the rows of their own municipality, and `guard_stored_municipality` keeps
+    them from changing it.
+    """
+
+    municipality = models.ForeignKey(  # type: ignore[assignment]  # nullable, unlike the base
+        "tenancy.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("municipality"),
+    )
+
+    class Meta:
+        abstract = True
+        default_manager_name = "objects"
+        base_manager_name = "unscoped"
+
+
 class SoftDeletableTenantModel(TenantModel):
     """Tenant data that goes to the trash first, so that it can be restored."""
 
