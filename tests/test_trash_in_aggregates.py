@@ -1,6 +1,8 @@
 """The trash never counts: an action, a theme or a department in the trash is left out of every
 figure a user sees — counts per status and theme, dashboard figures, scoring rounds."""
 
+import csv
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 from http import HTTPStatus
@@ -173,3 +175,34 @@ def test_the_ranking_counts_scores_of_live_actions_only(world, trash):
 
     assert response.context["scored_count"] == 0
     assert "B9.99" not in [row["action"].identifier for row in response.context["rows"]]
+
+
+def test_a_trashed_department_leaves_the_involvement_lists_and_comes_back_restored(world):
+    from daadkracht.plans.models import ActionDepartment
+    from daadkracht.tenancy.models import Department
+    from daadkracht.tenancy.services import department_restore
+
+    with tenant_scope(world.a):
+        ActionDepartment.objects.create(
+            action=world.action_a, department=world.other_department_a, role="contributes"
+        )
+    coordinator = world.client_for("coordinator")
+    with world.as_member("coordinator"):
+        department_delete(actor=world.users["coordinator"], department=world.other_department_a)
+
+    page = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/")
+    export = coordinator.get("/alfa/plan/acties/export/?format=csv").getvalue().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(export), delimiter=";"))
+    involved = {row["Nummer"]: row["Betrokken diensten"] for row in rows}
+    form = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/bewerken/").context["formset"]
+
+    assert page.context["involvements"] == []
+    assert "Groendienst" not in involved[world.action_a.identifier]
+    assert [f.initial for f in form.forms if f.initial] == []
+
+    with world.as_member("coordinator"):
+        department = Department.trash.get(pk=world.other_department_a.pk)
+        department_restore(actor=world.users["coordinator"], department=department)
+
+    page = coordinator.get(f"/alfa/plan/acties/{world.action_a.pk}/")
+    assert [i.department.name for i in page.context["involvements"]] == ["Groendienst"]

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from daadkracht.access.context import tenant_scope
@@ -699,3 +700,20 @@ def test_a_municipality_without_a_plan_is_told_how_to_start(db, client):
     assert page.context["plan"] is None
     assert b"".join(export.streaming_content).count(b"\r\n") == 1, "only the header row"
     assert template.status_code == HTTPStatus.FOUND
+
+
+def test_a_trashed_department_re_imports_where_it_leads_but_is_not_chosen_anew(world):
+    from daadkracht.tenancy.models import Department
+
+    with world.as_member("coordinator"):
+        Department.objects.filter(pk=world.other_department_a.pk).update(deleted_at=timezone.now())
+    coordinator = world.client_for("coordinator")
+
+    untouched = upload(coordinator, _export(coordinator, "csv"), "export.csv").context["preview"]
+    rows = [["Nummer", "Titel", "Trekkende dienst"], ["X.9", "Nieuw", "Groendienst"]]
+    anew = upload(coordinator, csv_bytes(rows), "nieuw.csv").context["preview"]
+
+    assert untouched.errors == []
+    assert untouched.counts["updated"] == 0
+    assert len(anew.errors) == 1
+    assert "prullenbak" in anew.errors[0]

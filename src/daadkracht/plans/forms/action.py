@@ -22,6 +22,7 @@ from daadkracht.plans.services.actions import ACTION_FIELDS, Involvement, parse_
 from daadkracht.tenancy.forms import VersionField
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.selectors import member_users
+from daadkracht.tenancy.trash import live_only
 
 
 def date_input() -> forms.DateInput:
@@ -217,7 +218,7 @@ def involvement_formset(
     if data is None and action is not None and action.pk:
         initial = [
             {"department": involvement.department_id, "role": involvement.role}
-            for involvement in action.involvements.all()
+            for involvement in action.involvements.filter(live_only("department"))
         ]
     formset = InvolvementFormSet(  # type: ignore[call-arg]
         data, initial=initial, prefix=INVOLVEMENT_PREFIX, departments=departments

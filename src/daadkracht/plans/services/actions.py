@@ -30,6 +30,7 @@ from daadkracht.plans.policies import (
 )
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
+from daadkracht.tenancy.trash import live_only
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length or 60
 
@@ -179,9 +180,11 @@ def _set_related(
     trashed = list(action.themes.filter(deleted_at__isnull=False))
     action.themes.set([*themes, *trashed])
     action.tags.set(_tags_named(action.municipality_id, tag_names))
+    # Likewise a trashed department stays involved, for when it is restored.
     wanted = {i.department.pk: i.role for i in involvements}
-    existing = {i.department_id: i for i in ActionDepartment.objects.filter(action=action)}
-    ActionDepartment.objects.filter(action=action).exclude(department_id__in=wanted).delete()
+    live = ActionDepartment.objects.filter(live_only("department"), action=action)
+    existing = {i.department_id: i for i in live}
+    live.exclude(department_id__in=wanted).delete()
     for department_id, role in wanted.items():
         current = existing.get(department_id)
         if current is None:

@@ -46,6 +46,7 @@ from daadkracht.plans.spreadsheets.reading import Table, table_of
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
+from daadkracht.tenancy.trash import live_only
 
 BATCH_SIZE = 500
 
@@ -209,6 +210,20 @@ def _row_errors(
             }
         )
     lead = values.get("lead_department", action.lead_department_id if action else None)
+    trashed = {d.pk for d in lookups.trashed_departments}
+    current_lead = action.lead_department_id if action else None
+    chosen: set[int] = {lead} if lead is not None and lead != current_lead else set()
+    chosen |= set(dict(values.get("involvements", ()))) - {
+        i.department_id for i in (record.involvements if record else [])
+    }
+    for department_id in sorted(chosen & trashed):
+        errors.append(
+            _(
+                "Row %(row)s: the department %(department)s is in the trash; restore it first"
+                " or choose another one."
+            )
+            % {"row": number, "department": lookups.department_by_id[department_id].name}
+        )
     if "involvements" in values:
         involved = dict(values["involvements"])
     elif record is not None:
@@ -403,7 +418,9 @@ def _write_relations(
     }
     ActionTheme.objects.filter(action_id__in=replaced["themes"]).delete()
     ActionTag.objects.filter(action_id__in=replaced["tags"]).delete()
-    ActionDepartment.objects.filter(action_id__in=replaced["involvements"]).delete()
+    ActionDepartment.objects.filter(
+        live_only("department"), action_id__in=replaced["involvements"]
+    ).delete()
     ActionTheme.objects.bulk_create(
         ActionTheme(action_id=_saved(row).pk, theme_id=theme_id)
         for row in writes["themes"]

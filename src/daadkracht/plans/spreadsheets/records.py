@@ -54,7 +54,7 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
     for tag_link in tag_links:
         records[tag_link.action_id].tags.append(tag_link.tag)
     involvements = (
-        ActionDepartment.objects.filter(action_id__in=chosen)
+        ActionDepartment.objects.filter(live_only("department"), action_id__in=chosen)
         .select_related("department")
         .order_by("pk")
     )
@@ -73,8 +73,12 @@ class Lookups:
         self.themes = list(Theme.objects.filter(plan=plan))
         self.members = {normalise(u.email): u for u in member_users().only("id", "email")}
         self.tags = {normalise(t.name): t for t in Tag.objects.all()}
-        self.department_by_name = {normalise(d.name): d for d in self.departments}
-        self.department_by_id = {d.pk: d for d in self.departments}
+        # A trashed department is still known by name, so that an action it leads re-imports
+        # unchanged; choosing it anew is an error (see `trashed_choice`).
+        self.trashed_departments = list(Department.trash.all())
+        known = [*self.trashed_departments, *self.departments]  # the live name wins
+        self.department_by_name = {normalise(d.name): d for d in known}
+        self.department_by_id = {d.pk: d for d in known}
         self.status_by_name = {normalise(s.name): s for s in self.statuses}
         self.status_by_id = {s.pk: s for s in self.statuses}
         self.theme_by_id = {t.pk: t for t in self.themes}

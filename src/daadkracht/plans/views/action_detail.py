@@ -27,6 +27,7 @@ from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.trash import live_only
 
 
 def detail_url(request: TenantRequest, action: Action, anchor: str = "") -> str:
@@ -82,7 +83,9 @@ def detail_context(
         ),
         "themes": list(action.themes.all()),
         "tags": list(action.tags.all()),
-        "involvements": list(action.involvements.select_related("department")),
+        "involvements": list(
+            action.involvements.filter(live_only("department")).select_related("department")
+        ),
         "co_benefits": [CoBenefit(value).label for value in action.co_benefits or []],
         "budget_bars": budget_bars(action),
         "budget_chart_width": BUDGET_CHART_WIDTH,
