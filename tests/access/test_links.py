@@ -121,3 +121,64 @@ def test_behind_a_proxy_each_client_has_its_own_limit(world, settings):
     assert first == [200, 200, 429]
     assert forged == 429  # an entry the client wrote itself does not give it a new address
     assert other == 200
+
+
+def _hostile_variants(token: str) -> list[str]:
+    """What a careless copy, a curious visitor or a scanner makes of a link's token."""
+    return [
+        token[: len(token) // 2],  # cut off by a mail client
+        token[:-1],
+        token + "x",
+        token.replace(":", ""),
+        token.upper(),
+        ":" * 40,
+        "é" * 30,
+        "%00" + token,
+        "A" * 4000,
+        ".".join([token, token]),
+        "eyJ9:1a:2b",  # looks signed, is not
+    ]
+
+
+def test_a_damaged_or_forged_link_shows_the_invalid_page_not_an_error(world):
+    client = Client()
+    token = invitation_token(world.invitation_a)
+
+    for variant in _hostile_variants(token):
+        response = client.get(reverse("accounts:invitation", kwargs={"token": variant}))
+        assert response.status_code in (HTTPStatus.GONE, HTTPStatus.NOT_FOUND), variant[:40]
+        assert world.invitation_a.email not in response.content.decode()
+        assert response.context is None or "invitation" not in response.context
+        posted = client.post(
+            reverse("accounts:invitation", kwargs={"token": variant}),
+            {"full_name": "Indringer", "password1": "x" * 20, "password2": "x" * 20},
+        )
+        assert posted.status_code in (HTTPStatus.GONE, HTTPStatus.NOT_FOUND), variant[:40]
+    world.invitation_a.refresh_from_db()
+    assert world.invitation_a.accepted_at is None
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["", " ", "A" * 5000, "ABCD-EFGH-JKM", "ΑΒΓΔ-ΕΖΗΘ-ΙΚΛΜ", "../../etc", "%00", "<script>"],
+)
+def test_odd_workshop_codes_are_refused_calmly(world, code):
+    client = Client()
+
+    typed = client.post(reverse("workshop:enter"), {"code": code})
+    in_url = client.get(f"/workshop/{code}/") if code.strip() else None
+
+    assert typed.status_code == HTTPStatus.OK
+    assert typed.context["form"].errors["code"]
+    assert in_url is None or in_url.status_code in (HTTPStatus.NOT_FOUND, HTTPStatus.OK)
+
+
+def test_a_flood_of_link_requests_stops_at_the_limit_and_reads_nothing_more(world, settings):
+    settings.PUBLIC_REQUESTS_PER_MINUTE = 20
+    client = Client()
+    link = _link(world.invitation_a)
+
+    statuses = [client.get(link).status_code for _ in range(60)]
+
+    assert statuses[:20] == [HTTPStatus.OK] * 20
+    assert set(statuses[20:]) == {HTTPStatus.TOO_MANY_REQUESTS}
