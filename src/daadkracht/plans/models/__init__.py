@@ -15,6 +15,7 @@ from daadkracht.plans.models.action import (
     UpdateKind,
     Visibility,
 )
+from daadkracht.plans.models.imports import ImportMapping
 from daadkracht.plans.models.plan import (
     CLOSED_CATEGORIES,
     ActionStatus,
@@ -32,6 +33,7 @@ __all__ = [
     "ActionTheme",
     "DepartmentRole",
     "FundingSource",
+    "ImportMapping",
     "Phase",
     "Plan",
     "Priority",

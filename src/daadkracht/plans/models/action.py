@@ -88,7 +88,7 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
     identifier = models.CharField(
-        _("identifier"), max_length=20, help_text=_("For example B3.04; unique in the plan.")
+        _("identifier"), max_length=40, help_text=_("For example B3.04; unique in the plan.")
     )
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.common.sheets import Sheet
 from daadkracht.history.models import AuditAction
 from daadkracht.history.services import (
     AuditDraft,
@@ -42,7 +41,7 @@ from daadkracht.plans.models import (
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
-from daadkracht.plans.spreadsheets.reading import Table, table_of
+from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
@@ -166,9 +165,34 @@ def check(table: Table, plan: Plan, *, lock: bool = False) -> tuple[ImportPrevie
         }.values(),
         key=normalise,
     )
+    if not errors:
+        _assign_identifiers(rows, plan, lookups)
     preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows))
     preview.seconds = time.perf_counter() - started
     return preview, lookups
+
+
+def _assign_identifiers(rows: list[RowPlan], plan: Plan, lookups: Lookups) -> None:
+    """New rows without an identifier get the next free one of their first theme (B3.07), or of
+    the plan (A.12) when the theme has no code; the preview shows them."""
+    taken = {
+        normalise(identifier)
+        for identifier in Action.unscoped.filter(plan=plan).values_list("identifier", flat=True)
+    } | {normalise(row.identifier) for row in rows if row.identifier}
+    next_number: dict[str, int] = {}
+    for row in rows:
+        if row.identifier or row.record is not None:
+            continue
+        themes = [lookups.theme_by_id[pk] for pk in row.values.get("themes", ())]
+        themes.sort(key=lambda t: (t.position, t.pk))
+        prefix = themes[0].code if themes and themes[0].code else "A"
+        number = next_number.get(prefix, 1)
+        while normalise(f"{prefix}.{number:02d}") in taken:
+            number += 1
+        row.identifier = f"{prefix}.{number:02d}"
+        row.values["identifier"] = row.identifier
+        taken.add(normalise(row.identifier))
+        next_number[prefix] = number + 1
 
 
 def _row_errors(
@@ -181,12 +205,7 @@ def _row_errors(
 ) -> list[str]:
     action = record.action if record else None
     errors = []
-    if not identifier:
-        errors.append(
-            _("Row %(row)s: the identifier is empty; every action needs one, for example B3.04.")
-            % {"row": number}
-        )
-    elif normalise(identifier) in first_row:
+    if identifier and normalise(identifier) in first_row:
         errors.append(
             _(
                 "Row %(row)s: the identifier “%(value)s” is used in row %(first)s too;"
@@ -194,7 +213,7 @@ def _row_errors(
             )
             % {"row": number, "value": identifier, "first": first_row[normalise(identifier)]}
         )
-    if "title" in values and not values["title"]:
+    if ("title" in values or record is None) and not values.get("title"):
         errors.append(
             _("Row %(row)s: the title is empty; every action needs one.") % {"row": number}
         )
@@ -281,17 +300,16 @@ class ImportResult:
 
 
 def actions_import(
-    *, actor: Any, plan: Plan, sheet: Sheet, expected_fingerprint: str
+    *, actor: Any, plan: Plan, table: Table, expected_fingerprint: str
 ) -> ImportResult:
     """Apply a checked file in one transaction: every row, or nothing.
 
-    The sheet, as read for the preview, is checked again under a lock; if the outcome differs
+    The table, as read for the preview, is checked again under a lock; if the outcome differs
     from the preview the user confirmed (someone changed the actions meanwhile),
     ImportOutdatedError is raised and nothing is written.
     """
     enforce(can_manage_plan)
     started = time.perf_counter()
-    table = table_of(sheet)
     with transaction.atomic():
         preview, lookups = check(table, plan, lock=True)
         if not preview.is_valid:

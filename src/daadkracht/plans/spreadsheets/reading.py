@@ -1,5 +1,6 @@
 """Matching the columns of an uploaded sheet to the fields of an action."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -8,8 +9,15 @@ from openpyxl.utils import get_column_letter
 
 from daadkracht.common.sheets import RawCell, Sheet, SheetError, read_sheet
 from daadkracht.plans.spreadsheets.cells import normalise, suggestion
-from daadkracht.plans.spreadsheets.columns import COLUMNS, REQUIRED_COLUMNS, Column, header_lookup
+from daadkracht.plans.spreadsheets.columns import (
+    COLUMNS,
+    COLUMNS_BY_KEY,
+    REQUIRED_COLUMNS,
+    Column,
+    header_lookup,
+)
 from daadkracht.plans.spreadsheets.export import SHEET_TITLE
+from daadkracht.plans.spreadsheets.mapping import below_header
 
 
 @dataclass
@@ -97,6 +105,46 @@ def _table(headers: list[str], rows: list[tuple[int, list[RawCell]]]) -> Table:
         )
         raise SheetError(*problems)
     data_rows = [(n, cells) for n, cells in rows if any(cell.text for cell in cells)]
+    if not data_rows:
+        raise SheetError(_("The file has no actions below the row of column names."))
+    return Table(columns, data_rows)
+
+
+def mapped_table(sheet: Sheet, header_row: int, keys: Sequence[str | None]) -> Table:
+    """The sheet below `header_row`, its columns taken as the fields the user chose (`keys`).
+
+    Columns without a field are ignored, values and all; raises SheetError when a field is
+    chosen twice or the title has no column."""
+    headers, rows = below_header(sheet, header_row)
+    width = max([len(headers), *(len(cells) for _n, cells in rows)], default=0)
+    chosen = list(keys)[:width] + [None] * (width - len(keys))
+    problems = []
+    seen: dict[str, int] = {}
+    for index, key in enumerate(chosen):
+        if key is None:
+            continue
+        if key not in COLUMNS_BY_KEY or not COLUMNS_BY_KEY[key].importable:
+            raise SheetError(_("Choose a field of an action for every column, or ignore it."))
+        if key in seen:
+            problems.append(
+                _("The columns %(first)s and %(second)s are both matched to “%(field)s”.")
+                % {
+                    "first": get_column_letter(seen[key] + 1),
+                    "second": get_column_letter(index + 1),
+                    "field": COLUMNS_BY_KEY[key].label,
+                }
+            )
+        seen.setdefault(key, index)
+    if "title" not in seen:
+        problems.append(_("Choose the column that holds the titles of the actions."))
+    if problems:
+        raise SheetError(*problems)
+    columns = [COLUMNS_BY_KEY[key] if key else None for key in chosen]
+    data_rows = [
+        (number, _pad(cells[:width], width))
+        for number, cells in rows
+        if any(cells[i].text for i in range(min(len(cells), width)) if chosen[i] is not None)
+    ]
     if not data_rows:
         raise SheetError(_("The file has no actions below the row of column names."))
     return Table(columns, data_rows)

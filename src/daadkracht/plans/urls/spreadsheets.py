@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from daadkracht.plans.views import spreadsheets
+from daadkracht.plans.views import importing, spreadsheets
 
 urlpatterns: list[URLPattern] = [
     path("acties/export/", spreadsheets.actions_export, name="actions_export"),
@@ -11,10 +11,15 @@ urlpatterns: list[URLPattern] = [
         spreadsheets.actions_import_template,
         name="actions_import_template",
     ),
-    path("acties/import/", spreadsheets.actions_import, name="actions_import"),
+    path("acties/import/", importing.actions_import, name="actions_import"),
+    path(
+        "acties/import/kolommen/",
+        importing.actions_import_columns,
+        name="actions_import_columns",
+    ),
     path(
         "acties/import/bevestigen/",
-        spreadsheets.actions_import_confirm,
+        importing.actions_import_confirm,
         name="actions_import_confirm",
     ),
 ]

@@ -62,12 +62,12 @@ COLUMNS: list[Column] = [
         label=gettext_lazy("identifier"),
         help=gettext_lazy(
             "The action's identifier in the plan, for example B3.04. An action whose identifier"
-            " exists already is updated; any other row adds a new action."
+            " exists already is updated; any other row adds a new action. Left empty, a new"
+            " action gets the next free identifier of its first theme."
         ),
         example="B3.04",
         width=10,
-        required=True,
-        max_length=20,
+        max_length=40,
     ),
     TextColumn(
         key="title",

@@ -1,0 +1,88 @@
+"""The forms of an import: the upload, and the match of the file's columns to action fields."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl.utils import get_column_letter
+
+from daadkracht.common.sheets import MAX_FILE_SIZE
+from daadkracht.plans.spreadsheets.mapping import HeaderRow, importable_columns
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet with actions"),
+        help_text=gettext_lazy(
+            "An Excel workbook (.xlsx) or a CSV file (.csv), at most 5 MB: the template, an"
+            " export, or your own list with its own columns."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet,text/csv"
+            }
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_SIZE:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB; split it into smaller files.")
+                % {"size": MAX_FILE_SIZE // (1024 * 1024)}
+            )
+        return upload
+
+
+class ColumnMappingForm(forms.Form):
+    """The row of column names, and for every column the field it holds (or none)."""
+
+    header_row = forms.TypedChoiceField(label=gettext_lazy("Row with the column names"), coerce=int)
+    save = forms.BooleanField(
+        label=gettext_lazy("Remember this matching for the next file with these columns"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        candidates: list[HeaderRow],
+        headers: list[str],
+        keys: list[str | None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["header_row"].choices = [  # type: ignore[attr-defined]
+            (row.number, _("Row %(row)s: %(names)s") % {"row": row.number, "names": _names(row)})
+            for row in candidates
+        ]
+        self.initial.setdefault("header_row", candidates[0].number if candidates else 1)
+        field_choices = [("", _("— ignore this column —"))] + [
+            (column.key, str(column.label).capitalize()) for column in importable_columns()
+        ]
+        self.column_names: list[str] = []
+        for index, header in enumerate(headers):
+            name = f"column_{index}"
+            letter = get_column_letter(index + 1)
+            self.fields[name] = forms.ChoiceField(
+                label=_("Column %(letter)s “%(header)s”") % {"letter": letter, "header": header}
+                if header
+                else _("Column %(letter)s (no name)") % {"letter": letter},
+                choices=field_choices,
+                required=False,
+            )
+            self.initial.setdefault(name, keys[index] if index < len(keys) else "")
+            self.column_names.append(name)
+
+    def keys(self) -> list[str | None]:
+        return [self.cleaned_data.get(name) or None for name in self.column_names]
+
+
+def _names(row: HeaderRow) -> str:
+    shown = [h for h in row.headers if h][:4]
+    text = ", ".join(shown)
+    return text if len(text) <= 80 else text[:77] + "…"

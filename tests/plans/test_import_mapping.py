@@ -1,0 +1,144 @@
+"""Importing a list as cities publish it: own headers in any language, a title above them, no
+identifiers — matched on the columns page, checked, imported."""
+
+from http import HTTPStatus
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from daadkracht.plans.models import Action, ImportMapping, Theme
+from daadkracht.plans.spreadsheets.mapping import auto_mapping, simplified
+from daadkracht.testing.factories import as_platform
+
+IMPORT_URL = "/alfa/plan/acties/import/"
+COLUMNS_URL = "/alfa/plan/acties/import/kolommen/"
+CONFIRM_URL = "/alfa/plan/acties/import/bevestigen/"
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+GERMAN_CSV = (
+    "Klimaschutzkonzept Musterstadt 2030 – Maßnahmenkatalog;;;;\r\n"
+    ";;;;\r\n"
+    "Maßnahme;Beschreibung;Handlungsfeld;Kosten (€);Beginn\r\n"
+    "Fahrradstraßen im Zentrum;Sichere Routen für Schüler;B3;15-20 Mio EUR;01.03.2026\r\n"
+    "Wärmenetz Süd;Anschluss von 400 Wohnungen;B3;;2027-01-01\r\n"
+    "Photovoltaik auf Schulen;Alle Grundschulen;;1.200.000;\r\n"
+).encode("cp1252")
+
+
+def post_columns(client, page, **overrides):
+    form = page.context["form"]
+    data = {"header_row": form.initial["header_row"], "save": "on"}
+    for name in form.column_names:
+        data[name] = form.initial.get(name) or ""
+    data.update(overrides)
+    return client.post(COLUMNS_URL, data)
+
+
+def test_headers_in_four_languages_are_matched():
+    headers = ["Nr.", "Maßnahme", "Beschreibung", "Thème", "Responsible", "Échéance", "Budget (€)"]
+
+    assert auto_mapping(headers) == [
+        "identifier",
+        "title",
+        "description",
+        "themes",
+        "responsible",
+        "deadline",
+        "budget_planned",
+    ]
+    assert simplified("CO₂-Einsparung (t/a)") == "co2 einsparung"
+
+
+@as_platform
+def _theme(world) -> Theme:
+    return Theme.unscoped.create(municipality=world.a, plan=world.plan_a, code="B3", name="Slim")
+
+
+def test_a_german_list_with_a_title_row_and_no_identifiers_goes_in(world):
+    _theme(world)
+    coordinator = world.client_for("coordinator")
+
+    uploaded = coordinator.post(
+        IMPORT_URL, {"file": SimpleUploadedFile("massnahmen.csv", GERMAN_CSV, "text/csv")}
+    )
+    page = coordinator.get(uploaded["Location"])
+
+    assert uploaded.status_code == HTTPStatus.FOUND
+    form = page.context["form"]
+    assert form.initial["header_row"] == 3, "the title above the column names is skipped"
+    assert [form.initial[f"column_{i}"] for i in range(5)] == [
+        "title",
+        "description",
+        "themes",
+        "budget_planned",
+        "start_date",
+    ]
+
+    # Free text in the cost column is not a number yet: ignore that column for now.
+    preview_page = post_columns(coordinator, page, column_3="")
+    preview = preview_page.context["preview"]
+    assert preview.errors == []
+    assert preview.counts == {"new": 3, "updated": 0, "unchanged": 0}
+    # B3.01 exists already in the test world: the next free numbers of the theme follow.
+    assert [row.identifier for row in preview.rows] == ["B3.02", "B3.03", "A.01"]
+
+    done = coordinator.post(
+        CONFIRM_URL,
+        {"token": preview_page.context["pending"].token, "fingerprint": preview.fingerprint},
+    )
+
+    assert done.status_code == HTTPStatus.FOUND
+    created = {a.identifier: a for a in Action.unscoped.filter(plan=world.plan_a)}
+    assert created["B3.02"].title == "Fahrradstraßen im Zentrum"
+    assert created["B3.02"].description == "Sichere Routen für Schüler"
+    assert str(created["B3.02"].start_date) == "2026-03-01"
+    assert str(created["B3.03"].start_date) == "2027-01-01"
+    assert created["A.01"].title == "Photovoltaik auf Schulen"
+
+
+def test_the_matching_is_kept_for_the_next_file_with_the_same_columns(world):
+    _theme(world)
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("massnahmen.csv", GERMAN_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+    post_columns(coordinator, page, column_3="", column_1="")
+
+    again = {"file": SimpleUploadedFile("massnahmen-2.csv", GERMAN_CSV, "text/csv")}
+    second = coordinator.get(coordinator.post(IMPORT_URL, again)["Location"])
+
+    assert ImportMapping.unscoped.filter(municipality=world.a).count() == 1
+    assert second.context["mapping_name"] == "massnahmen.csv"
+    assert second.context["form"].initial["column_1"] is None
+    assert second.context["form"].initial["column_3"] is None
+
+
+def test_a_field_chosen_twice_or_no_title_is_explained_with_the_choices_kept(world):
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("massnahmen.csv", GERMAN_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+
+    twice = post_columns(coordinator, page, column_1="title")
+    untitled = post_columns(coordinator, page, column_0="")
+
+    assert twice.status_code == 422
+    assert any("A" in e and "B" in e for e in twice.context["errors"])
+    assert twice.context["form"]["column_1"].value() == "title"
+    assert untitled.status_code == 422
+    assert untitled.context["errors"]
+    assert not Action.unscoped.filter(title="Wärmenetz Süd").exists()
+
+
+def test_another_municipality_never_sees_the_kept_matching(world):
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("massnahmen.csv", GERMAN_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+    post_columns(coordinator, page, column_3="")
+
+    other = world.client_for("other_municipality")
+    assert other.get(COLUMNS_URL.replace("alfa", "beta")).status_code == HTTPStatus.FOUND
+    assert other.get(COLUMNS_URL).status_code == HTTPStatus.NOT_FOUND
