@@ -21,7 +21,7 @@ def uploads_in_tmp(settings, tmp_path):
 
 
 GERMAN_CSV = (
-    "Klimaschutzkonzept Musterstadt 2030 – Maßnahmenkatalog;;;;\r\n"
+    "Klimaschutzkonzept Musterstadt 2030 \u2013 Maßnahmenkatalog;;;;\r\n"
     ";;;;\r\n"
     "Maßnahme;Beschreibung;Handlungsfeld;Kosten (€);Beginn\r\n"
     "Fahrradstraßen im Zentrum;Sichere Routen für Schüler;B3;15-20 Mio EUR;01.03.2026\r\n"
