@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import Action, ImportMapping, Theme
 from daadkracht.plans.spreadsheets.mapping import auto_mapping, simplified
 from daadkracht.testing.factories import as_platform
@@ -13,6 +14,7 @@ from daadkracht.testing.factories import as_platform
 IMPORT_URL = "/alfa/plan/acties/import/"
 COLUMNS_URL = "/alfa/plan/acties/import/kolommen/"
 CONFIRM_URL = "/alfa/plan/acties/import/bevestigen/"
+MISSING_URL = "/alfa/plan/acties/import/ontbrekend/"
 
 
 @pytest.fixture(autouse=True)
@@ -142,3 +144,69 @@ def test_another_municipality_never_sees_the_kept_matching(world):
     other = world.client_for("other_municipality")
     assert other.get(COLUMNS_URL.replace("alfa", "beta")).status_code == HTTPStatus.FOUND
     assert other.get(COLUMNS_URL).status_code == HTTPStatus.NOT_FOUND
+
+
+FLEMISH_CSV = (
+    "Titel;Thema;Trekker;Betrokken diensten\r\n"
+    "Warmtenet Noord;Energie;Dienst Energie;\"Groendienst; Wonen\"\r\n"
+    "Zonnepanelen op scholen;Energie;Dienst Energie;\r\n"
+    "Fietsstraten;Mobiliteit;Mobiliteit;\r\n"
+    "Ontharding;Klimaatadaptatie;Groendiest;\r\n"
+).encode("cp1252")
+
+
+def test_unknown_themes_and_departments_are_decided_once_each(world):
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("acties.csv", FLEMISH_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+
+    to_missing = post_columns(coordinator, page)
+    assert to_missing.status_code == HTTPStatus.FOUND
+    missing_page = coordinator.get(to_missing["Location"])
+    items = {(e["item"].kind.value, e["item"].name): e for e in missing_page.context["items"]}
+
+    assert set(items) == {
+        ("theme", "Energie"),
+        ("theme", "Mobiliteit"),
+        ("theme", "Klimaatadaptatie"),
+        ("department", "Dienst Energie"),
+        ("department", "Wonen"),
+        ("department", "Groendiest"),
+    }, "listed once each, known ones (Mobiliteit as department, Groendienst) left out"
+    assert items[("theme", "Energie")]["item"].rows == [2, 3]
+    typo = items[("department", "Groendiest")]
+    assert typo["item"].suggestion == world.other_department_a, "the closest one is suggested"
+
+    form = missing_page.context["form"]
+    data = {}
+    for item, choice, use in form.items:
+        data[choice] = form.initial[choice]
+        data[use] = form.initial.get(use, "")
+        if item.name == "Wonen":
+            data[choice] = "empty"
+    preview_page = coordinator.post(MISSING_URL, data)
+    preview = preview_page.context["preview"]
+
+    assert preview.errors == []
+    assert sorted(t.name for t in preview.to_create) == [
+        "Dienst Energie",
+        "Energie",
+        "Klimaatadaptatie",
+        "Mobiliteit",
+    ]
+    assert not Theme.unscoped.filter(name="Energie").exists(), "nothing created before confirming"
+
+    coordinator.post(
+        CONFIRM_URL,
+        {"token": preview_page.context["pending"].token, "fingerprint": preview.fingerprint},
+    )
+
+    with tenant_scope(world.a):
+        actions = {a.title: a for a in Action.objects.filter(plan=world.plan_a)}
+        warmtenet = actions["Warmtenet Noord"]
+        assert [t.name for t in warmtenet.themes.all()] == ["Energie"]
+        assert warmtenet.lead_department.name == "Dienst Energie"
+        assert [i.department.name for i in warmtenet.involvements.all()] == ["Groendienst"]
+        assert actions["Ontharding"].lead_department == world.other_department_a
+        assert [t.name for t in actions["Fietsstraten"].themes.all()] == ["Mobiliteit"]
+        assert Theme.objects.filter(plan=world.plan_a, name="Energie").count() == 1

@@ -230,7 +230,10 @@ class TestImportNewActions:
 
         assert actions_of(world.a)["B1.01"].title == "Eigen actie van Alfa"
         assert actions_of(world.b)["B1.01"].title == "Geheime actie van Beta"
-        assert len(bad.context["preview"].errors) == 1
+        missing = coordinator.get(bad["Location"]).context["items"]
+        assert [(e["item"].name, e["item"].suggestion) for e in missing] == [("Omgeving", None)]
+        offered = dict(missing[0]["use"].field.choices)
+        assert "Omgeving" not in offered.values(), "B's department is not offered in A"
 
 
 class TestRowErrors:
@@ -245,14 +248,11 @@ class TestRowErrors:
 
         response = upload(coordinator, data)
 
-        errors = response.context["preview"].errors
-        assert len(errors) == 1
-        assert "14" in errors[0]
-        assert "“Mobilitiet”" in errors[0]
-        assert "“Mobiliteit”" in errors[0]
-        assert response.context["pending"] is None
+        # An unknown department is asked about once, with the closest one suggested.
+        missing = coordinator.get(response["Location"]).context["items"]
+        assert [(e["item"].name, e["item"].rows) for e in missing] == [("Mobilitiet", [14])]
+        assert missing[0]["item"].suggestion == world.department_a
         assert set(actions_of(world.a)) == {"B3.01", "B6.01"}
-        assert CONFIRM_URL not in response.content.decode()
 
     def test_status_theme_and_phase_suggestions(self, world, themes):
         status = ActionStatus.unscoped.filter(plan=world.plan_a).order_by("position")[2]
@@ -260,19 +260,18 @@ class TestRowErrors:
         rows = [
             ["Nummer", "Titel", "Status", "Thema's", "Fase"],
             ["Y1", "Eén", misspelt, "", ""],
-            ["Y2", "Twee", "", "B33", ""],
+            ["Y2", "Twee", "", "", ""],
             ["Y3", "Drie", "", "", "executoin"],
         ]
 
         response = upload(world.client_for("coordinator"), xlsx_bytes(rows))
 
         errors = response.context["preview"].errors
-        assert len(errors) == 3
+        assert len(errors) == 2
         assert "2" in errors[0]
         assert f"“{misspelt}”" in errors[0]
         assert f"“{status.name}”" in errors[0]
-        assert "“B3”" in errors[1]
-        assert "“executoin”" in errors[2]
+        assert "“executoin”" in errors[1]
 
     def test_dates_numbers_and_percentages(self, world):
         coordinator = world.client_for("coordinator")

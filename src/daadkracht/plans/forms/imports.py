@@ -10,6 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from daadkracht.common.sheets import MAX_FILE_SIZE
 from daadkracht.plans.spreadsheets.mapping import HeaderRow, importable_columns
+from daadkracht.plans.spreadsheets.missing import CREATE, EMPTY, USE, Kind, Missing
+from daadkracht.plans.spreadsheets.records import Lookups
 
 
 class ImportForm(forms.Form):
@@ -86,3 +88,54 @@ def _names(row: HeaderRow) -> str:
     shown = [h for h in row.headers if h][:4]
     text = ", ".join(shown)
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+class MissingValuesForm(forms.Form):
+    """For every theme or department the file names and the plan lacks: create, use, or leave."""
+
+    def __init__(self, *args: Any, missing: list[Missing], lookups: Lookups, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items: list[tuple[Missing, str, str]] = []
+        for index, item in enumerate(missing):
+            choice_name, use_name = f"choice_{index}", f"use_{index}"
+            existing = (
+                [(str(t.pk), f"{t.code} {t.name}".strip()) for t in lookups.themes if t.pk > 0]
+                if item.kind == Kind.THEME
+                else [(str(d.pk), d.name) for d in lookups.departments if d.pk > 0]
+            )
+            self.fields[choice_name] = forms.ChoiceField(
+                label=item.name,
+                choices=[
+                    (CREATE, _("Create it")),
+                    ("use", _("Use an existing one")),
+                    (EMPTY, _("Leave these cells empty")),
+                ],
+                widget=forms.RadioSelect,
+            )
+            self.fields[use_name] = forms.ChoiceField(
+                label=_("Existing theme") if item.kind == Kind.THEME else _("Existing department"),
+                choices=[("", "—"), *existing],
+                required=False,
+            )
+            self.initial.setdefault(choice_name, "use" if item.suggestion else CREATE)
+            if item.suggestion is not None:
+                self.initial.setdefault(use_name, str(item.suggestion.pk))
+            self.items.append((item, choice_name, use_name))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for item, choice_name, use_name in self.items:
+            if cleaned.get(choice_name) == "use" and not cleaned.get(use_name):
+                self.add_error(
+                    use_name, _("Choose which one to use for “%(name)s”.") % {"name": item.name}
+                )
+        return cleaned
+
+    def resolutions(self) -> dict[str, list[str]]:
+        result = {}
+        for item, choice_name, use_name in self.items:
+            choice = self.cleaned_data[choice_name]
+            if choice == "use":
+                choice = f"{USE}{self.cleaned_data[use_name]}"
+            result[item.key] = [choice, item.name]
+        return result

@@ -39,12 +39,15 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.plans.services.plan import theme_create
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
+from daadkracht.plans.spreadsheets.missing import apply_resolutions
 from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
+from daadkracht.tenancy.services import department_create
 from daadkracht.tenancy.trash import live_only
 
 BATCH_SIZE = 500
@@ -104,6 +107,8 @@ class ImportPreview:
     new_tags: list[str]
     fingerprint: str
     seconds: float = 0.0
+    # Themes and departments the import creates (placeholders until it is written).
+    to_create: list[Any] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:
@@ -117,10 +122,20 @@ class ImportPreview:
         return {kind.value: len(self.of_kind(kind)) for kind in RowKind}
 
 
-def check(table: Table, plan: Plan, *, lock: bool = False) -> tuple[ImportPreview, Lookups]:
-    """Check every row and work out what importing it would change; writes nothing."""
+def check(
+    table: Table,
+    plan: Plan,
+    *,
+    lock: bool = False,
+    resolutions: dict[str, list[str]] | None = None,
+) -> tuple[ImportPreview, Lookups]:
+    """Check every row and work out what importing it would change; writes nothing.
+
+    `resolutions` say what to do with themes and departments the plan does not have yet
+    (see `missing`): those to create are created only when the import is written."""
     started = time.perf_counter()
     lookups = Lookups(plan)
+    apply_resolutions(lookups, plan, resolutions or {})
     by_identifier: dict[str, ActionRecord] = {}
     for record in action_records(Action.objects.filter(plan=plan), lock=lock):
         by_identifier.setdefault(record.action.identifier, record)
@@ -168,6 +183,7 @@ def check(table: Table, plan: Plan, *, lock: bool = False) -> tuple[ImportPrevie
     if not errors:
         _assign_identifiers(rows, plan, lookups)
     preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows))
+    preview.to_create = list(lookups.to_create)
     preview.seconds = time.perf_counter() - started
     return preview, lookups
 
@@ -300,7 +316,12 @@ class ImportResult:
 
 
 def actions_import(
-    *, actor: Any, plan: Plan, table: Table, expected_fingerprint: str
+    *,
+    actor: Any,
+    plan: Plan,
+    table: Table,
+    expected_fingerprint: str,
+    resolutions: dict[str, list[str]] | None = None,
 ) -> ImportResult:
     """Apply a checked file in one transaction: every row, or nothing.
 
@@ -311,7 +332,7 @@ def actions_import(
     enforce(can_manage_plan)
     started = time.perf_counter()
     with transaction.atomic():
-        preview, lookups = check(table, plan, lock=True)
+        preview, lookups = check(table, plan, lock=True, resolutions=resolutions)
         if not preview.is_valid:
             raise ValidationError(preview.errors)
         if preview.fingerprint != expected_fingerprint:
@@ -333,6 +354,7 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
     changed action simply gets the next version, which makes edit forms opened before the
     import report a conflict instead of undoing it.
     """
+    _create_missing(actor=actor, plan=plan, preview=preview, lookups=lookups)
     tags = _ensure_tags(actor=actor, plan=plan, preview=preview, lookups=lookups)
     now = timezone.now()
     new_rows = preview.of_kind(RowKind.NEW)
@@ -382,6 +404,34 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         if row.record
     ]
     audit_save(drafts=drafts, batch_size=BATCH_SIZE)
+
+
+def _create_missing(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) -> None:
+    """Create the themes and departments the user chose to create, and put their real ids in
+    the rows where their placeholders stood."""
+    real: dict[int, int] = {}
+    for placeholder in lookups.to_create:
+        if isinstance(placeholder, Theme):
+            made: Any = theme_create(actor=actor, plan=plan, name=placeholder.name)
+            lookups.theme_by_id[made.pk] = made
+        else:
+            made = department_create(
+                actor=actor, municipality=plan.municipality, name=placeholder.name
+            )
+            lookups.department_by_id[made.pk] = made
+        real[placeholder.pk] = made.pk
+    if not real:
+        return
+    for row in preview.rows:
+        values = row.values
+        if "themes" in values:
+            values["themes"] = tuple(real.get(pk, pk) for pk in values["themes"])
+        if values.get("lead_department") in real:
+            values["lead_department"] = real[values["lead_department"]]
+        if "involvements" in values:
+            values["involvements"] = tuple(
+                (real.get(pk, pk), role) for pk, role in values["involvements"]
+            )
 
 
 def _ensure_tags(

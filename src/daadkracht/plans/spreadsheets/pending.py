@@ -35,6 +35,8 @@ class PendingImport:
     fingerprint: str = ""
     rows: int = 0
     mapping_name: str = ""
+    # What to do with themes and departments the plan lacks (see `missing`).
+    resolutions: dict[str, list[str]] = field(default_factory=dict)
     _sheet: Sheet | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -1,6 +1,7 @@
 """The plan's actions and reference values as the spreadsheet columns read and compare them."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.db.models import QuerySet
@@ -63,6 +64,18 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
     return list(records.values())
 
 
+class _LeaveEmpty:
+    """Stands in the lookups for a name whose cells are left empty, as the user chose."""
+
+    pk = None
+
+    def __repr__(self) -> str:
+        return "LEAVE_EMPTY"
+
+
+LEAVE_EMPTY: Any = _LeaveEmpty()
+
+
 class Lookups:
     """The plan's own values that cells are matched against, read once per file."""
 
@@ -92,6 +105,8 @@ class Lookups:
             if name not in self.theme_by_key:
                 self.theme_by_key[name] = themes[0] if len(themes) == 1 else None
         self.user_by_id = {u.pk: u for u in self.members.values()}
+        # Themes and departments the user chose to create (placeholders with negative ids).
+        self.to_create: list[Any] = []
         self._choices: dict[type[models.TextChoices], dict[str, str]] = {}
 
     def choices(self, choices: type[models.TextChoices]) -> dict[str, str]:

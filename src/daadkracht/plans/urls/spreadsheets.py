@@ -18,6 +18,11 @@ urlpatterns: list[URLPattern] = [
         name="actions_import_columns",
     ),
     path(
+        "acties/import/ontbrekend/",
+        importing.actions_import_missing,
+        name="actions_import_missing",
+    ),
+    path(
         "acties/import/bevestigen/",
         importing.actions_import_confirm,
         name="actions_import_confirm",

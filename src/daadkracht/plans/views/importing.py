@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.navigation import tenant_url
 from daadkracht.common.sheets import SheetError
-from daadkracht.plans.forms.imports import ColumnMappingForm, ImportForm
+from daadkracht.plans.forms.imports import ColumnMappingForm, ImportForm, MissingValuesForm
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
@@ -30,6 +30,7 @@ from daadkracht.plans.spreadsheets.mapping import (
     header_candidates,
     samples,
 )
+from daadkracht.plans.spreadsheets.missing import missing_values, unresolved
 from daadkracht.plans.spreadsheets.pending import (
     PendingImport,
     discard_pending,
@@ -39,6 +40,7 @@ from daadkracht.plans.spreadsheets.pending import (
     table_or_error,
 )
 from daadkracht.plans.spreadsheets.reading import read_actions_sheet
+from daadkracht.plans.spreadsheets.records import Lookups
 from daadkracht.plans.spreadsheets.saved_mappings import mapping_for, mapping_save
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
@@ -90,11 +92,15 @@ def _render_preview(
 
 
 def _preview(request: TenantRequest, plan: Plan, pending: PendingImport) -> HttpResponse:
-    """Check the pending sheet under its columns and show what the import would do."""
+    """Check the pending sheet under its columns and show what the import would do; first ask
+    about themes and departments the plan does not have yet."""
     table, problems = table_or_error(pending)
     if table is None:
         return _mapping_page(request, plan, pending, errors=problems)
-    preview, _lookups = importing.check(table, plan)
+    if unresolved(missing_values(table, Lookups(plan)), pending.resolutions):
+        save_pending(request, _municipality_id(request), pending)
+        return redirect(tenant_url(request, "plans:actions_import_missing"))
+    preview, _lookups = importing.check(table, plan, resolutions=pending.resolutions)
     pending.fingerprint = preview.fingerprint if preview.is_valid else ""
     pending.rows = len(preview.rows)
     save_pending(request, _municipality_id(request), pending)
@@ -240,6 +246,38 @@ def actions_import_columns(request: TenantRequest) -> HttpResponse:
 
 
 @tenant_view(Permission.EDIT_ALL)
+def actions_import_missing(request: TenantRequest) -> HttpResponse:
+    """Decide once per unknown theme or department: create it, use an existing one, or not."""
+    plan = current_plan()
+    pending = pending_import(request, _municipality_id(request))
+    table, _problems = table_or_error(pending) if pending and pending.sheet() else (None, [])
+    if plan is None or pending is None or table is None:
+        messages.error(request, _("This file is no longer available; upload it again."))
+        return redirect(tenant_url(request, "plans:actions_import"))
+    lookups = Lookups(plan)
+    missing = missing_values(table, lookups)
+    form = MissingValuesForm(request.POST or None, missing=missing, lookups=lookups)
+    if request.method == "POST" and form.is_valid():
+        pending.resolutions = form.resolutions()
+        return _preview(request, plan, pending)
+    return render(
+        request,
+        "plans/import_missing.html",
+        {
+            "plan": plan,
+            "form": form,
+            "items": [
+                {"item": item, "choice": form[choice], "use": form[use]}
+                for item, choice, use in form.items
+            ],
+            "filename": pending.filename,
+            "mapped": pending.mapped,
+        },
+        status=200 if not form.is_bound else 422,
+    )
+
+
+@tenant_view(Permission.EDIT_ALL)
 @require_POST
 def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""
@@ -265,6 +303,7 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
             plan=plan,
             table=table,
             expected_fingerprint=request.POST.get("fingerprint", ""),
+            resolutions=pending.resolutions,
         )
     except (ImportOutdatedError, ValidationError, IntegrityError):
         discard_pending(request, municipality_id)

@@ -16,7 +16,7 @@ from daadkracht.plans.spreadsheets.cells import (
     split_list,
 )
 from daadkracht.plans.spreadsheets.columns.base import Column
-from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
+from daadkracht.plans.spreadsheets.records import LEAVE_EMPTY, ActionRecord, Lookups
 
 INVOLVEMENT = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 
@@ -46,6 +46,8 @@ class InvolvedColumn(Column):
             elif match and normalise(part) not in lookups.department_by_name:
                 raise self.error("value", match["role"], choice_labels(DepartmentRole).values())
             department = lookups.department_by_name.get(normalise(name))
+            if department is LEAVE_EMPTY:
+                continue
             if department is None:
                 raise self.error("department", name, [d.name for d in lookups.departments])
             result[department.pk] = role
@@ -78,6 +80,8 @@ class ThemesColumn(Column):
         for part in split_list(raw.text):
             key = normalise(part)
             theme = lookups.theme_by_key.get(key)
+            if theme is LEAVE_EMPTY:
+                continue
             if theme is None and key in lookups.theme_by_key:
                 raise CellError(
                     _(

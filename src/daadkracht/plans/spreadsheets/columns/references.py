@@ -8,7 +8,7 @@ from django.db import models
 from daadkracht.common.sheets import RawCell
 from daadkracht.plans.spreadsheets.cells import KEEP, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns.base import Column
-from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups
+from daadkracht.plans.spreadsheets.records import LEAVE_EMPTY, ActionRecord, Lookups
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +71,8 @@ class ReferenceColumn(Column):
         if not text:
             return self.empty
         item = self.by_name(lookups).get(normalise(text))
+        if item is LEAVE_EMPTY:
+            return self.empty
         if item is None:
             raise self.error(self.kind, text, [self.name_of(i) for i in self.items(lookups)])
         return item.pk

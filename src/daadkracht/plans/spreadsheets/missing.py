@@ -1,0 +1,127 @@
+"""Themes and departments a file names that the plan does not have yet: decided once each.
+
+Instead of one error per row, every unknown value is listed once with the rows that use it,
+and the user chooses per value: create it, use an existing one (the closest is suggested), or
+leave those cells empty. Until the import is confirmed nothing is created: a value to create
+stands in the lookups as a placeholder with a negative id, replaced by the real row when the
+import is written.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from daadkracht.plans.models import Plan, Theme
+from daadkracht.plans.spreadsheets.cells import normalise, split_list, suggestion
+from daadkracht.plans.spreadsheets.columns.lists import INVOLVEMENT
+from daadkracht.plans.spreadsheets.reading import Table
+from daadkracht.plans.spreadsheets.records import LEAVE_EMPTY, Lookups
+from daadkracht.tenancy.models import Department
+
+
+class Kind(StrEnum):
+    THEME = "theme"
+    DEPARTMENT = "department"
+
+
+CREATE = "create"
+EMPTY = "empty"
+USE = "use:"  # followed by the id of the existing item
+
+
+@dataclass
+class Missing:
+    """A value the plan does not know, the rows that use it, and the closest known one."""
+
+    kind: Kind
+    name: str
+    rows: list[int] = field(default_factory=list)
+    suggestion: Any = None
+
+    @property
+    def key(self) -> str:
+        return resolution_key(self.kind, self.name)
+
+
+def resolution_key(kind: str, name: str) -> str:
+    return f"{kind}:{normalise(name)}"
+
+
+def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
+    """Every theme and department a cell names, with its row number."""
+    for number, cells in table.rows:
+        for column, raw in zip(table.columns, cells, strict=True):
+            if column is None:
+                continue
+            if column.key == "themes":
+                for part in split_list(raw.text):
+                    yield Kind.THEME, part, number
+            elif column.key == "lead_department" and raw.text:
+                yield Kind.DEPARTMENT, raw.text, number
+            elif column.key == "involvements":
+                for part in split_list(raw.text):
+                    match = INVOLVEMENT.match(part)
+                    yield Kind.DEPARTMENT, (match["name"] if match else part).strip(), number
+
+
+def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
+    """The unknown themes and departments of a file, once each, in the order they appear."""
+    known = {Kind.THEME: lookups.theme_by_key, Kind.DEPARTMENT: lookups.department_by_name}
+    found: dict[str, Missing] = {}
+    for kind, name, number in _names(table):
+        if not name or normalise(name) in known[kind]:
+            continue
+        missing = found.setdefault(resolution_key(kind, name), Missing(kind, name))
+        if number not in missing.rows:
+            missing.rows.append(number)
+    for missing in found.values():
+        if missing.kind == Kind.THEME:
+            close = suggestion(missing.name, [t.key for t in lookups.themes])
+            missing.suggestion = lookups.theme_by_key.get(normalise(close)) if close else None
+        else:
+            close = suggestion(missing.name, [d.name for d in lookups.departments])
+            missing.suggestion = lookups.department_by_name.get(normalise(close)) if close else None
+    return list(found.values())
+
+
+def apply_resolutions(lookups: Lookups, plan: Plan, resolutions: dict[str, list[str]]) -> None:
+    """Make the lookups answer for the resolved values (key → [choice, name as written]): an
+    existing item, a placeholder to be created (negative id), or LEAVE_EMPTY. Placeholders are
+    numbered in a fixed order, so that the preview and the confirmation agree."""
+    next_id = -1
+    for key in sorted(resolutions):
+        kind, _sep, name_key = key.partition(":")
+        choice, written = [*resolutions[key], "", ""][:2]
+        by_name: dict[str, Any]
+        by_id: dict[int, Any]
+        if kind == Kind.THEME:
+            by_name, by_id = lookups.theme_by_key, lookups.theme_by_id
+        elif kind == Kind.DEPARTMENT:
+            by_name, by_id = lookups.department_by_name, lookups.department_by_id
+        else:
+            continue
+        if by_name.get(name_key) is not None:
+            continue  # known meanwhile
+        if choice == EMPTY:
+            by_name[name_key] = LEAVE_EMPTY
+        elif choice.startswith(USE) and choice[len(USE) :].isdecimal():
+            item = by_id.get(int(choice[len(USE) :]))
+            if item is not None:
+                by_name[name_key] = item
+        elif choice == CREATE and written.strip():
+            placeholder: Any
+            if kind == Kind.THEME:
+                placeholder = Theme(pk=next_id, plan=plan, name=written.strip()[:200], code="")
+                lookups.themes.append(placeholder)
+            else:
+                placeholder = Department(pk=next_id, name=written.strip()[:120])
+                lookups.departments.append(placeholder)
+            lookups.to_create.append(placeholder)
+            by_name[name_key] = placeholder
+            by_id[next_id] = placeholder
+            next_id -= 1
+
+
+def unresolved(missing: list[Missing], resolutions: dict[str, list[str]]) -> list[Missing]:
+    return [item for item in missing if item.key not in resolutions]
