@@ -148,7 +148,7 @@ def test_another_municipality_never_sees_the_kept_matching(world):
 
 FLEMISH_CSV = (
     "Titel;Thema;Trekker;Betrokken diensten\r\n"
-    "Warmtenet Noord;Energie;Dienst Energie;\"Groendienst; Wonen\"\r\n"
+    'Warmtenet Noord;Energie;Dienst Energie;"Groendienst; Wonen"\r\n'
     "Zonnepanelen op scholen;Energie;Dienst Energie;\r\n"
     "Fietsstraten;Mobiliteit;Mobiliteit;\r\n"
     "Ontharding;Klimaatadaptatie;Groendiest;\r\n"
