@@ -81,8 +81,7 @@ def test_a_german_list_with_a_title_row_and_no_identifiers_goes_in(world):
         "start_date",
     ]
 
-    # Free text in the cost column is not a number yet: ignore that column for now.
-    preview_page = post_columns(coordinator, page, column_3="")
+    preview_page = post_columns(coordinator, page)
     preview = preview_page.context["preview"]
     assert preview.errors == []
     assert preview.counts == {"new": 3, "updated": 0, "unchanged": 0}
@@ -101,6 +100,15 @@ def test_a_german_list_with_a_title_row_and_no_identifiers_goes_in(world):
     assert str(created["B3.02"].start_date) == "2026-03-01"
     assert str(created["B3.03"].start_date) == "2027-01-01"
     assert created["A.01"].title == "Photovoltaik auf Schulen"
+    # Costs as the source says them: a number where it is one, the text where it is not.
+    assert (created["B3.02"].budget_planned, created["B3.02"].budget_note) == (
+        None,
+        "15-20 Mio EUR",
+    )
+    assert created["A.01"].budget_planned == 1200000
+    assert created["A.01"].budget_note == ""
+    page = coordinator.get(f"/alfa/plan/acties/{created['B3.02'].pk}/")
+    assert "15-20 Mio EUR" in page.content.decode()
 
 
 def test_the_matching_is_kept_for_the_next_file_with_the_same_columns(world):
@@ -210,3 +218,37 @@ def test_unknown_themes_and_departments_are_decided_once_each(world):
         assert actions["Ontharding"].lead_department == world.other_department_a
         assert [t.name for t in actions["Fietsstraten"].themes.all()] == ["Mobiliteit"]
         assert Theme.objects.filter(plan=world.plan_a, name="Energie").count() == 1
+
+
+def test_co2_and_responsible_as_the_source_says_them_come_back_unchanged(world):
+    rows = (
+        "Titel;CO2-reductie (t/jaar);Verantwoordelijke (e-mail)\r\n"
+        "Warmtenet;1.150 t CO2-eq/y;imec\r\n"
+        "Isolatie;A few 100 t;KU Leuven, EcoWerf\r\n"
+        "Zon;250;\r\n"
+    ).encode("cp1252")
+    coordinator = world.client_for("coordinator")
+    uploaded = coordinator.post(
+        IMPORT_URL, {"file": SimpleUploadedFile("co2.csv", rows, "text/csv")}
+    )
+    preview = uploaded.context["preview"]
+    assert preview.errors == []
+    coordinator.post(
+        CONFIRM_URL,
+        {"token": uploaded.context["pending"].token, "fingerprint": preview.fingerprint},
+    )
+    created = {a.title: a for a in Action.unscoped.filter(plan=world.plan_a)}
+
+    assert created["Warmtenet"].co2_note == "1.150 t CO2-eq/y"
+    assert created["Warmtenet"].responsible_note == "imec"
+    assert created["Isolatie"].responsible_note == "KU Leuven, EcoWerf"
+    assert created["Zon"].co2_reduction == 250
+    export = coordinator.get("/alfa/plan/acties/export/?format=csv").getvalue()
+    again = coordinator.post(
+        IMPORT_URL, {"file": SimpleUploadedFile("export.csv", export, "text/csv")}
+    ).context["preview"]
+    assert again.errors == []
+    assert again.counts["updated"] == 0
+    page = coordinator.get(f"/alfa/plan/acties/{created['Warmtenet'].pk}/").content.decode()
+    assert "1.150 t CO2-eq/y" in page
+    assert "imec" in page

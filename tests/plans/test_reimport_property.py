@@ -9,6 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from daadkracht.common.numbers import parse_amount
 from daadkracht.plans.models import Action, ActionDepartment, ActionTag, ActionTheme, Tag, Theme
 from daadkracht.tenancy.models import Department
 from daadkracht.testing.factories import as_platform
@@ -56,6 +57,15 @@ quantity = st.one_of(
 days = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
 
 
+def _not_a_number(note: str) -> bool:
+    """A note holds what a source gives instead of a number (the forms refuse a number)."""
+    try:
+        parse_amount(note)
+    except ValueError:
+        return True
+    return False
+
+
 @st.composite
 def plans(draw: st.DrawFn) -> dict:
     """Themes (some sharing a name under different codes), departments, tags and actions."""
@@ -80,6 +90,7 @@ def plans(draw: st.DrawFn) -> dict:
                     "dates": st.tuples(days, days),
                     "budget_planned": money,
                     "budget_spent": money,
+                    "budget_note": st.one_of(st.just(""), text.filter(_not_a_number)),
                     "co2_reduction": quantity,
                     "themes": st.sets(st.integers(min_value=0, max_value=theme_count - 1)),
                     "tags": st.sets(st.sampled_from(["warmte", "Fiets", "=SOM(A1)", "ĳs"])),
@@ -119,6 +130,7 @@ def build(world, plan: dict) -> None:
             deadline=deadline,
             budget_planned=values["budget_planned"],
             budget_spent=values["budget_spent"],
+            budget_note=values["budget_note"],
             co2_reduction=values["co2_reduction"],
             lead_department=None if values["lead"] is None else departments[values["lead"]],
         )

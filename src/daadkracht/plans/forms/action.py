@@ -32,10 +32,16 @@ def date_input() -> forms.DateInput:
 # The groups of fields on the form, in the order people think about an action.
 SECTIONS: dict[str, list[str]] = {
     "what": ["identifier", "title", "description"],
-    "who": ["lead_department", "responsible"],
+    "who": ["lead_department", "responsible", "responsible_note"],
     "planning": ["status", "phase", "progress", "priority", "start_date", "deadline"],
-    "budget": ["budget_planned", "budget_committed", "budget_spent", "funding_source"],
-    "impact": ["co2_reduction", "energy_saved", "renewable_produced"],
+    "budget": [
+        "budget_planned",
+        "budget_committed",
+        "budget_spent",
+        "budget_note",
+        "funding_source",
+    ],
+    "impact": ["co2_reduction", "co2_note", "energy_saved", "renewable_produced"],
     "covenant": ["com_kind", "com_sector", "com_area", "com_instrument"],
     "publication": ["visibility", "tags"],
 }

@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,7 @@ from daadkracht.access.reach import OWN, declare, own_where
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
+from daadkracht.common.numbers import parse_amount
 from daadkracht.plans.models import covenant
 from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
@@ -68,6 +70,18 @@ class DepartmentRole(models.TextChoices):
     INFORMED = "informed", _("informed")
 
 
+def validate_no_number(text: str) -> None:
+    """A note says what a source gives instead of a number; a number belongs in the field."""
+    try:
+        number = parse_amount(text)
+    except (ValueError, ArithmeticError):
+        return
+    if number is not None:
+        raise ValidationError(
+            _("This is a number: put it in the field for the figure; this one is for text.")
+        )
+
+
 class Tag(TenantModel):
     name = models.CharField(_("name"), max_length=60)
 
@@ -111,6 +125,8 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("responsible person"),
     )
+    # A responsible that is neither a department nor a member ("imec", "KU Leuven, EcoWerf").
+    responsible_note = models.CharField(_("responsible (other)"), max_length=200, blank=True)
     status = models.ForeignKey(
         ActionStatus, on_delete=models.PROTECT, related_name="actions", verbose_name=_("status")
     )
@@ -130,10 +146,23 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
     budget_planned = models.DecimalField(_("budget planned (€)"), **MONEY)
     budget_committed = models.DecimalField(_("budget committed (€)"), **MONEY)
     budget_spent = models.DecimalField(_("budget spent (€)"), **MONEY)
+    # What a source says where it gives no number ("15-20 mio EUR", "/"), kept beside the field.
+    budget_note = models.CharField(
+        _("budget as the source says it"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_number],
+    )
     funding_source = models.CharField(
         _("funding source"), max_length=20, choices=FundingSource.choices, blank=True
     )
     co2_reduction = models.DecimalField(_("expected CO2 reduction (t/yr)"), **QUANTITY)
+    co2_note = models.CharField(
+        _("CO2 reduction as the source says it"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_number],
+    )
     energy_saved = models.DecimalField(_("energy saved (MWh/yr)"), **QUANTITY)
     renewable_produced = models.DecimalField(_("renewable energy produced (MWh/yr)"), **QUANTITY)
     com_sector = models.CharField(

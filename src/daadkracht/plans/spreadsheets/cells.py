@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import translation
 from openpyxl.utils.datetime import from_excel
 
+from daadkracht.common.numbers import parse_amount
 from daadkracht.common.sheets import RawCell
 
 
@@ -120,10 +121,6 @@ def parse_date(raw: RawCell) -> date | None:
     raise ValueError
 
 
-NUMBER = re.compile(r"^\d+(\.\d+)?$")
-BELGIAN_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
-
-
 def parse_number(raw: RawCell) -> Decimal | None:
     """A number from Excel, or typed the Belgian way (1.250,5) or the English way (1250.5)."""
     value = raw.value
@@ -135,20 +132,4 @@ def parse_number(raw: RawCell) -> Decimal | None:
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
-    text = re.sub(r"[\s\u00a0\u202f€%]", "", raw.text)
-    if not text:
-        return None
-    negative = text.startswith("-")
-    text = text.lstrip("-+")
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        text = text.replace(thousands, "").replace(decimal_mark, ".")
-    elif "," in text:
-        text = text.replace(",", ".") if text.count(",") == 1 else text.replace(",", "")
-    elif BELGIAN_THOUSANDS.match(text):
-        text = text.replace(".", "")
-    if not NUMBER.match(text):
-        raise ValueError
-    number = Decimal(text)
-    return -number if negative else number
+    return parse_amount(raw.text)

@@ -41,7 +41,7 @@ from daadkracht.plans.models import (
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.services.plan import theme_create
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
-from daadkracht.plans.spreadsheets.columns import RELATION_KEYS, Column
+from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.missing import apply_resolutions
 from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
@@ -380,6 +380,7 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         action.version += 1
         action.updated_at = now
         changed_fields.update(fields)
+        changed_fields.update(_note_fields(fields))
     Action.objects.bulk_update(
         [row.record.action for row in updated_rows if row.record],
         sorted(changed_fields),
@@ -448,9 +449,14 @@ def _ensure_tags(
 
 
 def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> None:
-    for key, value in values.items():
-        if value is KEEP or key in RELATION_KEYS:
+    for key, given in values.items():
+        if given is KEEP or key in RELATION_KEYS:
             continue
+        value = given
+        note_field = getattr(COLUMNS_BY_KEY.get(key), "note_field", None)
+        if note_field is not None:
+            value, note = given
+            setattr(action, note_field, note)
         if key == "status":
             action.status = lookups.status_by_id[value]
         elif key == "lead_department":
@@ -461,6 +467,16 @@ def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> Non
             action.co_benefits = list(value)
         else:
             setattr(action, key, value)
+
+
+def _note_fields(keys: list[str]) -> list[str]:
+    """The fields that keep a column's text as the source says it, beside its value."""
+    fields = []
+    for key in keys:
+        note_field = getattr(COLUMNS_BY_KEY.get(key), "note_field", None)
+        if note_field:
+            fields.append(note_field)
+    return fields
 
 
 def _saved(row: "RowPlan") -> Action:

@@ -29,20 +29,29 @@ from daadkracht.plans.spreadsheets.columns.values import (
 )
 
 
-def _money(key: str, header: str, label: Promise) -> DecimalColumn:
+def _money(key: str, header: str, label: Promise, note_field: str | None = None) -> DecimalColumn:
     return DecimalColumn(
         key=key,
         header=header,
         label=label,
-        help=gettext_lazy("An amount in euro; use a comma for decimals: 1250,50 or 1.250,50."),
+        note_field=note_field,
+        help=gettext_lazy("An amount in euro; use a comma for decimals: 1250,50 or 1.250,50.")
+        if note_field is None
+        else gettext_lazy(
+            "An amount in euro; use a comma for decimals: 1250,50 or 1.250,50. Text that is no"
+            " amount (15-20 mio EUR) is kept as the source says it."
+        ),
         example="25000",
         width=14,
         number_format="#,##0.00",
     )
 
 
-def _quantity(key: str, header: str, label: Promise, help: Promise) -> DecimalColumn:
+def _quantity(
+    key: str, header: str, label: Promise, help: Promise, note_field: str | None = None
+) -> DecimalColumn:
     return DecimalColumn(
+        note_field=note_field,
         key=key,
         header=header,
         label=label,
@@ -171,7 +180,7 @@ COLUMNS: list[Column] = [
         example="31/12/2027",
         width=12,
     ),
-    _money("budget_planned", "Budget gepland (€)", gettext_lazy("budget planned")),
+    _money("budget_planned", "Budget gepland (€)", gettext_lazy("budget planned"), "budget_note"),
     _money("budget_committed", "Budget vastgelegd (€)", gettext_lazy("budget committed")),
     _money("budget_spent", "Budget besteed (€)", gettext_lazy("budget spent")),
     ChoiceColumn(
@@ -186,7 +195,11 @@ COLUMNS: list[Column] = [
         "co2_reduction",
         "CO2-reductie (t/jaar)",
         gettext_lazy("expected CO2 reduction"),
-        gettext_lazy("Expected reduction in tonnes of CO2 per year."),
+        gettext_lazy(
+            "Expected reduction in tonnes of CO2 per year. Text that is no number (a few 100 t)"
+            " is kept as the source says it."
+        ),
+        "co2_note",
     ),
     _quantity(
         "energy_saved",

@@ -121,8 +121,32 @@ class DepartmentColumn(ReferenceColumn):
 
 @dataclass(frozen=True, kw_only=True)
 class PersonColumn(ReferenceColumn):
+    """A member by e-mail address; any other name ("imec", "KU Leuven, EcoWerf") is kept as the
+    source says it. The value is the pair (member id, note)."""
+
     field: ClassVar[str] = "responsible"
     kind: ClassVar[str] = "person"
+    note_field: ClassVar[str] = "responsible_note"
+
+    def current(self, record: ActionRecord) -> Any:
+        # A cell holds the address or the name: the name counts only where there is no member.
+        member = record.action.responsible_id
+        return (member, "" if member is not None else record.action.responsible_note or "")
+
+    def cell(self, record: ActionRecord) -> Any:
+        if record.action.responsible is not None:
+            return self.name_of(record.action.responsible)
+        return record.action.responsible_note or None
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> Any:
+        text = raw.text
+        if text and "@" not in text and normalise(text) not in lookups.members:
+            return (None, text[:200])  # not an address: a name as the source gives it
+        return (super().parse(raw, lookups), "")
+
+    def display(self, value: Any, lookups: Lookups) -> str:
+        member, note = value
+        return f"“{note}”" if note else super().display(member, lookups)
 
     def name_of(self, item: Any) -> str:
         return str(item.email)

@@ -70,14 +70,49 @@ class DateColumn(Column):
         return value
 
 
+NOTE_LENGTH = 200
+
+
 @dataclass(frozen=True, kw_only=True)
 class DecimalColumn(Column):
-    """An amount or quantity, never negative."""
+    """An amount or quantity, never negative.
+
+    With a `note_field`, text that is no number ("15-20 mio EUR", "Keine Angabe") is kept there
+    as the source says it; the value is then the pair (number, note)."""
 
     max_digits: int = 14
     decimal_places: int = 2
+    note_field: str | None = None
 
-    def parse(self, raw: RawCell, lookups: Lookups) -> Decimal | None:
+    def current(self, record: ActionRecord) -> Any:
+        number = getattr(record.action, self.key)
+        if self.note_field is None:
+            return number
+        # A cell holds the number or the text: the text counts only where there is no number.
+        return (number, "" if number is not None else getattr(record.action, self.note_field))
+
+    def cell(self, record: ActionRecord) -> Any:
+        number = getattr(record.action, self.key)
+        if number is None and self.note_field:
+            return getattr(record.action, self.note_field) or None
+        return number
+
+    def parse(self, raw: RawCell, lookups: Lookups) -> Any:
+        try:
+            number = self._number(raw)
+        except CellError:
+            if self.note_field is None or not raw.text:
+                raise
+            return (None, raw.text[:NOTE_LENGTH])
+        return number if self.note_field is None else (number, "")
+
+    def display(self, value: Any, lookups: Lookups) -> str:
+        if self.note_field is not None and isinstance(value, tuple):
+            number, note = value
+            return f"“{note}”" if note else super().display(number, lookups)
+        return super().display(value, lookups)
+
+    def _number(self, raw: RawCell) -> Decimal | None:
         try:
             number = parse_number(raw)
         except (ValueError, InvalidOperation):
