@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.form_fields import AmountField
 from daadkracht.plans.models import (
     Action,
     ActionStatus,
@@ -74,15 +75,18 @@ class ActionForm(forms.ModelForm[Action]):
         model = Action
         # What the action service may change; the co-benefits have a field of their own.
         fields = [name for name in ACTION_FIELDS if name != "co_benefits"]
-        # Amounts are shown and typed the Belgian way (1250000,50).
-        localized_fields = [
-            "budget_planned",
-            "budget_committed",
-            "budget_spent",
-            "co2_reduction",
-            "energy_saved",
-            "renewable_produced",
-        ]
+        # Amounts are typed as people write them (1.200.000, € 1.200.000,50) and shown so.
+        field_classes = dict.fromkeys(
+            (
+                "budget_planned",
+                "budget_committed",
+                "budget_spent",
+                "co2_reduction",
+                "energy_saved",
+                "renewable_produced",
+            ),
+            AmountField,
+        )
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "start_date": date_input(),
