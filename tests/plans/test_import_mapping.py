@@ -252,3 +252,23 @@ def test_co2_and_responsible_as_the_source_says_them_come_back_unchanged(world):
     page = coordinator.get(f"/alfa/plan/acties/{created['Warmtenet'].pk}/").content.decode()
     assert "1.150 t CO2-eq/y" in page
     assert "imec" in page
+
+
+def test_errors_are_listed_once_per_kind_with_every_row(world):
+    lines = ["Titel;Fase;Voortgang (%)"]
+    lines += [f"Actie {n};uitvoring;10" for n in range(2, 302)]  # rows 2-301: a misspelt phase
+    lines += ["Zonder fase;;veel", ";;"]  # row 302: not a percentage
+    lines += [";idee;5"]  # row 304: no title (303 is empty and skipped)
+    data = "\r\n".join(lines).encode("cp1252")
+    coordinator = world.client_for("coordinator")
+
+    response = coordinator.post(IMPORT_URL, {"file": SimpleUploadedFile("a.csv", data)})
+
+    groups = response.context["preview"].error_groups
+    assert [len(g.rows) for g in groups] == [300, 1, 1]
+    assert groups[0].row_ranges == "2\u2013301"
+    assert "uitvoring" in groups[0].text
+    assert not groups[0].text.startswith("Rij")
+    page = response.content.decode()
+    assert "300 rijen: 2\u2013301" in page
+    assert page.count("uitvoring") == 1

@@ -42,6 +42,7 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.services.plan import theme_create
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
+from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
 from daadkracht.plans.spreadsheets.missing import apply_resolutions
 from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
@@ -109,6 +110,8 @@ class ImportPreview:
     seconds: float = 0.0
     # Themes and departments the import creates (placeholders until it is written).
     to_create: list[Any] = field(default_factory=list)
+    # The errors once per kind, each with all its rows.
+    error_groups: list[ErrorGroup] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:
@@ -142,18 +145,19 @@ def check(
         by_identifier.setdefault(normalise(record.action.identifier), record)
     present = table.present
     errors: list[str] = []
+    groups = ErrorGroups()
     rows: list[RowPlan] = []
     first_row: dict[str, int] = {}
     for number, cells in table.rows:
         values: dict[str, Any] = {}
-        row_errors: list[str] = []
+        row_errors: list[CellError] = []
         for column, raw in zip(table.columns, cells, strict=True):
             if column is None or not column.importable:
                 continue
             try:
                 values[column.key] = column.parse(raw, lookups)
             except CellError as error:
-                row_errors.append(error.format(number))
+                row_errors.append(error)
         identifier = values.get("identifier", "")
         matched = None
         if identifier:
@@ -164,7 +168,9 @@ def check(
         if identifier:
             first_row.setdefault(normalise(identifier), number)
         if row_errors:
-            errors.extend(row_errors)
+            for problem in row_errors:
+                errors.append(problem.format(number))
+                groups.add(number, problem)
             continue
         plan_row = RowPlan(number, identifier, values.get("title", ""), values, matched)
         if matched is not None:
@@ -183,6 +189,7 @@ def check(
     if not errors:
         _assign_identifiers(rows, plan, lookups)
     preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows))
+    preview.error_groups = groups.groups()
     preview.to_create = list(lookups.to_create)
     preview.seconds = time.perf_counter() - started
     return preview, lookups
@@ -218,31 +225,31 @@ def _row_errors(
     record: ActionRecord | None,
     lookups: Lookups,
     first_row: dict[str, int],
-) -> list[str]:
+) -> list[CellError]:
     action = record.action if record else None
-    errors = []
+    errors: list[CellError] = []
     if identifier and normalise(identifier) in first_row:
         errors.append(
-            _(
-                "Row %(row)s: the identifier “%(value)s” is used in row %(first)s too;"
-                " an action can appear only once."
+            CellError(
+                _(
+                    "Row %(row)s: the identifier “%(value)s” is used in row %(first)s too;"
+                    " an action can appear only once."
+                ),
+                value=identifier,
+                first=first_row[normalise(identifier)],
             )
-            % {"row": number, "value": identifier, "first": first_row[normalise(identifier)]}
         )
     if ("title" in values or record is None) and not values.get("title"):
-        errors.append(
-            _("Row %(row)s: the title is empty; every action needs one.") % {"row": number}
-        )
+        errors.append(CellError(_("Row %(row)s: the title is empty; every action needs one.")))
     start = values.get("start_date", action.start_date if action else None)
     deadline = values.get("deadline", action.deadline if action else None)
     if start and deadline and deadline < start:
         errors.append(
-            _("Row %(row)s: the deadline %(deadline)s comes before the start date %(start)s.")
-            % {
-                "row": number,
-                "deadline": deadline.strftime("%d/%m/%Y"),
-                "start": start.strftime("%d/%m/%Y"),
-            }
+            CellError(
+                _("Row %(row)s: the deadline %(deadline)s comes before the start date %(start)s."),
+                deadline=deadline.strftime("%d/%m/%Y"),
+                start=start.strftime("%d/%m/%Y"),
+            )
         )
     lead = values.get("lead_department", action.lead_department_id if action else None)
     trashed = {d.pk for d in lookups.trashed_departments}
@@ -253,11 +260,13 @@ def _row_errors(
     }
     for department_id in sorted(chosen & trashed):
         errors.append(
-            _(
-                "Row %(row)s: the department %(department)s is in the trash; restore it first"
-                " or choose another one."
+            CellError(
+                _(
+                    "Row %(row)s: the department %(department)s is in the trash; restore it"
+                    " first or choose another one."
+                ),
+                department=lookups.department_by_id[department_id].name,
             )
-            % {"row": number, "department": lookups.department_by_id[department_id].name}
         )
     if "involvements" in values:
         involved = dict(values["involvements"])
@@ -267,11 +276,13 @@ def _row_errors(
         involved = {}
     if lead is not None and lead in involved:
         errors.append(
-            _(
-                "Row %(row)s: %(department)s leads the action; do not list it again as an"
-                " involved department."
+            CellError(
+                _(
+                    "Row %(row)s: %(department)s leads the action; do not list it again as an"
+                    " involved department."
+                ),
+                department=lookups.department_by_id[lead].name,
             )
-            % {"row": number, "department": lookups.department_by_id[lead].name}
         )
     return errors
 

@@ -82,8 +82,6 @@ def _render_preview(
             "chart": chart,
             "new_rows": preview.of_kind(RowKind.NEW)[:PREVIEW_ROWS],
             "updated_rows": preview.of_kind(RowKind.UPDATED)[:PREVIEW_ROWS],
-            "errors": preview.errors[:PREVIEW_ROWS],
-            "more_errors": max(len(preview.errors) - PREVIEW_ROWS, 0),
             "more_new": max(counts[RowKind.NEW] - PREVIEW_ROWS, 0),
             "more_updated": max(counts[RowKind.UPDATED] - PREVIEW_ROWS, 0),
             "form": ImportForm(),
