@@ -15,6 +15,9 @@ from daadkracht.plans.forms.plan import PlanForm, ThemeForm
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.forms.update import QuickUpdateForm
 from daadkracht.plans.models import Action, ActionDepartment, Plan, Tag, Task, Theme
+from daadkracht.prioritisation.forms.scores import ActionScoresForm, stored_scores
+from daadkracht.prioritisation.models import ActionScore
+from daadkracht.prioritisation.selectors.scores import criteria_of
 from daadkracht.tenancy.forms import DepartmentForm, MembershipForm
 from daadkracht.tenancy.models import Department, Membership
 
@@ -66,6 +69,9 @@ def forms_of(world, action: Action):
     department = Department.objects.get(pk=world.department_a.pk)
     department.head = world.users["editor"]
     department.save()
+    criteria = criteria_of(plan)
+    ActionScore.objects.create(action=action, criterion=criteria[0], score=3, note="Redelijk")
+    ActionScore.objects.create(action=action, criterion=criteria[1], score=0, note="")
     return [
         (lambda data, obj: ActionForm(data, instance=obj, who=membership, plan=plan), action),
         (lambda data, obj: PlanForm(data, instance=obj), plan),
@@ -74,6 +80,12 @@ def forms_of(world, action: Action):
         (lambda data, obj: DepartmentForm(data, instance=obj), department),
         (lambda data, obj: MembershipForm(data, instance=obj), membership),
         (lambda data, obj: QuickUpdateForm(data, action=obj), action),
+        (
+            lambda data, obj: ActionScoresForm(
+                data, action=obj, criteria=criteria, stored=stored_scores(obj)
+            ),
+            action,
+        ),
     ]
 
 
@@ -92,7 +104,7 @@ def test_a_form_saved_untouched_reads_as_unchanged(world, full_action, language)
             assert saved.is_valid(), (type(saved).__name__, saved.errors)
             assert comparables(saved.mine_values()) == stored, type(saved).__name__
             base = saved.cleaned_data[BASE]
-            assert (base.version, base.values) == (obj.version, stored)
+            assert (base.version, base.values) == (shown.merge_basis(obj), stored)
 
 
 def test_the_untouched_action_form_posts_its_departments_and_sets(world, full_action):
@@ -137,22 +149,39 @@ class TestPosted:
 
 
 class TestTheBase:
-    def test_it_reads_back_as_signed(self, world):
-        base = EditBase(3, {"title": "Oud"}, {"title": Posted({"title": ["Nieuw"]}, ("title",))})
+    OWNER = "ThemeForm:plans.theme:1"
 
-        assert read_base(sign_base(world.action_a, base), world.action_a) == base
+    def test_it_reads_back_as_signed(self):
+        base = EditBase(3, {"name": "Oud"}, {"name": Posted({"name": ["Nieuw"]}, ("name",))})
 
-    def test_a_base_of_another_object_is_refused(self, world):
-        token = sign_base(world.action_a, EditBase(1, {"title": "Oud"}))
+        assert read_base(sign_base(self.OWNER, base), self.OWNER) == base
 
-        with pytest.raises(ValueError, match="genuine"):
-            read_base(token, world.other_action_a)
-        with pytest.raises(ValueError, match="genuine"):
-            read_base(token, world.department_a)
+    def test_a_base_of_another_form_or_object_is_refused(self):
+        token = sign_base(self.OWNER, EditBase(1, {"name": "Oud"}))
 
-    def test_an_altered_base_is_refused(self, world):
-        token = sign_base(world.action_a, EditBase(1, {"title": "Oud"}))
+        for other in ["ThemeForm:plans.theme:2", "PlanForm:plans.theme:1", "ThemeForm:x:1"]:
+            with pytest.raises(ValueError, match="genuine"):
+                read_base(token, other)
+
+    def test_an_altered_base_is_refused(self):
+        token = sign_base(self.OWNER, EditBase(1, {"name": "Oud"}))
 
         for altered in [token[:-2] + "xx", token.replace(":", ";", 1), "", "{}"]:
             with pytest.raises(ValueError, match="genuine"):
-                read_base(altered, world.action_a)
+                read_base(altered, self.OWNER)
+
+    def test_each_form_of_an_object_has_its_own_base(self, world):
+        with tenant_scope(world.a):
+            membership = Membership.objects.get(user=world.users["coordinator"])
+            action = Action.objects.get(pk=world.action_a.pk)
+            owners = {
+                ActionForm(instance=action, who=membership, plan=action.plan).merge_owner(),
+                QuickUpdateForm(action=action).merge_owner(),
+                ActionForm(
+                    instance=Action.objects.get(pk=world.other_action_a.pk),
+                    who=membership,
+                    plan=action.plan,
+                ).merge_owner(),
+            }
+
+        assert len(owners) == 3

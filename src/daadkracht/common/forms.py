@@ -1,7 +1,8 @@
 """Helpers for forms that save through services, and the edit pages of versioned objects.
 
-An edit form of a versioned object (`MergeableForm`) carries, next to the version, a signed
-*base*: the values of its fields as they were when the form was opened. When someone else saved
+An edit form of a versioned object (`MergeableForm`) carries, next to the version (or another
+mark of what is stored, such as a fingerprint), a signed *base*: the values of its fields as
+they were when the form was opened. When someone else saved
 in between, `edit_versioned()` merges per field (`common.merging`): what only the editor
 changed is taken, what only the other side changed is kept, and only the fields both changed
 differently are asked, with both values and a choice. The form shown then is based on what is
@@ -37,25 +38,6 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def conflict_form[F: forms.BaseForm](
-    form_class: Callable[..., F],
-    data: QueryDict,
-    error: ConcurrentEditError,
-    *,
-    basis: object,
-    basis_field: str = "version",
-    **kwargs: Any,
-) -> F:
-    """The form again with all the user's input, now based on what is stored (its version, or a
-    fingerprint) and showing the conflict: saving once more overwrites, knowingly."""
-    values = data.copy()
-    values[basis_field] = str(basis)
-    form = form_class(values, **kwargs)
-    form.is_valid()
-    form.add_error(None, str(error.message))
-    return form
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,18 +165,15 @@ class EditBase:
     """Where an edit started: the object's version and values, and the fields the editor is
     asked to decide, each with the stored value as the browser posts it."""
 
-    version: int
+    version: int | str
     values: dict[str, Comparable]
     asked: dict[str, Posted] = field(default_factory=dict)
 
 
-def _owner(obj: VersionedModel) -> str:
-    return f"{obj._meta.label_lower}:{obj.pk}"
-
-
-def sign_base(obj: VersionedModel, base: EditBase) -> str:
+def sign_base(owner: str, base: EditBase) -> str:
+    """`base` signed for `owner`: one form of one object (`MergeableForm.merge_owner`)."""
     payload = {
-        "object": _owner(obj),
+        "object": owner,
         "version": base.version,
         "values": base.values,
         "asked": {name: posted.as_json() for name, posted in base.asked.items()},
@@ -202,14 +181,17 @@ def sign_base(obj: VersionedModel, base: EditBase) -> str:
     return signing.dumps(payload, salt=_SALT, compress=True)
 
 
-def read_base(token: str, obj: VersionedModel) -> EditBase:
-    """The base signed for `obj`; ValueError when it is not genuine or belongs elsewhere."""
+def read_base(token: str, owner: str) -> EditBase:
+    """The base signed for `owner`; ValueError when it is not genuine or belongs elsewhere."""
     try:
         payload = signing.loads(token, salt=_SALT)
-        if payload["object"] != _owner(obj):
-            raise ValueError("a base of another object")
+        if payload["object"] != owner:
+            raise ValueError("a base of another form or object")
+        version = payload["version"]
+        if not isinstance(version, int | str):
+            raise TypeError("not a version")
         return EditBase(
-            version=int(payload["version"]),
+            version=version,
             values=dict(payload["values"]),
             asked={name: Posted.from_json(p) for name, p in payload["asked"].items()},
         )
@@ -284,7 +266,8 @@ class MergeableForm(forms.BaseForm):
 
     Subclasses name the object (`merge_object`, the instance of a model form by default) and,
     for fields that are not the model's own, how to read them from the object
-    (`stored_values`) and from the form (`mine_values`)."""
+    (`stored_values`) and from the form (`mine_values`). What marks the stored state is the
+    object's version unless `merge_basis` says otherwise."""
 
     version_field: ClassVar[str] = "version"
     merge_exclude: ClassVar[frozenset[str]] = frozenset()
@@ -293,23 +276,53 @@ class MergeableForm(forms.BaseForm):
         super().__init__(*args, **kwargs)
         self.fields[BASE] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.merge_notice: MergeNotice | None = None
-        self.merge_choices: MergeChoiceForm | None = None
+        self._merge_choices: MergeChoiceForm | None = None
+        self._merge_choices_read = False
+        if not self.is_bound and self.merge_object().pk is not None:
+            # Read when the form is shown, once a subclass has added all its fields.
+            self.initial.setdefault(self.version_field, self._start_basis)
+            self.initial[BASE] = self._start_base
+
+    def _start_basis(self) -> int | str:
+        return self.merge_basis(self.merge_object())
+
+    def _start_base(self) -> str:
         obj = self.merge_object()
-        if not self.is_bound and obj.pk is not None:
-            values = {name: comparable(v) for name, v in self.stored_values(obj).items()}
-            self.initial[BASE] = sign_base(obj, EditBase(obj.version, values))
-        elif self.is_bound and obj.pk is not None:
-            try:
-                base = read_base(self.data.get(self.add_prefix(BASE)) or "", obj)
-            except ValueError:
-                return
-            if base.asked:
-                self.merge_choices = self.choice_form(self.data, base.asked)
+        values = {name: comparable(v) for name, v in self.stored_values(obj).items()}
+        return sign_base(self.merge_owner(), EditBase(self.merge_basis(obj), values))
+
+    @property
+    def merge_choices(self) -> MergeChoiceForm | None:
+        """The choices asked for by the posted base, or set for the page to show."""
+        if not self._merge_choices_read:
+            self._merge_choices_read = True
+            if self.is_bound and self.merge_object().pk is not None:
+                token = self.data.get(self.add_prefix(BASE)) or ""
+                try:
+                    base = read_base(token, self.merge_owner())
+                except ValueError:
+                    return None
+                if base.asked:
+                    self._merge_choices = self.choice_form(self.data, base.asked)
+        return self._merge_choices
+
+    @merge_choices.setter
+    def merge_choices(self, choices: MergeChoiceForm | None) -> None:
+        self._merge_choices, self._merge_choices_read = choices, True
 
     # -- what subclasses may adapt
 
-    def merge_object(self) -> VersionedModel:
-        return cast(VersionedModel, self.instance)  # type: ignore[attr-defined]
+    def merge_object(self) -> models.Model:
+        return cast(models.Model, self.instance)  # type: ignore[attr-defined]
+
+    def merge_basis(self, obj: Any) -> int | str:
+        """What marks the stored state of `obj`: what the service compares before it writes."""
+        return cast(VersionedModel, obj).version
+
+    def merge_owner(self) -> str:
+        """Whose base it is: this form of this object."""
+        obj = self.merge_object()
+        return f"{type(self).__qualname__}:{obj._meta.label_lower}:{obj.pk}"
 
     def merge_fields(self) -> list[str]:
         skip = {self.version_field, BASE, *self.merge_exclude}
@@ -355,10 +368,10 @@ class MergeableForm(forms.BaseForm):
         cleaned[BASE] = None
         if token:
             try:
-                base = read_base(token, self.merge_object())
+                base = read_base(token, self.merge_owner())
             except ValueError:
                 raise ValidationError(REFUSED_MESSAGE, code="base") from None
-            if base.version != cleaned.get(self.version_field):
+            if str(base.version) != str(cleaned.get(self.version_field)):
                 raise ValidationError(REFUSED_MESSAGE, code="base")
             cleaned[BASE] = base
         return cleaned
@@ -385,15 +398,15 @@ def edit_versioned[F: MergeableForm, M: models.Model, R](
     instance: M,
     build: Callable[[QueryDict | None, M], F],
     reload: Callable[[], M],
-    save: Callable[[F, int], R],
+    save: Callable[[F, Any], R],
 ) -> EditResult[F, R]:
     """Show and save the edit form of a versioned object.
 
     `build(data, obj)` makes the form (unbound with None), `reload()` reads the stored object
-    afresh, and `save(form, version)` calls the service with `expected_version=version`, on
-    `form.instance` where the service takes the object. When someone else saved in between,
-    the edit is merged with their changes per field: saved at once when no field was changed
-    by both, else shown again to decide those fields."""
+    afresh, and `save(form, version)` calls the service with `expected_version=version` (the
+    form's `merge_basis`), on `form.instance` where the service takes the object. When
+    someone else saved in between, the edit is merged with their changes per field: saved at
+    once when no field was changed by both, else shown again to decide those fields."""
     if request.method != "POST":
         return EditResult(build(None, instance))
     data = request.POST.copy()
@@ -414,7 +427,7 @@ def edit_versioned[F: MergeableForm, M: models.Model, R](
             if choice == THEIRS:
                 base.asked[name].put_into(data)
         base = EditBase(base.version, base.values)
-        data[form.add_prefix(BASE)] = sign_base(form.merge_object(), base)
+        data[form.add_prefix(BASE)] = sign_base(form.merge_owner(), base)
         form = build(data, reload())
         if not form.is_valid():
             return EditResult(form)
@@ -429,12 +442,12 @@ def _save[F: MergeableForm, M: models.Model, R](
     *,
     build: Callable[[QueryDict | None, M], F],
     reload: Callable[[], M],
-    save: Callable[[F, int], R],
+    save: Callable[[F, Any], R],
 ) -> EditResult[F, R]:
     """Save; when someone else saved in between, merge with what they saved and save that,
     or show what needs a decision."""
     mine = form
-    version = mine.cleaned_data.get(mine.version_field) or 0
+    version: int | str = mine.cleaned_data.get(mine.version_field) or 0
     notice: MergeNotice | None = None
     for _attempt in range(SAVE_ATTEMPTS):
         try:
@@ -467,7 +480,7 @@ def _save[F: MergeableForm, M: models.Model, R](
 @dataclass(frozen=True)
 class _Merged:
     data: QueryDict  # the merged input, based on the stored version
-    version: int
+    version: int | str
     kept: list[str]  # fields only the other side changed: their values are in `data`
     conflicts: list[str]  # fields both sides changed differently: the editor's values are in `data`
     theirs: dict[str, Any]
@@ -494,10 +507,10 @@ def _merge[F: MergeableForm, M: models.Model](
     merged = data.copy()
     for name in result.kept_theirs:
         posted[name].put_into(merged)
-    version: int = stored.version  # type: ignore[attr-defined]
+    version = mine.merge_basis(stored)
     new_base = EditBase(version, theirs, {name: posted[name] for name in result.conflicts})
     merged[mine.add_prefix(mine.version_field)] = str(version)
-    merged[mine.add_prefix(BASE)] = sign_base(cast(VersionedModel, stored), new_base)
+    merged[mine.add_prefix(BASE)] = sign_base(mine.merge_owner(), new_base)
     return _Merged(
         data=merged,
         version=version,

@@ -6,8 +6,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import MergeableForm
+from daadkracht.plans.models import Action
 from daadkracht.prioritisation.models import ActionScore, Criterion
-from daadkracht.prioritisation.selectors.scores import MAX_SCORE
+from daadkracht.prioritisation.selectors.scores import MAX_SCORE, scores_fingerprint
 
 SCORE_CHOICES = [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
 
@@ -24,18 +26,28 @@ def score_field(label: Any, *, allow_empty_choice: bool = True) -> forms.TypedCh
     )
 
 
-class ActionScoresForm(forms.Form):
-    """A score 0-5 and a short explanation per criterion."""
+def stored_scores(action: Action) -> dict[int, ActionScore]:
+    """The action's scores by criterion id."""
+    return {s.criterion_id: s for s in ActionScore.objects.filter(action=action)}
+
+
+class ActionScoresForm(MergeableForm, forms.Form):
+    """A score 0-5 and a short explanation per criterion.
+
+    Someone else's scores saved in the meantime show in a fingerprint of the action's scores."""
 
     fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    version_field = "fingerprint"
 
     def __init__(
         self,
         *args: Any,
+        action: Action,
         criteria: Sequence[Criterion],
         stored: Mapping[int, ActionScore],
         **kwargs: Any,
     ) -> None:
+        self.action = action
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for criterion in self.criteria:
@@ -51,6 +63,21 @@ class ActionScoresForm(forms.Form):
 
     def rows(self) -> list[tuple[Criterion, forms.BoundField, forms.BoundField]]:
         return [(c, self[f"score_{c.pk}"], self[f"note_{c.pk}"]) for c in self.criteria]
+
+    def merge_object(self) -> Action:
+        return self.action
+
+    def merge_basis(self, obj: Any) -> str:
+        return scores_fingerprint(obj)
+
+    def stored_values(self, obj: Any) -> dict[str, Any]:
+        stored = stored_scores(obj)
+        values: dict[str, Any] = {}
+        for criterion in self.criteria:
+            score = stored.get(criterion.pk)
+            values[f"score_{criterion.pk}"] = score.score if score else None
+            values[f"note_{criterion.pk}"] = score.note if score else ""
+        return values
 
     def scores(self) -> dict[int, tuple[int | None, str]]:
         return {
