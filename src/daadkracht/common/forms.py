@@ -278,18 +278,17 @@ class MergeableForm(forms.BaseForm):
         self.merge_notice: MergeNotice | None = None
         self._merge_choices: MergeChoiceForm | None = None
         self._merge_choices_read = False
-        if not self.is_bound and self.merge_object().pk is not None:
-            # Read when the form is shown, once a subclass has added all its fields.
-            self.initial.setdefault(self.version_field, self._start_basis)
-            self.initial[BASE] = self._start_base
-
-    def _start_basis(self) -> int | str:
-        return self.merge_basis(self.merge_object())
-
-    def _start_base(self) -> str:
+        self.add_fields()
         obj = self.merge_object()
-        values = {name: comparable(v) for name, v in self.stored_values(obj).items()}
-        return sign_base(self.merge_owner(), EditBase(self.merge_basis(obj), values))
+        if not self.is_bound and obj.pk is not None:
+            basis = self.merge_basis(obj)
+            values = {name: comparable(v) for name, v in self.stored_values(obj).items()}
+            self.initial.setdefault(self.version_field, basis)
+            self.initial[BASE] = sign_base(self.merge_owner(), EditBase(basis, values))
+
+    def add_fields(self) -> None:
+        """Add the fields that depend on the object (its criteria, say), before the form reads
+        where the edit starts."""
 
     @property
     def merge_choices(self) -> MergeChoiceForm | None:

@@ -48,8 +48,11 @@ class ActionScoresForm(MergeableForm, forms.Form):
         **kwargs: Any,
     ) -> None:
         self.action = action
-        super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
+        self.stored = stored
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = score_field(criterion.name)
             self.fields[f"note_{criterion.pk}"] = forms.CharField(
@@ -57,9 +60,9 @@ class ActionScoresForm(MergeableForm, forms.Form):
                 max_length=300,
                 required=False,
             )
-            if criterion.pk in stored and not self.is_bound:
-                self.initial[f"score_{criterion.pk}"] = str(stored[criterion.pk].score)
-                self.initial[f"note_{criterion.pk}"] = stored[criterion.pk].note
+            if criterion.pk in self.stored and not self.is_bound:
+                self.initial[f"score_{criterion.pk}"] = str(self.stored[criterion.pk].score)
+                self.initial[f"note_{criterion.pk}"] = self.stored[criterion.pk].note
 
     def rows(self) -> list[tuple[Criterion, forms.BoundField, forms.BoundField]]:
         return [(c, self[f"score_{c.pk}"], self[f"note_{c.pk}"]) for c in self.criteria]
