@@ -1,12 +1,14 @@
 """Adding and editing actions: the full form, validation that keeps input, editors' limits,
 two people editing at once, and the trash."""
 
+import re
 from datetime import date
 from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditAction, AuditEntry
@@ -19,6 +21,7 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.testing.factories import as_platform
+from tests.html_forms import posted_form
 
 CREATE_URL = "/alfa/plan/acties/nieuw/"
 TRASH_URL = "/alfa/plan/acties/prullenbak/"
@@ -423,55 +426,219 @@ class TestEditing:
 
 
 class TestTwoPeopleEditingAtOnce:
+    """A and B open the edit form of the same action; A saves first."""
+
     @pytest.fixture
     def opened(self, world):
-        """Two coordinators open the edit form of action A."""
-        first, second = world.client_for("coordinator"), world.client_for("coordinator")
-        version = first.get(edit_url(world.action_a)).context["form"]["version"].value()
-        second.get(edit_url(world.action_a))
-        return first, second, version
+        first, second = world.client_for("coordinator"), world.client_for("editor")
+        url = edit_url(world.action_a)
+        return first, posted_form(first.get(url)), second, posted_form(second.get(url))
 
-    def test_the_second_save_is_told_and_loses_nothing(self, world, opened):
-        first, second, version = opened
-        saved = first.post(
-            edit_url(world.action_a),
-            action_data(world, identifier="B3.01", title="Eerste titel", version=version),
+    def test_each_keeps_the_field_only_they_changed(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten in heel de stad"
+        assert first.post(edit_url(world.action_a), mine_a).status_code == HTTPStatus.FOUND
+
+        mine_b["description"] = "Eerst de schoolomgevingen."
+        saved = second.post(edit_url(world.action_a), mine_b, follow=True)
+
+        assert saved.redirect_chain[-1][0] == detail_url(world.action_a)
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten in heel de stad"
+        assert world.action_a.description == "Eerst de schoolomgevingen."
+        assert world.action_a.version == 3
+        notices = [str(m) for m in saved.context["messages"]]
+        assert any("titel" in notice and "behouden" in notice for notice in notices)
+        changes = history_of(world.action_a)[-1].changes
+        assert set(changes) == {"description"}
+
+    def test_saving_again_whatever_page_comes_back_keeps_their_title(self, world, opened):
+        """The issue's scenario: B saves a new description with a form opened before A saved a
+        new title, then saves the page he gets once more; A's title stays."""
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten in heel de stad"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["description"] = "Eerst de schoolomgevingen."
+
+        response = second.post(edit_url(world.action_a), mine_b)
+        if response.status_code == HTTPStatus.OK:
+            response = second.post(edit_url(world.action_a), posted_form(response))
+
+        assert response.status_code == HTTPStatus.FOUND
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten in heel de stad"
+        assert world.action_a.description == "Eerst de schoolomgevingen."
+
+    def test_saving_the_form_again_later_changes_nothing_else(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten in heel de stad"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["description"] = "Eerst de schoolomgevingen."
+        second.post(edit_url(world.action_a), mine_b)
+
+        again = posted_form(second.get(edit_url(world.action_a)))
+        again["description"] = "Eerst de schoolomgevingen, dan het centrum."
+        assert second.post(edit_url(world.action_a), again).status_code == HTTPStatus.FOUND
+
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten in heel de stad"
+        assert world.action_a.description == "Eerst de schoolomgevingen, dan het centrum."
+
+    def test_themes_tags_and_departments_merge_as_sets(self, world, themes, opened):
+        bridge, _sub = themes
+        first, mine_a, second, mine_b = opened
+        mine_a["themes"] = [str(bridge.pk)]
+        mine_a["tags"] = "fiets"
+        first.post(edit_url(world.action_a), mine_a)
+
+        mine_b["departments-0-department"] = str(world.other_department_a.pk)
+        mine_b["departments-0-role"] = DepartmentRole.INFORMED
+        mine_b["co_benefits"] = ["air_quality"]
+        assert second.post(edit_url(world.action_a), mine_b).status_code == HTTPStatus.FOUND
+
+        with tenant_scope(world.a):
+            action = Action.objects.get(pk=world.action_a.pk)
+            assert set(action.themes.values_list("pk", flat=True)) == {bridge.pk}
+            assert [t.name for t in action.tags.all()] == ["fiets"]
+            assert action.co_benefits == ["air_quality"]
+            involved = ActionDepartment.objects.get(action=action)
+            assert involved.department == world.other_department_a
+
+    def test_a_field_both_changed_is_asked_with_both_values(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        mine_a["description"] = "Beschrijving van A"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["title"] = "Fietsstraten van B"
+        mine_b["progress"] = "35"
+
+        asked = second.post(edit_url(world.action_a), mine_b)
+
+        assert asked.status_code == HTTPStatus.OK
+        html = asked.content.decode()
+        notice = asked.context["form"].merge_notice
+        assert [row.label for row in notice.conflicts] == ["Titel"]
+        assert (notice.conflicts[0].theirs, notice.conflicts[0].mine) == (
+            "Fietsstraten van A",
+            "Fietsstraten van B",
         )
+        assert "Omschrijving" in notice.kept
+        assert "Fietsstraten van A" in html
+        assert "Fietsstraten van B" in html
+        choice = re.search(r'<fieldset class="field merge-choice.*?</fieldset>', html, re.S)
+        assert choice is not None
+        assert "<legend>Titel" in choice.group()
+        assert choice.group().count('type="radio"') == 2
+        assert choice.group().count("<label") == 2
+        assert "De bewaarde versie behouden" in choice.group()
+        assert "Uw versie gebruiken" in choice.group()
+        page = posted_form(asked)
+        assert page["description"] == "Beschrijving van A"
+        assert page["progress"] == "35"
+        assert "merge-description" not in page
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten van A"
+
+    def test_choosing_mine_saves_mine_and_keeps_their_other_changes(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        mine_a["description"] = "Beschrijving van A"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["title"] = "Fietsstraten van B"
+        mine_b["progress"] = "35"
+        page = posted_form(second.post(edit_url(world.action_a), mine_b))
+
+        page["merge-title"] = "mine"
+        saved = second.post(edit_url(world.action_a), page)
+
         assert saved.status_code == HTTPStatus.FOUND
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten van B"
+        assert world.action_a.description == "Beschrijving van A"
+        assert world.action_a.progress == 35
 
-        conflict = second.post(
-            edit_url(world.action_a),
-            action_data(
-                world,
-                identifier="B3.01",
-                title="Tweede titel",
-                description="Mijn uitgebreide beschrijving",
-                version=version,
-            ),
-        )
+    def test_choosing_theirs_keeps_their_value(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["title"] = "Fietsstraten van B"
+        mine_b["progress"] = "35"
+        page = posted_form(second.post(edit_url(world.action_a), mine_b))
 
-        assert conflict.status_code == HTTPStatus.OK
-        form = conflict.context["form"]
+        page["merge-title"] = "theirs"
+        assert second.post(edit_url(world.action_a), page).status_code == HTTPStatus.FOUND
+
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten van A"
+        assert world.action_a.progress == 35
+
+    def test_the_choice_is_required(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["title"] = "Fietsstraten van B"
+        page = posted_form(second.post(edit_url(world.action_a), mine_b))
+        assert "merge-title" not in page
+
+        again = second.post(edit_url(world.action_a), page)
+
+        assert again.status_code == HTTPStatus.OK
+        form = again.context["form"]
         assert form.non_field_errors()
-        assert form["title"].value() == "Tweede titel"
-        assert form["description"].value() == "Mijn uitgebreide beschrijving"
-        assert conflict.context["current"].title == "Eerste titel"
-        conflicting = {row["theirs"]: row["mine"] for row in conflict.context["conflicts"]}
-        assert conflicting["Eerste titel"] == "Tweede titel"
-        assert b"Eerste titel" in conflict.content
-        assert b"Tweede titel" in conflict.content
+        assert form.merge_choices.errors["title"]
+        assert [row.label for row in form.merge_notice.conflicts] == ["Titel"]
+        assert 'aria-describedby="id_merge-title_error"' in again.content.decode()
         world.action_a.refresh_from_db()
-        assert world.action_a.title == "Eerste titel"
-
-        again = second.post(edit_url(world.action_a), form_data_of(conflict) | involvements())
-
-        assert again.status_code == HTTPStatus.FOUND
+        assert world.action_a.title == "Fietsstraten van A"
+        # Choosing now saves.
+        page = posted_form(again)
+        page["merge-title"] = "mine"
+        assert second.post(edit_url(world.action_a), page).status_code == HTTPStatus.FOUND
         world.action_a.refresh_from_db()
-        assert world.action_a.title == "Tweede titel"
-        assert world.action_a.description == "Mijn uitgebreide beschrijving"
+        assert world.action_a.title == "Fietsstraten van B"
+
+    def test_a_third_save_while_choosing_is_merged_as_well(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        first.post(edit_url(world.action_a), mine_a)
+        mine_b["title"] = "Fietsstraten van B"
+        page = posted_form(second.post(edit_url(world.action_a), mine_b))
+        later = posted_form(first.get(edit_url(world.action_a)))
+        later["description"] = "Nog een wijziging van A"
+        first.post(edit_url(world.action_a), later)
+
+        page["merge-title"] = "mine"
+        assert second.post(edit_url(world.action_a), page).status_code == HTTPStatus.FOUND
+
+        world.action_a.refresh_from_db()
+        assert world.action_a.title == "Fietsstraten van B"
+        assert world.action_a.description == "Nog een wijziging van A"
+
+    def test_a_tampered_base_is_refused(self, world, opened):
+        first, mine_a, second, mine_b = opened
+        mine_a["title"] = "Fietsstraten van A"
+        first.post(edit_url(world.action_a), mine_a)
+        token = mine_b["base"]
+        payload = signing.loads(token, salt="daadkracht.common.forms.edit-base")
+        payload["values"]["title"] = "Fietsstraten van A"
+        for base in [
+            token[:-3] + ("abc" if not token.endswith("abc") else "xyz"),
+            signing.dumps(payload, salt="another purpose", compress=True),
+            posted_form(first.get(edit_url(world.other_action_a)))["base"],
+        ]:
+            mine_b["title"] = "Fietsstraten van B"
+            mine_b["base"] = base
+
+            refused = second.post(edit_url(world.action_a), mine_b)
+
+            assert refused.status_code == HTTPStatus.OK
+            errors = refused.context["form"].non_field_errors()
+            assert any("buiten de pagina gewijzigd" in error for error in errors)
+            world.action_a.refresh_from_db()
+            assert world.action_a.title == "Fietsstraten van A"
 
     def test_a_status_update_posted_meanwhile_is_not_undone(self, world, opened):
-        first, second, version = opened
+        first, _mine_a, second, mine_b = opened
         first.post(
             f"/alfa/plan/acties/{world.action_a.pk}/opvolging/",
             {
@@ -481,16 +648,13 @@ class TestTwoPeopleEditingAtOnce:
                 "update-new_deadline": "2027-03-31",
             },
         )
+        mine_b["title"] = "Fietsstraten van B"
 
-        conflict = second.post(
-            edit_url(world.action_a),
-            action_data(world, identifier="B3.01", deadline="2026-12-31", version=version),
-        )
+        assert second.post(edit_url(world.action_a), mine_b).status_code == HTTPStatus.FOUND
 
-        assert conflict.status_code == HTTPStatus.OK
-        assert conflict.context["form"].non_field_errors()
         world.action_a.refresh_from_db()
         assert world.action_a.deadline == date(2027, 3, 31)
+        assert world.action_a.title == "Fietsstraten van B"
 
     def test_a_form_without_version_cannot_overwrite(self, world):
         data = action_data(world, identifier="B3.01", title="Zonder versie")
@@ -500,6 +664,8 @@ class TestTwoPeopleEditingAtOnce:
 
         assert response.status_code == HTTPStatus.OK
         assert response.context["form"].non_field_errors()
+        asked = [row.label for row in response.context["form"].merge_notice.conflicts]
+        assert "Titel" in asked
         world.action_a.refresh_from_db()
         assert world.action_a.title == "Fietsstraten in het centrum"
 

@@ -32,6 +32,7 @@ from daadkracht.testing.factories import (
     MunicipalityFactory,
     as_platform,
 )
+from tests.html_forms import posted_form
 from tests.plans.at_scale import coordinator_client_with_actions
 
 LIST_URL = "/alfa/plan/acties/"
@@ -502,7 +503,9 @@ class TestQuickUpdate:
 
         html = response.content.decode()
         assert response.status_code == HTTPStatus.OK
-        assert response.context["current"].status_id == listing.status[5].pk
+        assert response.context["form"].merge_notice.stored.status_id == listing.status[5].pk
+        asked = {row.label for row in response.context["form"].merge_notice.conflicts}
+        assert asked == {"Status", "Voortgang (%)", "Deadline"}
         assert response.context["form"].non_field_errors()
         assert "Werken lopen verder." in html
         assert 'value="45"' in html
@@ -521,6 +524,26 @@ class TestQuickUpdate:
         )
         assert again.status_code == HTTPStatus.OK
         assert Action.unscoped.get(pk=action.pk).progress == 45
+
+    def test_a_quick_update_keeps_a_status_set_in_the_meantime(self, listing):
+        world = listing.world
+        action = world.action_a
+        coordinator, editor = world.client_for("coordinator"), world.client_for("editor")
+        theirs = posted_form(coordinator.get(quick_url(action)))
+        mine = posted_form(editor.get(quick_url(action)))
+        theirs |= {"new_status": str(listing.status[5].pk), "text": "On hold."}
+        assert coordinator.post(quick_url(action), theirs).status_code == HTTPStatus.FOUND
+
+        mine |= {"new_progress": "45", "text": "Werken lopen verder."}
+        saved = editor.post(quick_url(action), mine, **HTMX)
+
+        assert saved.status_code == HTTPStatus.OK
+        assert saved.context["saved"]
+        stored = Action.unscoped.get(pk=action.pk)
+        assert (stored.status_id, stored.progress) == (listing.status[5].pk, 45)
+        update = StatusUpdate.unscoped.filter(action=action).order_by("id").last()
+        assert update.new_status is None
+        assert update.new_progress == 45
 
     def test_editor_cannot_quick_update_another_departments_action(self, listing):
         world = listing.world

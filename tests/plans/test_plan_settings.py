@@ -21,6 +21,7 @@ from daadkracht.testing.factories import (
     UserFactory,
     as_platform,
 )
+from tests.html_forms import posted_form
 
 SETTINGS = "/alfa/plan/instellingen/"
 PLAN_EDIT = "/alfa/plan/instellingen/plan/"
@@ -171,24 +172,31 @@ class TestEditingThePlan:
 
     def test_two_coordinators_editing_the_plan(self, world):
         first, second = world.client_for("coordinator"), world.client_for("coordinator")
-        version = first.get(PLAN_EDIT).context["form"]["version"].value()
-        first.post(PLAN_EDIT, plan_data(name="Eerste naam", version=version))
+        mine_a, mine_b = posted_form(first.get(PLAN_EDIT)), posted_form(second.get(PLAN_EDIT))
+        mine_a |= {"name": "Eerste naam", "reduction_target": "55"}
+        assert first.post(PLAN_EDIT, mine_a).status_code == HTTPStatus.FOUND
 
-        conflict = second.post(PLAN_EDIT, plan_data(name="Tweede naam", version=version))
+        mine_b |= {"name": "Tweede naam", "stale_after_days": "30"}
+        asked = second.post(PLAN_EDIT, mine_b)
 
-        assert conflict.status_code == HTTPStatus.OK
-        assert conflict.context["form"].non_field_errors()
-        assert conflict.context["form"]["name"].value() == "Tweede naam"
-        assert conflict.context["current"].name == "Eerste naam"
+        assert asked.status_code == HTTPStatus.OK
+        form = asked.context["form"]
+        assert form.non_field_errors()
+        assert form["name"].value() == "Tweede naam"
+        assert [(r.theirs, r.mine) for r in form.merge_notice.conflicts] == [
+            ("Eerste naam", "Tweede naam")
+        ]
         world.plan_a.refresh_from_db()
         assert world.plan_a.name == "Eerste naam"
-        again = second.post(
-            PLAN_EDIT,
-            plan_data(name="Tweede naam", version=conflict.context["form"]["version"].value()),
-        )
+        page = posted_form(asked)
+        assert Decimal(page["reduction_target"]) == 55
+        page["merge-name"] = "mine"
+        again = second.post(PLAN_EDIT, page)
         assert again.status_code == HTTPStatus.FOUND
         world.plan_a.refresh_from_db()
         assert world.plan_a.name == "Tweede naam"
+        assert world.plan_a.reduction_target == Decimal(55)
+        assert world.plan_a.stale_after_days == 30
 
 
 class TestThemes:
@@ -272,9 +280,53 @@ class TestThemes:
         assert conflict.status_code == HTTPStatus.OK
         assert conflict.context["form"].non_field_errors()
         assert conflict.context["form"]["name"].value() == "Brug één"
-        assert conflict.context["current"].name == "Brug 1"
+        assert conflict.context["form"].merge_notice.stored.name == "Brug 1"
         bridge.refresh_from_db()
         assert (bridge.name, bridge.description, bridge.colour) == ("Brug 1", "Warmte", "#123456")
+
+    def test_two_coordinators_editing_a_theme_keep_each_others_changes(self, world):
+        bridge = theme(world, "Brug")
+        url = f"/alfa/plan/instellingen/themas/{bridge.pk}/"
+        first, second = world.client_for("coordinator"), world.client_for("coordinator")
+        mine_a, mine_b = posted_form(first.get(url)), posted_form(second.get(url))
+        mine_a |= {"name": "Warmte", "colour": "#aa0000"}
+        assert first.post(url, mine_a).status_code == HTTPStatus.FOUND
+
+        mine_b |= {"description": "Fossielvrij verwarmen", "colour": "#00aa00"}
+        asked = second.post(url, mine_b)
+
+        assert asked.status_code == HTTPStatus.OK
+        notice = asked.context["form"].merge_notice
+        assert [(r.label, r.theirs, r.mine) for r in notice.conflicts] == [
+            ("Kleur", "#aa0000", "#00aa00")
+        ]
+        assert "Warmte" in asked.content.decode()
+        page = posted_form(asked)
+        assert page["name"] == "Warmte"
+        missing_choice = second.post(url, page)
+        assert missing_choice.context["form"].merge_choices.errors["colour"]
+        page["merge-colour"] = "theirs"
+        assert second.post(url, page).status_code == HTTPStatus.FOUND
+        bridge.refresh_from_db()
+        assert (bridge.name, bridge.description, bridge.colour) == (
+            "Warmte",
+            "Fossielvrij verwarmen",
+            "#aa0000",
+        )
+
+    def test_a_theme_edit_without_a_common_field_is_saved_at_once(self, world):
+        bridge = theme(world, "Brug")
+        url = f"/alfa/plan/instellingen/themas/{bridge.pk}/"
+        first, second = world.client_for("coordinator"), world.client_for("coordinator")
+        mine_a, mine_b = posted_form(first.get(url)), posted_form(second.get(url))
+        mine_a["name"] = "Warmte"
+        first.post(url, mine_a)
+        mine_b["code"] = "B1"
+
+        assert second.post(url, mine_b).status_code == HTTPStatus.FOUND
+
+        bridge.refresh_from_db()
+        assert (bridge.code, bridge.name) == ("B1", "Warmte")
 
     def test_moving_themes_up_and_down(self, world):
         first, _second, third = (

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from daadkracht.history.models import AuditAction, AuditEntry
 from daadkracht.plans.models import Task
 from daadkracht.testing.factories import TaskFactory
+from tests.html_forms import posted_form
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -181,24 +182,46 @@ class TestEditingAndDeleting:
         assert task.title == "Tweede verkeerstelling"
         assert task.due_date == date(2026, 2, 1)
 
-    def test_an_outdated_task_form_shows_the_conflict_and_keeps_the_input(self, world, task):
+    def test_ticking_off_meanwhile_does_not_stop_an_edit(self, world, task):
+        coordinator = world.client_for("coordinator")
+        opened = posted_form(coordinator.get(task_url(task)))
         world.client_for("editor").post(task_url(task, "afvinken/"), {"done": "1"})
 
-        response = world.client_for("coordinator").post(
-            task_url(task), {"title": "Andere titel", "version": 1}
+        opened["title"] = "Andere titel"
+        response = coordinator.post(task_url(task), opened)
+
+        assert response.status_code == HTTPStatus.FOUND
+        task.refresh_from_db()
+        assert task.title == "Andere titel"
+        assert task.is_done
+
+    def test_an_outdated_task_form_asks_about_a_title_both_changed(self, world, task):
+        coordinator, editor = world.client_for("coordinator"), world.client_for("editor")
+        mine, theirs = (
+            posted_form(coordinator.get(task_url(task))),
+            posted_form(editor.get(task_url(task))),
         )
+        theirs |= {"title": "Verkeerstelling in maart", "due_date": "2026-03-01"}
+        editor.post(task_url(task), theirs)
+
+        mine["title"] = "Andere titel"
+        response = coordinator.post(task_url(task), mine)
 
         assert response.status_code == HTTPStatus.OK
-        assert response.context["form"].non_field_errors()
-        assert response.context["form"]["title"].value() == "Andere titel"
-        assert response.context["current"].is_done
+        form = response.context["form"]
+        assert form.non_field_errors()
+        assert form["title"].value() == "Andere titel"
+        assert [(r.theirs, r.mine) for r in form.merge_notice.conflicts] == [
+            ("Verkeerstelling in maart", "Andere titel")
+        ]
         task.refresh_from_db()
-        assert task.title == "Verkeerstelling"
+        assert task.title == "Verkeerstelling in maart"
 
-        again = world.client_for("coordinator").post(
-            task_url(task), {"title": "Andere titel", "version": task.version}
-        )
-        assert again.status_code == HTTPStatus.FOUND
+        page = posted_form(response)
+        page["merge-title"] = "mine"
+        assert coordinator.post(task_url(task), page).status_code == HTTPStatus.FOUND
+        task.refresh_from_db()
+        assert (task.title, task.due_date) == ("Andere titel", date(2026, 3, 1))
 
     def test_deleting_asks_first(self, world, task):
         editor = world.client_for("editor")

@@ -208,7 +208,7 @@ def test_municipality_without_plan_sees_how_to_start(world):
 
 def score_form(world, action: Action, client, **values) -> dict:
     form = client.get(url("prioritisation:action_scores", world, pk=action.pk)).context["form"]
-    data = {"fingerprint": form.initial["fingerprint"]}
+    data = {"fingerprint": form["fingerprint"].value(), "base": form["base"].value()}
     for key, criterion in criteria(world).items():
         data[f"score_{criterion.pk}"] = str(values.get(key, ""))
         data[f"note_{criterion.pk}"] = ""
@@ -261,31 +261,40 @@ def test_invalid_score_keeps_the_input(world):
 
 def test_second_save_of_the_same_scores_is_told_about_the_conflict(world):
     first, second = world.client_for("coordinator"), world.client_for("editor")
+    page = url("prioritisation:action_scores", world, pk=world.action_a.pk)
     data_first = score_form(world, world.action_a, first, co2_impact=2)
     data_second = score_form(world, world.action_a, second, co2_impact=5, urgency=1)
-    assert (
-        first.post(
-            url("prioritisation:action_scores", world, pk=world.action_a.pk), data_first
-        ).status_code
-        == HTTPStatus.FOUND
-    )
-    response = second.post(
-        url("prioritisation:action_scores", world, pk=world.action_a.pk), data_second
-    )
+    assert first.post(page, data_first).status_code == HTTPStatus.FOUND
+    response = second.post(page, data_second)
     assert response.status_code == HTTPStatus.OK
     form = response.context["form"]
     assert form.non_field_errors()
-    # The second person's input is kept, and the stored values are shown beside it.
-    assert form[f"score_{criteria(world)['co2_impact'].pk}"].value() == "5"
-    assert response.context["current"][criteria(world)["co2_impact"].pk].score == 2
+    # The second person's input is kept; the criterion both scored is asked, with both scores.
+    co2 = criteria(world)["co2_impact"]
+    assert form[f"score_{co2.pk}"].value() == "5"
+    assert [(r.label, r.theirs, r.mine) for r in form.merge_notice.conflicts] == [
+        (co2.name, "2", "5")
+    ]
     assert ActionScore.unscoped.get(action=world.action_a).score == 2
-    # Saving again (with the new fingerprint) goes through.
-    resubmit = dict(form.data.items())
-    response = second.post(
-        url("prioritisation:action_scores", world, pk=world.action_a.pk), resubmit
-    )
+    # Saving again with a choice goes through.
+    resubmit = dict(form.data.items()) | {f"merge-score_{co2.pk}": "mine"}
+    response = second.post(page, resubmit)
     assert response.status_code == HTTPStatus.FOUND
-    assert ActionScore.unscoped.filter(action=world.action_a).count() == 2
+    stored = {s.criterion.key: s.score for s in ActionScore.unscoped.filter(action=world.action_a)}
+    assert stored == {"co2_impact": 5, "urgency": 1}
+
+
+def test_scores_of_different_criteria_saved_at_once_are_both_kept(world):
+    first, second = world.client_for("coordinator"), world.client_for("editor")
+    page = url("prioritisation:action_scores", world, pk=world.action_a.pk)
+    data_first = score_form(world, world.action_a, first, co2_impact=2)
+    data_second = score_form(world, world.action_a, second, urgency=1)
+    first.post(page, data_first)
+
+    assert second.post(page, data_second).status_code == HTTPStatus.FOUND
+
+    stored = {s.criterion.key: s.score for s in ActionScore.unscoped.filter(action=world.action_a)}
+    assert stored == {"co2_impact": 2, "urgency": 1}
 
 
 # --- Suggestions from the figures --------------------------------------------------------

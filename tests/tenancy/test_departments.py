@@ -25,7 +25,11 @@ def form_values(response) -> dict[str, object]:
 
 def resubmission(response) -> dict[str, object]:
     """What the browser sends when the user presses Save on the rendered form again."""
-    return {name: "" if value is None else value for name, value in form_values(response).items()}
+    return resubmission_of(form_values(response))
+
+
+def resubmission_of(values: dict[str, object]) -> dict[str, object]:
+    return {name: "" if value is None else value for name, value in values.items()}
 
 
 def select_options(html: bytes, name: str) -> set[str]:
@@ -173,7 +177,7 @@ class TestTwoPeopleEditingAtOnce:
         assert conflict.context["form"].non_field_errors()
         assert form_values(conflict)["name"] == "Mobiliteit (tweede)"
         assert form_values(conflict)["description"] == "Tweede"
-        assert conflict.context["current"].name == "Mobiliteit (eerste)"
+        assert conflict.context["form"].merge_notice.stored.name == "Mobiliteit (eerste)"
         assert b"Mobiliteit (eerste)" in conflict.content
         world.department_a.refresh_from_db()
         assert world.department_a.name == "Mobiliteit (eerste)"
@@ -190,11 +194,30 @@ class TestTwoPeopleEditingAtOnce:
             {"name": "Mobiliteit (tweede)", "version": opened["version"]},
         )
 
-        again = second.post(edit_url(world.department_a), resubmission(conflict))
+        again = second.post(
+            edit_url(world.department_a), resubmission(conflict) | {"merge-name": "mine"}
+        )
 
         assert again.status_code == HTTPStatus.FOUND
         world.department_a.refresh_from_db()
         assert world.department_a.name == "Mobiliteit (tweede)"
+
+    def test_changes_to_different_fields_are_both_kept(self, world, both):
+        first, second, opened = both
+        first.post(
+            edit_url(world.department_a),
+            resubmission_of(opened) | {"name": "Mobiliteit en openbare werken"},
+        )
+
+        saved = second.post(
+            edit_url(world.department_a),
+            resubmission_of(opened) | {"description": "Wegen, fietspaden en parkeren"},
+        )
+
+        assert saved.status_code == HTTPStatus.FOUND
+        world.department_a.refresh_from_db()
+        assert world.department_a.name == "Mobiliteit en openbare werken"
+        assert world.department_a.description == "Wegen, fietspaden en parkeren"
 
     def test_a_form_without_version_cannot_overwrite(self, world, coordinator):
         response = coordinator.post(edit_url(world.department_a), {"name": "Zonder versie"})

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
+from daadkracht.common.forms import MergeableForm
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
 from daadkracht.tenancy.selectors import member_users
@@ -15,7 +16,7 @@ class VersionField(forms.IntegerField):
     widget = forms.HiddenInput
 
 
-class DepartmentForm(forms.ModelForm[Department]):
+class DepartmentForm(MergeableForm, forms.ModelForm[Department]):
     version = VersionField(required=False)
 
     class Meta:
@@ -34,12 +35,15 @@ class DepartmentForm(forms.ModelForm[Department]):
     def validate_unique(self) -> None:
         """Name uniqueness is checked by the service, within the municipality."""
 
+    def service_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
 
 def role_choices() -> list[tuple[str, str]]:
     return [(role.value, f"{role.label} — {ROLE_DESCRIPTIONS[role]}") for role in Role]
 
 
-class MembershipForm(forms.ModelForm[Membership]):
+class MembershipForm(MergeableForm, forms.ModelForm[Membership]):
     version = VersionField(required=False)
     role = forms.ChoiceField(label=_("Role"), choices=role_choices, widget=forms.RadioSelect)
 

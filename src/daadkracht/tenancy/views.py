@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_cancel, invitation_create, invitation_resend
-from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.exporting import export_format, export_response
-from daadkracht.common.forms import add_service_errors, conflict_form
+from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard.views import home_context
 from daadkracht.tenancy import selectors, services
@@ -93,10 +92,11 @@ def department_list(request: TenantRequest) -> HttpResponseBase:
 def department_create(request: TenantRequest) -> HttpResponse:
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             department = services.department_create(
-                actor=request.user, municipality=request.tenant.municipality, **values
+                actor=request.user,
+                municipality=request.tenant.municipality,
+                **form.service_values(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -109,31 +109,23 @@ def department_create(request: TenantRequest) -> HttpResponse:
 @tenant_view(Permission.MANAGE_DEPARTMENTS)
 def department_edit(request: TenantRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department.objects, pk=pk)
-    form = DepartmentForm(request.POST or None, instance=department)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            services.department_update(
-                actor=request.user,
-                department=department,
-                expected_version=form.cleaned_data["version"] or 0,
-                **values,
-            )
-        except ConcurrentEditError as error:
-            current = Department.objects.get(pk=pk)
-            form = conflict_form(
-                DepartmentForm, request.POST, error, basis=current.version, instance=form.instance
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Department %(name)s saved.") % {"name": department})
-            return redirect("tenancy:departments", municipality=request.tenant.municipality.slug)
-    return render(
+    edit = edit_versioned(
         request,
-        "tenancy/department_form.html",
-        {"form": form, "department": department, "current": current},
+        instance=department,
+        build=lambda data, obj: DepartmentForm(data, instance=obj),
+        reload=lambda: get_object_or_404(Department.objects, pk=pk),
+        save=lambda form, version: services.department_update(
+            actor=request.user,
+            department=form.instance,
+            expected_version=version,
+            **form.service_values(),
+        ),
+    )
+    if edit.saved is not None:
+        messages.success(request, _("Department %(name)s saved.") % {"name": edit.saved})
+        return redirect("tenancy:departments", municipality=request.tenant.municipality.slug)
+    return render(
+        request, "tenancy/department_form.html", {"form": edit.form, "department": department}
     )
 
 
@@ -256,27 +248,25 @@ def invitation_action(request: TenantRequest, pk: int, action: str) -> HttpRespo
 @tenant_view(Permission.MANAGE_MEMBERS)
 def member_edit(request: TenantRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
-    form = MembershipForm(request.POST or None, instance=membership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_update(
-                actor=request.user,
-                membership=membership,
-                expected_version=form.cleaned_data["version"] or 0,
-                role=form.cleaned_data["role"],
-                department=form.cleaned_data["department"],
-            )
-        except ConcurrentEditError as error:
-            stored = Membership.objects.get(pk=pk)
-            form = conflict_form(
-                MembershipForm, request.POST, error, basis=stored.version, instance=form.instance
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s saved.") % {"name": membership.user})
-            return redirect("tenancy:members", municipality=request.tenant.municipality.slug)
-    return render(request, "tenancy/member_form.html", {"form": form, "membership": membership})
+    edit = edit_versioned(
+        request,
+        instance=membership,
+        build=lambda data, obj: MembershipForm(data, instance=obj),
+        reload=lambda: get_object_or_404(Membership.objects.select_related("user"), pk=pk),
+        save=lambda form, version: services.membership_update(
+            actor=request.user,
+            membership=form.instance,
+            expected_version=version,
+            role=form.cleaned_data["role"],
+            department=form.cleaned_data["department"],
+        ),
+    )
+    if edit.saved is not None:
+        messages.success(request, _("%(name)s saved.") % {"name": membership.user})
+        return redirect("tenancy:members", municipality=request.tenant.municipality.slug)
+    return render(
+        request, "tenancy/member_form.html", {"form": edit.form, "membership": membership}
+    )
 
 
 @tenant_view(Permission.MANAGE_MEMBERS)

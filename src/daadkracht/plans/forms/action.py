@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.form_fields import AmountField
+from daadkracht.common.forms import MergeableForm, Posted, posted_formset
 from daadkracht.plans.models import (
     Action,
     ActionStatus,
@@ -48,7 +49,7 @@ SECTIONS: dict[str, list[str]] = {
 }
 
 
-class ActionForm(forms.ModelForm[Action]):
+class ActionForm(MergeableForm, forms.ModelForm[Action]):
     version = VersionField(required=False)
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
@@ -122,6 +123,18 @@ class ActionForm(forms.ModelForm[Action]):
                 self.initial["status"] = first_status.pk
             if not chooses_any_lead(who):
                 self.initial["lead_department"] = who.own_department_id
+        self.involvement_forms = involvement_formset(
+            self.data if self.is_bound else None,
+            action=self.instance if self.instance.pk else None,
+        )
+
+    def is_valid(self) -> bool:
+        """The action's fields and its involved departments are valid."""
+        valid = super().is_valid()
+        if not self.involvement_forms.is_valid():
+            self.add_error(None, _("Check the involved departments below."))
+            return False
+        return valid
 
     def validate_unique(self) -> None:
         """The identifier's uniqueness in the plan is checked by the service."""
@@ -156,6 +169,57 @@ class ActionForm(forms.ModelForm[Action]):
     def service_values(self) -> dict[str, Any]:
         """The scalar fields as the services take them."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    # Merging with a change saved in the meantime: the involved departments count as one field.
+
+    def merge_fields(self) -> list[str]:
+        return [*super().merge_fields(), "involvements"]
+
+    def merge_label(self, name: str) -> str:
+        return (
+            str(_("Involved departments")) if name == "involvements" else super().merge_label(name)
+        )
+
+    def stored_values(self, obj: Any) -> dict[str, Any]:
+        values = {
+            name: obj._meta.get_field(name).value_from_object(obj) for name in self.Meta.fields
+        }
+        values["themes"] = list(obj.themes.all())
+        values["tags"] = [tag.name for tag in obj.tags.all()]
+        values["co_benefits"] = list(obj.co_benefits or [])
+        values["involvements"] = [
+            (involvement.department_id, involvement.role)
+            for involvement in obj.involvements.filter(live_only("department"))
+        ]
+        return values
+
+    def mine_values(self) -> dict[str, Any]:
+        values = super().mine_values()
+        if self.involvement_forms.is_valid():
+            values["involvements"] = [
+                (involvement.department.pk, involvement.role)
+                for involvement in self.involvement_forms.involvements()
+            ]
+        return values
+
+    def posted_values(self) -> dict[str, Posted]:
+        values = super().posted_values()
+        values["involvements"] = posted_formset(self.involvement_forms)
+        return values
+
+    def display(self, name: str, value: Any) -> str:
+        if name != "involvements":
+            return super().display(name, value)
+        departments = self.involvement_forms.departments
+        roles = dict(DepartmentRole.choices)
+        return ", ".join(
+            sorted(
+                f"{departments[department_id]} ({roles.get(role, role)})"
+                if department_id in departments
+                else str(roles.get(role, role))
+                for department_id, role in value or []
+            )
+        )
 
 
 class InvolvementForm(forms.Form):

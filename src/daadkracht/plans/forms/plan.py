@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import MergeableForm
 from daadkracht.plans.models import ActionStatus, Plan, Theme
 from daadkracht.plans.services.plan import PLAN_FIELDS
 from daadkracht.tenancy.forms import VersionField
@@ -14,7 +15,7 @@ def colour_input() -> forms.TextInput:
     return forms.TextInput(attrs={"type": "color"})
 
 
-class PlanForm(forms.ModelForm[Plan]):
+class PlanForm(MergeableForm, forms.ModelForm[Plan]):
     version = VersionField(required=False)
 
     class Meta:
@@ -33,7 +34,7 @@ class PlanForm(forms.ModelForm[Plan]):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ThemeForm(forms.ModelForm[Theme]):
+class ThemeForm(MergeableForm, forms.ModelForm[Theme]):
     version = VersionField(required=False)
 
     class Meta:

@@ -5,13 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import MergeableForm
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Task
 from daadkracht.tenancy.forms import VersionField
 from daadkracht.tenancy.selectors import member_users
 
 
-class TaskForm(forms.ModelForm[Task]):
+class TaskForm(MergeableForm, forms.ModelForm[Task]):
     version = VersionField(required=False)
 
     class Meta:

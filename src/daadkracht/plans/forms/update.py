@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.dates import validate_plausible_date
+from daadkracht.common.forms import MergeableForm
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Action, ActionStatus, Plan, UpdateKind
 
@@ -65,8 +66,11 @@ class StatusUpdateForm(forms.Form):
         }
 
 
-class QuickUpdateForm(forms.Form):
+class QuickUpdateForm(MergeableForm, forms.Form):
     """A short status update: status, progress, deadline and a line of text."""
+
+    # The text is new in every update; the other fields show and change the action's own.
+    merge_exclude = frozenset({"text"})
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     new_status = forms.ModelChoiceField(
@@ -94,6 +98,7 @@ class QuickUpdateForm(forms.Form):
 
     def __init__(self, *args: Any, action: Action, inline: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"quick-{action.pk}-%s")
+        self.action = action
         super().__init__(*args, **kwargs)
         status_field = self.fields["new_status"]
         assert isinstance(status_field, forms.ModelChoiceField)
@@ -101,9 +106,21 @@ class QuickUpdateForm(forms.Form):
         if inline:
             status_field.widget.attrs["autofocus"] = True
         if not self.is_bound:
-            self.initial = {
-                "version": action.version,
-                "new_status": action.status_id,
-                "new_progress": action.progress,
-                "new_deadline": action.deadline,
-            }
+            self.initial.update(
+                {
+                    "version": action.version,
+                    "new_status": action.status_id,
+                    "new_progress": action.progress,
+                    "new_deadline": action.deadline,
+                }
+            )
+
+    def merge_object(self) -> Action:
+        return self.action
+
+    def stored_values(self, obj: Any) -> dict[str, Any]:
+        return {
+            "new_status": obj.status_id,
+            "new_progress": obj.progress,
+            "new_deadline": obj.deadline,
+        }

@@ -1,7 +1,6 @@
 """The action list: filters, sorting, sharing and export links, and its inline quick updates."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,12 +10,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors, conflict_form
+from daadkracht.common.forms import edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.forms.update import QuickUpdateForm
-from daadkracht.plans.models import Action, Plan
+from daadkracht.plans.models import Action, Plan, StatusUpdate
 from daadkracht.plans.selectors.actions import (
     ActionFilter,
     filtered_actions,
@@ -120,40 +118,32 @@ def action_quick_update(request: TenantRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     inline = _is_htmx(request)
     back = _back_to_list(request)
-    form = QuickUpdateForm(request.POST or None, action=action, inline=inline)
-    current = None
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: QuickUpdateForm, version: int) -> StatusUpdate:
         data = form.cleaned_data
-        try:
-            timeline_update_post(
-                actor=request.user,
-                action=action,
-                text=data["text"],
-                new_status=data["new_status"],
-                new_progress=data["new_progress"],
-                new_deadline=data["new_deadline"] or action.deadline,
-                expected_version=data["version"],
-            )
-        except ConcurrentEditError as error:
-            current = with_list_data(Action.objects.filter(pk=pk)).get()
-            form = conflict_form(
-                QuickUpdateForm,
-                request.POST,
-                error,
-                basis=current.version,
-                action=current,
-                inline=inline,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if inline:
-                return _row_response(request, action, saved=True)
-            messages.success(
-                request, _("Update of %(action)s saved.") % {"action": action.identifier}
-            )
-            return redirect(back)
-    context = {"form": form, "action": action, "current": current, "back": back, "inline": inline}
+        return timeline_update_post(
+            actor=request.user,
+            action=form.action,
+            text=data["text"],
+            new_status=data["new_status"],
+            new_progress=data["new_progress"],
+            new_deadline=data["new_deadline"] or form.action.deadline,
+            expected_version=version,
+        )
+
+    edit = edit_versioned(
+        request,
+        instance=action,
+        build=lambda data, obj: QuickUpdateForm(data, action=obj, inline=inline),
+        reload=lambda: get_object_or_404(Action.objects, pk=pk),
+        save=save,
+    )
+    if edit.saved is not None:
+        if inline:
+            return _row_response(request, action, saved=True)
+        messages.success(request, _("Update of %(action)s saved.") % {"action": action.identifier})
+        return redirect(back)
+    context = {"form": edit.form, "action": action, "back": back, "inline": inline}
     template = "plans/_quick_update_row.html" if inline else "plans/action_list_quick_update.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])

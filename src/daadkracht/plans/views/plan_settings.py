@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors, conflict_form
+from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
@@ -121,33 +120,22 @@ def plan_create(request: TenantRequest) -> HttpResponse:
 @tenant_view(Permission.EDIT_ALL)
 @with_plan(_no_plan_yet)
 def plan_edit(request: TenantRequest, plan: Plan) -> HttpResponse:
-    form = PlanForm(request.POST or None, instance=plan)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(
-                actor=request.user,
-                plan=plan,
-                expected_version=form.cleaned_data["version"] or 0,
-                **form.service_values(),
-            )
-        except ConcurrentEditError as error:
-            current = Plan.objects.get(pk=plan.pk)
-            form = conflict_form(
-                PlanForm,
-                request.POST,
-                error,
-                basis=current.version,
-                instance=Plan.objects.get(pk=plan.pk),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Plan %(plan)s saved.") % {"plan": plan})
-            return redirect(_settings_url(request))
-    return render(
-        request, "plans/settings_plan_form.html", {"form": form, "plan": plan, "current": current}
+    edit = edit_versioned(
+        request,
+        instance=plan,
+        build=lambda data, obj: PlanForm(data, instance=obj),
+        reload=lambda: Plan.objects.get(pk=plan.pk),
+        save=lambda form, version: services.plan_update(
+            actor=request.user,
+            plan=form.instance,
+            expected_version=version,
+            **form.service_values(),
+        ),
     )
+    if edit.saved is not None:
+        messages.success(request, _("Plan %(plan)s saved.") % {"plan": edit.saved})
+        return redirect(_settings_url(request))
+    return render(request, "plans/settings_plan_form.html", {"form": edit.form, "plan": plan})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,34 +168,22 @@ def theme_create(request: TenantRequest, plan: Plan) -> HttpResponse:
 @with_plan(_no_plan_yet)
 def theme_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
-    form = ThemeForm(request.POST or None, instance=theme, plan=plan)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.theme_update(
-                actor=request.user,
-                theme=theme,
-                expected_version=form.cleaned_data["version"] or 0,
-                **form.service_values(),
-            )
-        except ConcurrentEditError as error:
-            current = _theme(plan, pk)
-            form = conflict_form(
-                ThemeForm,
-                request.POST,
-                error,
-                basis=current.version,
-                instance=_theme(plan, pk),
-                plan=plan,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Theme %(theme)s saved.") % {"theme": theme})
-            return redirect(_settings_url(request, f"theme-{theme.pk}"))
-    return render(
-        request, "plans/theme_form.html", {"form": form, "theme": theme, "current": current}
+    edit = edit_versioned(
+        request,
+        instance=theme,
+        build=lambda data, obj: ThemeForm(data, instance=obj, plan=plan),
+        reload=lambda: _theme(plan, pk),
+        save=lambda form, version: services.theme_update(
+            actor=request.user,
+            theme=form.instance,
+            expected_version=version,
+            **form.service_values(),
+        ),
     )
+    if edit.saved is not None:
+        messages.success(request, _("Theme %(theme)s saved.") % {"theme": edit.saved})
+        return redirect(_settings_url(request, f"theme-{theme.pk}"))
+    return render(request, "plans/theme_form.html", {"form": edit.form, "theme": theme})
 
 
 @tenant_view(Permission.EDIT_ALL)

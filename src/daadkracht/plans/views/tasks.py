@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.common.forms import add_service_errors, conflict_form
+from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.models import Action, Task
 from daadkracht.plans.services import tasks as task_services
@@ -76,34 +75,25 @@ def task_toggle(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
 def task_edit(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     task = _task(action, task_pk)
-    form = TaskForm(request.POST or None, instance=task)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            task_services.task_update(
-                actor=request.user,
-                task=task,
-                expected_version=form.cleaned_data["version"] or 0,
-                **form.service_values(),
-            )
-        except ConcurrentEditError as error:
-            current = _task(action, task_pk)
-            form = conflict_form(
-                TaskForm,
-                request.POST,
-                error,
-                basis=current.version,
-                instance=_task(action, task_pk),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Task %(task)s saved.") % {"task": task})
-            return redirect(detail_url(request, action, f"task-{task.pk}"))
+    edit = edit_versioned(
+        request,
+        instance=task,
+        build=lambda data, obj: TaskForm(data, instance=obj),
+        reload=lambda: _task(action, task_pk),
+        save=lambda form, version: task_services.task_update(
+            actor=request.user,
+            task=form.instance,
+            expected_version=version,
+            **form.service_values(),
+        ),
+    )
+    if edit.saved is not None:
+        messages.success(request, _("Task %(task)s saved.") % {"task": edit.saved})
+        return redirect(detail_url(request, action, f"task-{task.pk}"))
     return render(
         request,
         "plans/action_detail_task_edit.html",
-        {"action": action, "task": task, "form": form, "current": current},
+        {"action": action, "task": task, "form": edit.form},
     )
 
 
