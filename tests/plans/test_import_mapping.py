@@ -184,6 +184,12 @@ def test_unknown_themes_and_departments_are_decided_once_each(world):
     assert items[("theme", "Energie")]["item"].rows == [2, 3]
     typo = items[("department", "Groendiest")]
     assert typo["item"].suggestion == world.other_department_a, "the closest one is suggested"
+    offered = {
+        name: [value for value, _label in entry["choice"].field.choices]
+        for (_kind, name), entry in items.items()
+    }
+    assert offered["Groendiest"] == ["create", "use", "empty"]
+    assert offered["Energie"] == ["create", "empty"], "the plan has no theme to use instead"
 
     form = missing_page.context["form"]
     data = {}
