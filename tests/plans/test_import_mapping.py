@@ -135,10 +135,10 @@ def test_a_field_chosen_twice_or_no_title_is_explained_with_the_choices_kept(wor
     twice = post_columns(coordinator, page, column_1="title")
     untitled = post_columns(coordinator, page, column_0="")
 
-    assert twice.status_code == 422
+    assert twice.status_code == HTTPStatus.OK
     assert any("A" in e and "B" in e for e in twice.context["errors"])
     assert twice.context["form"]["column_1"].value() == "title"
-    assert untitled.status_code == 422
+    assert untitled.status_code == HTTPStatus.OK
     assert untitled.context["errors"]
     assert not Action.unscoped.filter(title="Wärmenetz Süd").exists()
 
@@ -184,6 +184,12 @@ def test_unknown_themes_and_departments_are_decided_once_each(world):
     assert items[("theme", "Energie")]["item"].rows == [2, 3]
     typo = items[("department", "Groendiest")]
     assert typo["item"].suggestion == world.other_department_a, "the closest one is suggested"
+    offered = {
+        name: [value for value, _label in entry["choice"].field.choices]
+        for (_kind, name), entry in items.items()
+    }
+    assert offered["Groendiest"] == ["create", "use", "empty"]
+    assert offered["Energie"] == ["create", "empty"], "the plan has no theme to use instead"
 
     form = missing_page.context["form"]
     data = {}
@@ -218,6 +224,27 @@ def test_unknown_themes_and_departments_are_decided_once_each(world):
         assert actions["Ontharding"].lead_department == world.other_department_a
         assert [t.name for t in actions["Fietsstraten"].themes.all()] == ["Mobiliteit"]
         assert Theme.objects.filter(plan=world.plan_a, name="Energie").count() == 1
+
+
+def test_a_choice_to_correct_comes_back_as_a_page_that_htmx_shows(world):
+    """The pages are sent by htmx, which leaves the page as it was on a 4xx answer: a matching
+    or a choice to correct must come back as a page it swaps in, with what to correct."""
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("acties.csv", FLEMISH_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+    form = page.context["form"]
+    data = {"header_row": form.initial["header_row"], "column_0": "title", "column_1": "title"}
+
+    twice = coordinator.post(COLUMNS_URL, data, headers={"HX-Request": "true"})
+
+    assert twice.status_code == HTTPStatus.OK
+    assert twice.context["errors"]
+    post_columns(coordinator, page)
+    missing = coordinator.get(MISSING_URL).context["form"]
+    choices = {choice: "use" for _item, choice, _use in missing.items}
+    unchosen = coordinator.post(MISSING_URL, choices, headers={"HX-Request": "true"})
+    assert unchosen.status_code == HTTPStatus.OK
+    assert unchosen.context["form"].errors
 
 
 def test_co2_and_responsible_as_the_source_says_them_come_back_unchanged(world):

@@ -103,17 +103,23 @@ class MissingValuesForm(forms.Form):
                 if item.kind == Kind.THEME
                 else [(str(d.pk), d.name) for d in lookups.departments if d.pk > 0]
             )
+            theme = item.kind == Kind.THEME
+            choices = [
+                (
+                    CREATE,
+                    _("Create it as a new theme") if theme else _("Create it as a new department"),
+                ),
+                ("use", _("Use an existing theme") if theme else _("Use an existing department")),
+                (EMPTY, _("Leave these cells empty")),
+            ]
             self.fields[choice_name] = forms.ChoiceField(
                 label=item.name,
-                choices=[
-                    (CREATE, _("Create it")),
-                    ("use", _("Use an existing one")),
-                    (EMPTY, _("Leave these cells empty")),
-                ],
+                # With nothing to choose from, "use an existing one" is no choice.
+                choices=choices if existing else [choices[0], choices[2]],
                 widget=forms.RadioSelect,
             )
             self.fields[use_name] = forms.ChoiceField(
-                label=_("Existing theme") if item.kind == Kind.THEME else _("Existing department"),
+                label=_("Existing theme") if theme else _("Existing department"),
                 choices=[("", "—"), *existing],
                 required=False,
             )
@@ -126,9 +132,12 @@ class MissingValuesForm(forms.Form):
         cleaned = super().clean() or {}
         for item, choice_name, use_name in self.items:
             if cleaned.get(choice_name) == "use" and not cleaned.get(use_name):
-                self.add_error(
-                    use_name, _("Choose which one to use for “%(name)s”.") % {"name": item.name}
+                message = (
+                    _("Choose the existing theme to use for “%(name)s”.")
+                    if item.kind == Kind.THEME
+                    else _("Choose the existing department to use for “%(name)s”.")
                 )
+                self.add_error(use_name, message % {"name": item.name})
         return cleaned
 
     def resolutions(self) -> dict[str, list[str]]:

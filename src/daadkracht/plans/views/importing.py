@@ -190,7 +190,6 @@ def _mapping_page(
             "mapping_name": pending.mapping_name,
             "errors": errors or [],
         },
-        status=200 if not errors else 422,
     )
 
 
@@ -271,7 +270,6 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
             "filename": pending.filename,
             "mapped": pending.mapped,
         },
-        status=200 if not form.is_bound else 422,
     )
 
 
