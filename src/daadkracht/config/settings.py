@@ -42,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("DAADKRACHT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before django.contrib.auth, whose commands it overrides (createsuperuser by e-mail address).
+    "daadkracht.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,7 +57,6 @@ INSTALLED_APPS = [
     "daadkracht.common",
     "django_tasks_db",
     "daadkracht.access",
-    "daadkracht.accounts",
     "daadkracht.tenancy",
     "daadkracht.history",
     "daadkracht.plans",
