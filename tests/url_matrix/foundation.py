@@ -7,6 +7,7 @@ from tests.url_matrix.rows import (
     FORBIDDEN,
     GONE,
     NOT_ALLOWED,
+    NOT_FOUND,
     OK,
     REDIRECT,
     everyone,
@@ -33,6 +34,8 @@ EXPECTED = {
     "accounts:password_change_done": logged_in(OK),
     "accounts:invitation": everyone(GONE),
     "accounts:profile": logged_in(OK),
+    # Superusers only; everyone else finds nothing there (tests/tenancy/test_new_municipality.py).
+    "platform:municipality_create": row(REDIRECT, *[NOT_FOUND] * 6),
     "tenancy:home": ALL_MEMBERS,
     "tenancy:departments": ALL_MEMBERS,
     "tenancy:department_create": COORDINATOR_ONLY,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", account_page(tenancy_views.home), name="home"),
     path("taal/", account_page(account_views.set_language), name="set_language"),
     path("account/", include("daadkracht.accounts.urls")),
+    path("beheer/", include("daadkracht.tenancy.platform_urls")),
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
     path("workshop/", include("daadkracht.prioritisation.urls.workshop")),

@@ -16,7 +16,15 @@ class Municipality(TimeStampedModel):
     """The tenant: a municipality or city with its own plan, people and data."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("web address"), max_length=60, unique=True)
+    slug = models.SlugField(
+        _("short name in the web address"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "The municipality's pages are at /<short name>/ on this site. People save and share "
+            "links that contain it."
+        ),
+    )
     is_demo = models.BooleanField(_("demo municipality"), default=False)
 
     class Meta:

@@ -1,7 +1,9 @@
-"""Pages for entering a municipality and managing its departments and members."""
+"""Pages for entering a municipality, adding one to the platform, and managing its departments
+and members."""
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from daadkracht.access.entry import platform_view
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_cancel, invitation_create, invitation_resend
 from daadkracht.common.concurrency import ConcurrentEditError
@@ -18,20 +21,66 @@ from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, conflict_form
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard.views import home_context
-from daadkracht.tenancy import selectors, services
+from daadkracht.tenancy import platform, selectors, services
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.forms import DepartmentForm, InvitationForm, MembershipForm
-from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.forms import (
+    DepartmentForm,
+    InvitationForm,
+    MembershipForm,
+    MunicipalityCreateForm,
+)
+from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Permission, Role
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Send the user to their municipality, or let them choose one."""
+    """Send the user to their municipality, or let them choose one.
+
+    A platform administrator lands here in any case: on the municipalities of the platform and
+    the way to add one.
+    """
     memberships = list(memberships_of(request.user))
-    if len(memberships) == 1:
+    is_platform = request.user.is_superuser
+    if len(memberships) == 1 and not is_platform:
         return redirect("tenancy:home", municipality=memberships[0].municipality.slug)
-    return render(request, "tenancy/choose.html", {"memberships": memberships})
+    context: dict[str, Any] = {"memberships": memberships}
+    if is_platform:
+        # The municipalities themselves are platform data, readable without a scope.
+        context["municipalities"] = Municipality.objects.order_by("name")
+    return render(request, "tenancy/choose.html", context)
+
+
+@platform_view
+def municipality_create(request: HttpRequest) -> HttpResponse:
+    """Add a municipality and invite its first coordinator, in one step (superusers only)."""
+    form = MunicipalityCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            municipality, invitation = platform.municipality_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(municipality)s is on the platform, at /%(slug)s/. %(email)s has been "
+                    "invited to become its climate coordinator."
+                )
+                % {
+                    "municipality": municipality.name,
+                    "slug": municipality.slug,
+                    "email": invitation.email,
+                },
+            )
+            return redirect("home")
+    return render(
+        request,
+        "tenancy/municipality_create.html",
+        {"form": form, "invitation_days": settings.INVITATION_MAX_AGE.days},
+    )
 
 
 @tenant_view()
