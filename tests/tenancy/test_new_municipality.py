@@ -134,6 +134,9 @@ def test_the_invitation_is_dutch_and_makes_the_invitee_coordinator(create):
     assert home.status_code == HTTPStatus.OK
     assert home.context["tenant"].membership.role == Role.COORDINATOR
     assert home.context["tenant"].membership.user.full_name == "Lies Peeters"
+    # Their first page leads them through setting the municipality up.
+    assert home.context["show_checklist"] is True
+    assert 'class="checklist"' in home.content.decode()
 
 
 def test_the_invitation_speaks_the_chosen_language_not_the_administrator_s(

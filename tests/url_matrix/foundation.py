@@ -37,6 +37,7 @@ EXPECTED = {
     # Superusers only; everyone else finds nothing there (tests/tenancy/test_new_municipality.py).
     "platform:municipality_create": row(REDIRECT, *[NOT_FOUND] * 6),
     "tenancy:home": ALL_MEMBERS,
+    "tenancy:checklist": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
     "tenancy:departments": ALL_MEMBERS,
     "tenancy:department_create": COORDINATOR_ONLY,
     "tenancy:department_trash": COORDINATOR_ONLY,

@@ -95,6 +95,8 @@ class Membership(TenantModel, VersionedModel, TimeStampedModel):
         related_name="memberships",
         verbose_name=_("department"),
     )
+    # The member put the getting-started checklist on their home page aside (a preference).
+    checklist_hidden_at = models.DateTimeField(_("checklist hidden"), null=True, blank=True)
 
     class Meta(TenantModel.Meta):
         verbose_name = _("membership")

@@ -89,6 +89,23 @@ def municipality_home(request: TenantRequest) -> HttpResponse:
     return render(request, "tenancy/home.html", home_context(request))
 
 
+@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@require_POST
+def checklist(request: TenantRequest) -> HttpResponse:
+    """Hide the getting-started checklist on one's home page, or show it again."""
+    hidden = request.POST.get("checklist") != "show"
+    services.membership_checklist_hide(membership=request.tenant.membership, hidden=hidden)
+    if hidden:
+        messages.success(
+            request,
+            _(
+                "The checklist is put aside. Until every step is done, you can bring it back "
+                "from the bottom of this page."
+            ),
+        )
+    return redirect("tenancy:home", municipality=request.tenant.municipality.slug)
+
+
 DEPARTMENT_SORTS = [
     SortOption("name", gettext_lazy("Name"), ("name",)),
     SortOption("head", gettext_lazy("Head of department"), ("head__full_name", "name")),
