@@ -16,6 +16,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
     path("workshop/", include("daadkracht.prioritisation.urls.workshop")),
+    # The demo mailbox: in debug mode only, a 404 otherwise.
+    path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
