@@ -110,8 +110,10 @@ def test_one_step_creates_the_municipality_and_invites_its_coordinator(
         ("klimaat@zonnedorp.test", municipality.pk),
     ]
     landing = admin_client.get(response.url).content.decode()
-    assert "Gemeente Zonnedorp staat op het platform, op /gemeente-zonnedorp/." in landing
-    assert "klimaat@zonnedorp.test" in landing
+    assert (
+        "Gemeente Zonnedorp staat op het platform, op /gemeente-zonnedorp/, en "
+        "klimaat@zonnedorp.test is uitgenodigd om er klimaatcoördinator te worden."
+    ) in landing
 
 
 def test_the_invitation_is_dutch_and_makes_the_invitee_coordinator(create):
@@ -120,7 +122,7 @@ def test_the_invitation_is_dutch_and_makes_the_invitee_coordinator(create):
     (message,) = mail.outbox
     assert message.to == ["klimaat@zonnedorp.test"]
     assert message.subject == "Uitnodiging voor Gemeente Zonnedorp op Daadkracht"
-    assert "Bea Beheer nodigt u uit" in message.body
+    assert "Bea Beheer nodigt u uit om als coördinator mee te werken" in message.body
     link = invitation_link(message)
 
     invitee = Client()

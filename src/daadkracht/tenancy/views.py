@@ -66,7 +66,7 @@ def municipality_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "%(municipality)s is on the platform, at /%(slug)s/. %(email)s has been "
+                    "%(municipality)s is on the platform, at /%(slug)s/, and %(email)s has been "
                     "invited to become its climate coordinator."
                 )
                 % {
