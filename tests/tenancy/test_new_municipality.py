@@ -5,10 +5,11 @@ from http import HTTPStatus
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.history.models import AuditEntry
 from daadkracht.tenancy import platform
@@ -182,6 +183,31 @@ def test_an_address_in_use_is_refused_with_a_free_one_proposed(create):
     assert Municipality.objects.count() == 1
     assert not Invitation.unscoped.exists()
     assert mail.outbox == []
+
+
+def test_a_taken_address_is_told_at_once_with_the_other_errors(create):
+    MunicipalityFactory(name="Zonnedorp-Oost", slug="gemeente-zonnedorp")
+
+    response = create(coordinator_email="klimaat@")  # the address would come from the name
+
+    errors = response.context["form"].errors
+    assert errors.keys() == {"slug", "coordinator_email"}
+    assert "gemeente-zonnedorp-2" in errors["slug"][0]
+
+
+def test_the_service_itself_refuses_a_taken_address(superuser, db):
+    MunicipalityFactory(name="Zonnedorp-Oost", slug="zonnedorp")
+
+    with platform_scope(actor=superuser), pytest.raises(ValidationError) as refused:
+        platform.municipality_create(
+            actor=superuser,
+            name="Gemeente Zonnedorp",
+            slug="zonnedorp",
+            coordinator_email="klimaat@zonnedorp.test",
+        )
+
+    assert "zonnedorp-2" in refused.value.message_dict["slug"][0]
+    assert Municipality.objects.count() == 1
 
 
 def test_the_platform_s_own_addresses_and_a_known_name_are_refused(create):

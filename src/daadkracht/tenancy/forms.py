@@ -4,11 +4,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
+from daadkracht.tenancy import platform
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
 from daadkracht.tenancy.selectors import member_users
@@ -127,3 +129,21 @@ class MunicipalityCreateForm(forms.Form):
 
     def clean_slug(self) -> str:
         return str(self.cleaned_data.get("slug") or "").lower()
+
+    def clean(self) -> dict[str, Any]:
+        """Tell about a known name or a taken address together with any other error; the
+        service checks them again when it creates the municipality."""
+        cleaned = super().clean() or {}
+        name = " ".join(str(cleaned.get("name") or "").split())
+        if not name:
+            return cleaned
+        try:
+            platform.check_name(name)
+        except ValidationError as error:
+            self.add_error(None, error)
+        if "slug" not in self.errors:
+            try:
+                platform.check_address(cleaned.get("slug") or platform.address_from_name(name))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned

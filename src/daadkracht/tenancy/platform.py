@@ -56,7 +56,8 @@ def free_address(slug: str) -> str:
     return candidate
 
 
-def _check_address(slug: str) -> None:
+def check_address(slug: str) -> None:
+    """Refuse an address that is empty, the platform's own or another municipality's."""
     if not slug:
         raise ValidationError(
             {
@@ -89,7 +90,8 @@ def _check_address(slug: str) -> None:
         )
 
 
-def _check_name(name: str) -> None:
+def check_name(name: str) -> None:
+    """Refuse the name of a municipality that is on the platform already."""
     holder = Municipality.objects.filter(name__iexact=name).first()
     if holder is not None:
         raise ValidationError(
@@ -116,8 +118,8 @@ def municipality_create(
     enforce_platform()
     name = " ".join(name.split())
     slug = (slug.strip().lower() or address_from_name(name))[:SLUG_LENGTH]
-    _check_name(name)
-    _check_address(slug)
+    check_name(name)
+    check_address(slug)
     municipality = Municipality(name=name, slug=slug)
     municipality.full_clean(validate_unique=False)
     try:
@@ -134,7 +136,7 @@ def municipality_create(
                     language=language,
                 )
     except IntegrityError as error:  # the same name or address, created at the same moment
-        _check_name(name)
-        _check_address(slug)
+        check_name(name)
+        check_address(slug)
         raise ValidationError(_("This municipality could not be created. Try again.")) from error
     return municipality, invitation
