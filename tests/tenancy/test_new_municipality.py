@@ -274,3 +274,65 @@ def test_the_admin_adds_a_municipality_through_the_same_page(admin_client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == NEW
+
+
+def test_a_coordinator_invited_at_a_wrong_address_is_invited_again(
+    create, admin_client, django_capture_on_commit_callbacks
+):
+    create(slug="zonnedorp", coordinator_email="klimaat@zonedorp.test")  # a typo
+    invite_again = reverse("platform:coordinator_invite", kwargs={"address": "zonnedorp"})
+    assert f'href="{invite_again}"' in admin_client.get(reverse("home")).content.decode()
+
+    page = admin_client.get(invite_again)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = admin_client.post(
+            invite_again, {"coordinator_email": "klimaat@zonnedorp.test", "language": "nl"}
+        )
+
+    assert page.status_code == HTTPStatus.OK
+    assert "Een coördinator uitnodigen voor Gemeente Zonnedorp" in page.content.decode()
+    assert sent.status_code == HTTPStatus.FOUND
+    invitations = Invitation.unscoped.order_by("id")
+    assert [(i.email, i.role) for i in invitations] == [
+        ("klimaat@zonedorp.test", Role.COORDINATOR),
+        ("klimaat@zonnedorp.test", Role.COORDINATOR),
+    ]
+    assert mail.outbox[-1].to == ["klimaat@zonnedorp.test"]
+    invitee = Client()
+    accepted = invitee.post(
+        invitation_link(mail.outbox[-1]),
+        {"full_name": "Lies Peeters", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert accepted.url == "/zonnedorp/"
+
+
+def test_a_member_is_not_invited_again_and_is_told_so(world, admin_client):
+    invite = reverse("platform:coordinator_invite", kwargs={"address": "alfa"})
+
+    response = admin_client.post(
+        invite, {"coordinator_email": "viewer@alfa.test", "language": "nl"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].errors["coordinator_email"] == [
+        "viewer@alfa.test is al lid van Gemeente Alfa."
+    ]
+
+
+@pytest.mark.parametrize("visitor", ["coordinator", "no_membership"])
+def test_only_superusers_invite_a_coordinator_from_the_platform(world, visitor):
+    client = world.client_for(visitor)
+    invite = reverse("platform:coordinator_invite", kwargs={"address": "alfa"})
+
+    for method in ("get", "post"):
+        response = getattr(client, method)(
+            invite, {"coordinator_email": "stiekem@alfa.test", "language": "nl"}
+        )
+        assert response.status_code == HTTPStatus.NOT_FOUND
+    assert not Invitation.unscoped.filter(email="stiekem@alfa.test").exists()
+
+
+def test_an_unknown_municipality_has_no_invitation_page(admin_client):
+    invite = reverse("platform:coordinator_invite", kwargs={"address": "nergens"})
+
+    assert admin_client.get(invite).status_code == HTTPStatus.NOT_FOUND

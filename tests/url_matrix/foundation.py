@@ -36,6 +36,7 @@ EXPECTED = {
     "accounts:profile": logged_in(OK),
     # Superusers only; everyone else finds nothing there (tests/tenancy/test_new_municipality.py).
     "platform:municipality_create": row(REDIRECT, *[NOT_FOUND] * 6),
+    "platform:coordinator_invite": row(REDIRECT, *[NOT_FOUND] * 6),
     # The demo mailbox exists in debug mode only (tests/demo/test_mailbox.py); tests run without.
     "demo:mailbox": everyone(NOT_FOUND),
     "demo:mail": everyone(NOT_FOUND),
@@ -60,6 +61,7 @@ EXPECTED = {
 SAMPLE_KWARGS = {
     "accounts:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "accounts:invitation": lambda w: {"token": "not-a-valid-token"},
+    "platform:coordinator_invite": lambda w: {"address": w.a.slug},
     "demo:mail": lambda w: {"key": "20261128T120000000000-0a1b2c3d"},
     "tenancy:department_edit": lambda w: {"pk": w.department_a.pk},
     "tenancy:department_delete": lambda w: {"pk": w.department_a.pk},

@@ -72,7 +72,34 @@ class InvitationForm(forms.ModelForm[Invitation]):
         self.fields["department"].help_text = _("Editors edit what belongs to this department.")
 
 
-class MunicipalityCreateForm(forms.Form):
+def _language_choices() -> list[tuple[str, str]]:
+    # Each language in its own name, as the language switcher shows them.
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+class CoordinatorInvitationForm(forms.Form):
+    """The e-mail address of a municipality's climate coordinator and the invitation's language."""
+
+    coordinator_email = forms.EmailField(
+        label=_("E-mail address of the climate coordinator"),
+        help_text=_(
+            "They receive an invitation to choose a password and become the municipality's "
+            "coordinator, who sets up the plan and invites colleagues."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation e-mail"),
+        choices=_language_choices,
+        initial=settings.LANGUAGE_CODE,
+        widget=forms.RadioSelect,
+    )
+
+
+class MunicipalityCreateForm(CoordinatorInvitationForm):
     """A new municipality and the e-mail address of its first climate coordinator."""
 
     name = forms.CharField(
@@ -92,27 +119,14 @@ class MunicipalityCreateForm(forms.Form):
             attrs={"data-slug-from": "id_name", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
-    coordinator_email = forms.EmailField(
-        label=_("E-mail address of the first climate coordinator"),
-        help_text=_(
-            "They receive an invitation to choose a password and become the municipality's "
-            "coordinator, who sets up the plan and invites colleagues."
-        ),
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-    )
-    language = forms.ChoiceField(
-        label=_("Language of the invitation e-mail"),
-        # Each language in its own name, as the language switcher shows them.
-        choices=[
-            (code, get_language_info(code)["name_local"].capitalize())
-            for code, _name in settings.LANGUAGES
-        ],
-        initial=settings.LANGUAGE_CODE,
-        widget=forms.RadioSelect,
-    )
+
+    field_order = ["name", "slug", "coordinator_email", "language"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["coordinator_email"].label = _(
+            "E-mail address of the first climate coordinator"
+        )
         address = format_html(
             '<span class="address-preview">{}/<strong data-slug-preview>{}</strong>/</span>',
             settings.SITE_URL,

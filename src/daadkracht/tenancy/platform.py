@@ -1,9 +1,10 @@
-"""The platform administration's writes: opening the platform to a new municipality.
+"""The platform administration's writes: opening the platform to a new municipality, and
+inviting a municipality's coordinator.
 
 A superuser creates the municipality and invites its first coordinator in one step, without
-becoming a member. The municipality is platform data; the invitation belongs to the new
-municipality and is made in its own scope, so that it is stored, audited and mailed as any
-coordinator's invitation is.
+becoming a member, and can invite a coordinator again later. The municipality is platform
+data; an invitation belongs to the municipality and is made in its own scope, so that it is
+stored, audited and mailed as any coordinator's invitation is.
 """
 
 from typing import Any
@@ -126,17 +127,44 @@ def municipality_create(
         with transaction.atomic():
             municipality.save()
             audit_record(actor=actor, instance=municipality, action=AuditAction.CREATED)
-            with tenant_scope(municipality, actor=actor):
-                invitation = invitation_create(
-                    actor=actor,
-                    municipality=municipality,
-                    email=coordinator_email,
-                    role=Role.COORDINATOR,
-                    department=None,
-                    language=language,
-                )
+            invitation = coordinator_invite(
+                actor=actor,
+                municipality=municipality,
+                coordinator_email=coordinator_email,
+                language=language,
+            )
     except IntegrityError as error:  # the same name or address, created at the same moment
         check_name(name)
         check_address(slug)
         raise ValidationError(_("This municipality could not be created. Try again.")) from error
     return municipality, invitation
+
+
+def coordinator_invite(
+    *,
+    actor: Any,
+    municipality: Municipality,
+    coordinator_email: str,
+    language: str | None = None,
+) -> Invitation:
+    """Invite a climate coordinator of a municipality (platform administrators only).
+
+    The first one, or another when an invitation went to a wrong address or expired: the
+    administrator is not a member and cannot use the municipality's own members page. The
+    invitation is made, audited and mailed in the municipality's scope.
+    """
+    enforce_platform()
+    with tenant_scope(municipality, actor=actor):
+        try:
+            return invitation_create(
+                actor=actor,
+                municipality=municipality,
+                email=coordinator_email,
+                role=Role.COORDINATOR,
+                department=None,
+                language=language,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "email" in error.error_dict:
+                raise ValidationError({"coordinator_email": error.error_dict["email"]}) from error
+            raise

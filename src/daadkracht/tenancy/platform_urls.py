@@ -8,4 +8,10 @@ app_name = "platform"
 
 urlpatterns = [
     path("gemeenten/nieuw/", views.municipality_create, name="municipality_create"),
+    # Not `municipality`: that keyword makes the member middleware look for a membership.
+    path(
+        "gemeenten/<slug:address>/coordinator-uitnodigen/",
+        views.coordinator_invite,
+        name="coordinator_invite",
+    ),
 ]

@@ -25,6 +25,7 @@ from daadkracht.tenancy import platform, selectors, services
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.forms import (
+    CoordinatorInvitationForm,
     DepartmentForm,
     InvitationForm,
     MembershipForm,
@@ -80,6 +81,37 @@ def municipality_create(request: HttpRequest) -> HttpResponse:
         request,
         "tenancy/municipality_create.html",
         {"form": form, "invitation_days": settings.INVITATION_MAX_AGE.days},
+    )
+
+
+@platform_view
+def coordinator_invite(request: HttpRequest, address: str) -> HttpResponse:
+    """Invite a climate coordinator of a municipality, for instance when the first invitation
+    went to a wrong address (superusers only)."""
+    municipality = get_object_or_404(Municipality, slug=address)
+    form = CoordinatorInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = platform.coordinator_invite(
+                actor=request.user, municipality=municipality, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(email)s has been invited to become a climate coordinator of %(municipality)s.")
+                % {"email": invitation.email, "municipality": municipality.name},
+            )
+            return redirect("home")
+    return render(
+        request,
+        "tenancy/coordinator_invite.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "invitation_days": settings.INVITATION_MAX_AGE.days,
+        },
     )
 
 
