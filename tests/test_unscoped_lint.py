@@ -39,6 +39,7 @@ ALLOWED_SCOPE = {
     "access/entry.py": "the public, signed-link and code entry points",
     "access/tasks.py": "the task entry point",
     "tenancy/middleware.py": "the member entry point (and the admin's platform scope)",
+    "tenancy/platform.py": "the platform invites a new municipality's coordinator in its scope",
     "demo/management/commands/demo.py": "a command enters the platform scope",
     "testing/factories.py": "test data is written as the platform",
 }

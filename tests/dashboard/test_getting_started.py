@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.plans.models import Action, Plan
+from daadkracht.plans.services.plan import theme_create
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import (
     MembershipFactory,
@@ -57,7 +59,7 @@ def test_a_plan_without_actions_keeps_the_checklist(world, coordinator):
 
     response = coordinator.get("/alfa/")
 
-    assert response.context["needs_setup"] is True
+    assert response.context["show_checklist"] is True
     assert response.context["dashboard"].action_count == 0
     content = response.content.decode()
     assert 'class="checklist"' in content
@@ -65,9 +67,12 @@ def test_a_plan_without_actions_keeps_the_checklist(world, coordinator):
 
 
 def test_a_running_plan_shows_the_dashboard_without_checklist(world, coordinator):
+    with tenant_scope(world.a):
+        theme_create(actor=None, plan=world.plan_a, name="Mobiliteit")
+
     response = coordinator.get("/alfa/")
 
-    assert response.context["needs_setup"] is False
+    assert response.context["show_checklist"] is False
     content = response.content.decode()
     assert 'class="checklist"' not in content
     assert 'id="themes"' in content

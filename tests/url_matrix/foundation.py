@@ -7,6 +7,7 @@ from tests.url_matrix.rows import (
     FORBIDDEN,
     GONE,
     NOT_ALLOWED,
+    NOT_FOUND,
     OK,
     REDIRECT,
     everyone,
@@ -33,7 +34,14 @@ EXPECTED = {
     "accounts:password_change_done": logged_in(OK),
     "accounts:invitation": everyone(GONE),
     "accounts:profile": logged_in(OK),
+    # Superusers only; everyone else finds nothing there (tests/tenancy/test_new_municipality.py).
+    "platform:municipality_create": row(REDIRECT, *[NOT_FOUND] * 6),
+    "platform:coordinator_invite": row(REDIRECT, *[NOT_FOUND] * 6),
+    # The demo mailbox exists in debug mode only (tests/demo/test_mailbox.py); tests run without.
+    "demo:mailbox": everyone(NOT_FOUND),
+    "demo:mail": everyone(NOT_FOUND),
     "tenancy:home": ALL_MEMBERS,
+    "tenancy:checklist": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
     "tenancy:departments": ALL_MEMBERS,
     "tenancy:department_create": COORDINATOR_ONLY,
     "tenancy:department_trash": COORDINATOR_ONLY,
@@ -53,6 +61,8 @@ EXPECTED = {
 SAMPLE_KWARGS = {
     "accounts:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "accounts:invitation": lambda w: {"token": "not-a-valid-token"},
+    "platform:coordinator_invite": lambda w: {"address": w.a.slug},
+    "demo:mail": lambda w: {"key": "20261128T120000000000-0a1b2c3d"},
     "tenancy:department_edit": lambda w: {"pk": w.department_a.pk},
     "tenancy:department_delete": lambda w: {"pk": w.department_a.pk},
     "tenancy:department_restore": lambda w: {"pk": w.department_a.pk},

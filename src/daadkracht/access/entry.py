@@ -40,6 +40,25 @@ def account_page(view: ViewFunc) -> ViewFunc:
     return view
 
 
+def platform_view(view: ViewFunc) -> ViewFunc:
+    """A page of the platform administration: superusers only, across all municipalities.
+
+    Anyone else who is logged in gets a 404, as for a municipality they are not a member of;
+    a visitor who is not logged in is sent to the log-in page first.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_superuser):
+            raise Http404
+        with access.platform_scope(actor=user):
+            return view(request, *args, **kwargs)
+
+    wrapped.access_audience = Audience.PLATFORM  # type: ignore[attr-defined]
+    return wrapped
+
+
 def _mark(view: ViewFunc, audience: Audience) -> ViewFunc:
     view.access_audience = audience  # type: ignore[attr-defined]
     return login_not_required(view)

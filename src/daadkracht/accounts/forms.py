@@ -117,3 +117,8 @@ class ProfileForm(forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ["full_name", "language"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Colleagues see this name on actions and in the history: it may not be left empty.
+        self.fields["full_name"].required = True

@@ -23,7 +23,8 @@ from daadkracht.tenancy.policies import can_manage_members, enforce
 from daadkracht.tenancy.roles import Role
 
 
-def _send_invitation(invitation: Invitation) -> None:
+def _send_invitation(invitation: Invitation, *, language: str | None = None) -> None:
+    """Mail the invitation link, in `language` or else the sender's."""
     link = reverse("accounts:invitation", kwargs={"token": invitation_token(invitation)})
     send_templated_email(
         template="accounts/email/invitation",
@@ -35,6 +36,7 @@ def _send_invitation(invitation: Invitation) -> None:
             "expires_at": invitation.expires_at,
         },
         to=[invitation.email],
+        language=language,
     )
 
 
@@ -45,6 +47,7 @@ def invitation_create(
     email: str,
     role: Role | str,
     department: Department | None,
+    language: str | None = None,
 ) -> Invitation:
     enforce(can_manage_members)
     email = email.strip().lower()
@@ -68,7 +71,7 @@ def invitation_create(
             invited_by=actor,
         )
         audit_record(actor=actor, instance=invitation, action=AuditAction.CREATED)
-        _send_invitation(invitation)
+        _send_invitation(invitation, language=language)
     return invitation
 
 

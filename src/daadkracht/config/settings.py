@@ -42,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("DAADKRACHT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before django.contrib.auth, whose commands it overrides (createsuperuser by e-mail address).
+    "daadkracht.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,7 +57,6 @@ INSTALLED_APPS = [
     "daadkracht.common",
     "django_tasks_db",
     "daadkracht.access",
-    "daadkracht.accounts",
     "daadkracht.tenancy",
     "daadkracht.history",
     "daadkracht.plans",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "daadkracht.tenancy.context_processors.tenant",
+                "daadkracht.demo.context_processors.demo",
             ],
         },
     },
@@ -196,29 +198,30 @@ STORAGES = {
 }
 MEDIA_ROOT = PROJECT_DIR / "var" / "media"
 
+# In debug mode (the demo) every e-mail is printed and kept in var/mail/, where the demo mailbox
+# page (/demo/post/) shows it; without debug mode there is no mailbox and no such page.
+DEMO_MAILBOX_DIR = PROJECT_DIR / "var" / "mail" if DEBUG else None
+MAILBOX_BACKEND = "daadkracht.demo.mailbox.MailboxBackend"
 EMAIL_BACKEND_PATH = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    MAILBOX_BACKEND if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
-MAILERS = {
-    "default": {
-        "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": (
-            {
-                "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
-                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
-                "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
-                "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
-                "timeout": 20,
-            }
-            if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend")
-            else {}
-        ),
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    EMAIL_OPTIONS: dict[str, object] = {
+        "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
+        "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+        "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
+        "timeout": 20,
     }
-}
+elif EMAIL_BACKEND_PATH == MAILBOX_BACKEND:
+    if DEMO_MAILBOX_DIR is None:
+        raise ImproperlyConfigured("The demo mailbox keeps e-mails in debug mode only.")
+    EMAIL_OPTIONS = {"directory": str(DEMO_MAILBOX_DIR)}
+else:
+    EMAIL_OPTIONS = {}
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": EMAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Daadkracht <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -12,9 +12,12 @@ urlpatterns = [
     path("", account_page(tenancy_views.home), name="home"),
     path("taal/", account_page(account_views.set_language), name="set_language"),
     path("account/", include("daadkracht.accounts.urls")),
+    path("beheer/", include("daadkracht.tenancy.platform_urls")),
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
     path("workshop/", include("daadkracht.prioritisation.urls.workshop")),
+    # The demo mailbox: in debug mode only, a 404 otherwise.
+    path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),

@@ -13,7 +13,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from daadkracht.accounts.models import Invitation
 from daadkracht.common.exporting import export_format
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard import charts
@@ -35,13 +34,13 @@ from daadkracht.dashboard.selectors.municipality import (
     municipality_dashboard,
 )
 from daadkracht.dashboard.selectors.rows import DashboardActionRow
+from daadkracht.dashboard.selectors.setup import setup_checklist
 from daadkracht.plans.selectors.actions import ActionFilter, is_overdue, is_stale, query_for
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.selectors.themes import theme_options
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import can_manage_departments
-from daadkracht.tenancy.selectors import membership_list
 
 PAGE_SIZE = 50
 
@@ -114,15 +113,18 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
         context["dashboard"] = dashboard
         if dashboard.action_count:
             context.update(_dashboard_charts(dashboard))
-    needs_setup = plan is None or not departments or not (dashboard and dashboard.action_count)
-    context["needs_setup"] = needs_setup
-    if needs_setup and can_manage_departments(tenant.membership):
-        # The checklist only appears until the municipality is set up; its counts cost queries.
-        context.update(
-            department_count=len(departments),
-            member_count=membership_list().count(),
-            open_invitations=Invitation.objects.filter(accepted_at=None, cancelled_at=None).count(),
-            departments_without_contact=[d for d in departments if d.climate_contact_id is None],
+    # The one figure the dashboard, the checklist and the empty state all go by.
+    context["action_count"] = dashboard.action_count if dashboard is not None else 0
+    if can_manage_departments(tenant.membership):
+        checklist = setup_checklist(
+            plan=plan,
+            departments=departments,
+            action_count=context["action_count"],
+            member=tenant.membership,
+        )
+        context["checklist"] = checklist
+        context["show_checklist"] = (
+            not checklist.done and tenant.membership.checklist_hidden_at is None
         )
     return context
 

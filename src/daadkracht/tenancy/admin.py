@@ -1,6 +1,8 @@
 """Platform administration of municipalities and their memberships (superusers only)."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from daadkracht.tenancy.models import Department, Membership, Municipality
 
@@ -28,6 +30,10 @@ class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    def add_view(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        """A new municipality is added with its first coordinator's invitation, in one step."""
+        return redirect("platform:municipality_create")
 
     def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
         for inline_form in formset.forms:

@@ -1,12 +1,17 @@
-"""Forms for departments and memberships."""
+"""Forms for departments, memberships and a new municipality."""
 
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.forms import MergeableForm
+from daadkracht.tenancy import platform
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
 from daadkracht.tenancy.selectors import member_users
@@ -69,3 +74,94 @@ class InvitationForm(forms.ModelForm[Invitation]):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.all()  # type: ignore[attr-defined]
         self.fields["department"].help_text = _("Editors edit what belongs to this department.")
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    # Each language in its own name, as the language switcher shows them.
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+class CoordinatorInvitationForm(forms.Form):
+    """The e-mail address of a municipality's climate coordinator and the invitation's language."""
+
+    coordinator_email = forms.EmailField(
+        label=_("E-mail address of the climate coordinator"),
+        help_text=_(
+            "They receive an invitation to choose a password and become the municipality's "
+            "coordinator, who sets up the plan and invites colleagues."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation e-mail"),
+        choices=_language_choices,
+        initial=settings.LANGUAGE_CODE,
+        widget=forms.RadioSelect,
+    )
+
+
+class MunicipalityCreateForm(CoordinatorInvitationForm):
+    """A new municipality and the e-mail address of its first climate coordinator."""
+
+    name = forms.CharField(
+        label=_("Name of the municipality"),
+        max_length=120,
+        help_text=_("As it appears on every page, such as Gemeente Zonnedorp or Stad Brugge."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    slug = forms.SlugField(
+        label=_("Short name in the web address"),
+        max_length=60,
+        required=False,
+        error_messages={
+            "invalid": _("Use only lower-case letters, digits and hyphens, such as sint-niklaas.")
+        },
+        widget=forms.TextInput(
+            attrs={"data-slug-from": "id_name", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
+
+    field_order = ["name", "slug", "coordinator_email", "language"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator_email"].label = _(
+            "E-mail address of the first climate coordinator"
+        )
+        address = format_html(
+            '<span class="address-preview">{}/<strong data-slug-preview>{}</strong>/</span>',
+            settings.SITE_URL,
+            (self.data.get(self.add_prefix("slug")) if self.is_bound else "") or "…",
+        )
+        explanation = _(
+            "The municipality's pages will be at {address}. Filled in from the name; you may "
+            "change it. Lower-case letters, digits and hyphens. Choose it with care: people "
+            "save and share links that contain it."
+        )
+        self.fields["slug"].help_text = format_html(
+            conditional_escape(explanation), address=address
+        )
+
+    def clean_slug(self) -> str:
+        return str(self.cleaned_data.get("slug") or "").lower()
+
+    def clean(self) -> dict[str, Any]:
+        """Tell about a known name or a taken address together with any other error; the
+        service checks them again when it creates the municipality."""
+        cleaned = super().clean() or {}
+        name = " ".join(str(cleaned.get("name") or "").split())
+        if not name:
+            return cleaned
+        try:
+            platform.check_name(name)
+        except ValidationError as error:
+            self.add_error(None, error)
+        if "slug" not in self.errors:
+            try:
+                platform.check_address(cleaned.get("slug") or platform.address_from_name(name))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned

@@ -16,7 +16,15 @@ class Municipality(TimeStampedModel):
     """The tenant: a municipality or city with its own plan, people and data."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("web address"), max_length=60, unique=True)
+    slug = models.SlugField(
+        _("short name in the web address"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "The municipality's pages are at /<short name>/ on this site. People save and share "
+            "links that contain it."
+        ),
+    )
     is_demo = models.BooleanField(_("demo municipality"), default=False)
 
     class Meta:
@@ -87,6 +95,8 @@ class Membership(TenantModel, VersionedModel, TimeStampedModel):
         related_name="memberships",
         verbose_name=_("department"),
     )
+    # The member put the getting-started checklist on their home page aside (a preference).
+    checklist_hidden_at = models.DateTimeField(_("checklist hidden"), null=True, blank=True)
 
     class Meta(TenantModel.Meta):
         verbose_name = _("membership")

@@ -15,6 +15,9 @@ Who the actor is comes from the access context (`access.context.current()`):
 - any other visitor without a membership — the public, a link holder, an API client — is
   refused by every service that enforces a policy; the few services made for them (joining a
   workshop round, accepting an invitation) enforce none and check their key themselves.
+
+What only the platform administration may do (opening the platform to a new municipality) asks
+`enforce_platform()` instead: a superuser acting in the platform's context.
 """
 
 from collections.abc import Callable
@@ -40,6 +43,13 @@ def enforce[**P](
             return
         raise PermissionDenied
     if not rule(who, *args, **kwargs):
+        raise PermissionDenied
+
+
+def enforce_platform() -> None:
+    """Raise PermissionDenied unless a superuser acts as the platform."""
+    context = require()
+    if context.audience != Audience.PLATFORM or not getattr(context.actor, "is_superuser", False):
         raise PermissionDenied
 
 

@@ -2,10 +2,12 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.access.context import require
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction
@@ -132,3 +134,17 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         _ensure_a_coordinator_remains(Membership.unscoped.get(pk=membership.pk), None)
         audit_record(actor=actor, instance=membership, action=AuditAction.REMOVED)
         membership.delete()
+
+
+def membership_checklist_hide(*, membership: Membership, hidden: bool) -> None:
+    """Put the getting-started checklist on one's own home page aside, or bring it back.
+
+    A preference of the member themselves, as the profile's language is: it is not recorded in
+    the history and does not count as an edit of the membership (its version stays).
+    """
+    context = require()
+    if context.membership is None or context.membership.pk != membership.pk:
+        raise PermissionDenied
+    Membership.objects.filter(pk=membership.pk).update(
+        checklist_hidden_at=timezone.now() if hidden else None
+    )

@@ -8,6 +8,7 @@ app_name = "tenancy"
 
 urlpatterns = [
     path("", views.municipality_home, name="home"),
+    path("aan-de-slag/", views.checklist, name="checklist"),
     path("diensten/", views.department_list, name="departments"),
     path("diensten/nieuw/", views.department_create, name="department_create"),
     path("diensten/prullenbak/", views.department_trash, name="department_trash"),

@@ -1,7 +1,9 @@
-"""Pages for entering a municipality and managing its departments and members."""
+"""Pages for entering a municipality, adding one to the platform, and managing its departments
+and members."""
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,32 +13,128 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from daadkracht.access.entry import platform_view
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_cancel, invitation_create, invitation_resend
 from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.dashboard.views import home_context
-from daadkracht.tenancy import selectors, services
+from daadkracht.tenancy import platform, selectors, services
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.forms import DepartmentForm, InvitationForm, MembershipForm
-from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.forms import (
+    CoordinatorInvitationForm,
+    DepartmentForm,
+    InvitationForm,
+    MembershipForm,
+    MunicipalityCreateForm,
+)
+from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Permission, Role
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Send the user to their municipality, or let them choose one."""
+    """Send the user to their municipality, or let them choose one.
+
+    A platform administrator lands here in any case: on the municipalities of the platform and
+    the way to add one.
+    """
     memberships = list(memberships_of(request.user))
-    if len(memberships) == 1:
+    is_platform = request.user.is_superuser
+    if len(memberships) == 1 and not is_platform:
         return redirect("tenancy:home", municipality=memberships[0].municipality.slug)
-    return render(request, "tenancy/choose.html", {"memberships": memberships})
+    context: dict[str, Any] = {"memberships": memberships}
+    if is_platform:
+        # The municipalities themselves are platform data, readable without a scope.
+        context["municipalities"] = Municipality.objects.order_by("name")
+    return render(request, "tenancy/choose.html", context)
+
+
+@platform_view
+def municipality_create(request: HttpRequest) -> HttpResponse:
+    """Add a municipality and invite its first coordinator, in one step (superusers only)."""
+    form = MunicipalityCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            municipality, invitation = platform.municipality_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(municipality)s is on the platform, at /%(slug)s/, and %(email)s has been "
+                    "invited to become its climate coordinator."
+                )
+                % {
+                    "municipality": municipality.name,
+                    "slug": municipality.slug,
+                    "email": invitation.email,
+                },
+            )
+            return redirect("home")
+    return render(
+        request,
+        "tenancy/municipality_create.html",
+        {"form": form, "invitation_days": settings.INVITATION_MAX_AGE.days},
+    )
+
+
+@platform_view
+def coordinator_invite(request: HttpRequest, address: str) -> HttpResponse:
+    """Invite a climate coordinator of a municipality, for instance when the first invitation
+    went to a wrong address (superusers only)."""
+    municipality = get_object_or_404(Municipality, slug=address)
+    form = CoordinatorInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = platform.coordinator_invite(
+                actor=request.user, municipality=municipality, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(email)s has been invited to become a climate coordinator of %(municipality)s.")
+                % {"email": invitation.email, "municipality": municipality.name},
+            )
+            return redirect("home")
+    return render(
+        request,
+        "tenancy/coordinator_invite.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "invitation_days": settings.INVITATION_MAX_AGE.days,
+        },
+    )
 
 
 @tenant_view()
 def municipality_home(request: TenantRequest) -> HttpResponse:
     """The municipality's home: its dashboard, and the first steps while it is being set up."""
     return render(request, "tenancy/home.html", home_context(request))
+
+
+@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@require_POST
+def checklist(request: TenantRequest) -> HttpResponse:
+    """Hide the getting-started checklist on one's home page, or show it again."""
+    hidden = request.POST.get("checklist") != "show"
+    services.membership_checklist_hide(membership=request.tenant.membership, hidden=hidden)
+    if hidden:
+        messages.success(
+            request,
+            _(
+                "The checklist is put aside. Until every step is done, you can bring it back "
+                "from the bottom of this page."
+            ),
+        )
+    return redirect("tenancy:home", municipality=request.tenant.municipality.slug)
 
 
 DEPARTMENT_SORTS = [

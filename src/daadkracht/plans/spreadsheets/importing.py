@@ -198,10 +198,14 @@ def check(
 def _assign_identifiers(rows: list[RowPlan], plan: Plan, lookups: Lookups) -> None:
     """New rows without an identifier get the next free one of their first theme (B3.07), or of
     the plan (A.12) when the theme has no code; the preview shows them."""
-    taken = {
-        normalise(identifier)
-        for identifier in Action.unscoped.filter(plan=plan).values_list("identifier", flat=True)
-    } | {normalise(row.identifier) for row in rows if row.identifier}
+    # Trashed actions keep their identifier, so that restoring one never clashes.
+    stored = [
+        *Action.objects.filter(plan=plan).values_list("identifier", flat=True),
+        *Action.trash.filter(plan=plan).values_list("identifier", flat=True),
+    ]
+    taken = {normalise(identifier) for identifier in stored} | {
+        normalise(row.identifier) for row in rows if row.identifier
+    }
     next_number: dict[str, int] = {}
     for row in rows:
         if row.identifier or row.record is not None:

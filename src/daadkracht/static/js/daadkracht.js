@@ -39,4 +39,31 @@
       list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
     }
   });
+
+  // The short name in a new municipality's web address follows its name, as the server would
+  // make it, until someone types their own.
+  function addressFrom(name) {
+    return name.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^\w\s-]/g, "").replace(/[-\s]+/g, "-").replace(/^[-_]+|[-_]+$/g, "")
+      .slice(0, 60).replace(/[-_]+$/, "");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var address = document.querySelector("input[data-slug-from]");
+    var name = address && document.getElementById(address.getAttribute("data-slug-from"));
+    if (!name) return;
+    var preview = document.querySelector("[data-slug-preview]");
+    var own = address.value !== "" && address.value !== addressFrom(name.value);
+    function show() {
+      if (preview) preview.textContent = address.value || "\u2026";
+    }
+    address.addEventListener("input", function () {
+      own = address.value !== "";
+      show();
+    });
+    name.addEventListener("input", function () {
+      if (!own) address.value = addressFrom(name.value);
+      show();
+    });
+  });
 })();

@@ -6,12 +6,14 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 
 from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import User
 from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
 from daadkracht.demo.builder import DemoPlan, build_actions
+from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.spec import DemoAction
 from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
 from daadkracht.plans.services.plan import plan_create
@@ -26,6 +28,8 @@ from daadkracht.testing.factories import (
 )
 
 People = list[tuple[str, str, Role, str | None]]
+
+DEMO_URL = "http://127.0.0.1:8000"  # where bin/demo serves the demo
 
 # Damme's themes borrow the routine texts of the Bruges Bridge on the same subject.
 SMALL_TEXTS = {"D1": "B1", "D2": "B3", "D3": "B6"}
@@ -189,7 +193,7 @@ class Command(BaseCommand):
         )
 
     def _print_logins(self) -> None:
-        self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ with:"))
+        self.stdout.write(self.style.SUCCESS(f"Demo ready. Log in at {DEMO_URL}/ with:"))
         rows = [("beheer@daadkracht.demo", "platform administrator (superuser)")]
         rows += [
             (e, f"{r.label} · Stad Brugge (demo)")
@@ -205,3 +209,8 @@ class Command(BaseCommand):
         for email, what in rows:
             self.stdout.write(f"  {email:<28} {what}")
         self.stdout.write(f"  password for all: {DEFAULT_PASSWORD}")
+        if mailbox_directory() is not None:
+            self.stdout.write(
+                "E-mails the platform sends (invitations, links to choose a new password) "
+                f"arrive in the demo mailbox: {DEMO_URL}{reverse('demo:mailbox')}"
+            )
