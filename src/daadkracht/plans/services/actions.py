@@ -62,6 +62,8 @@ ACTION_FIELDS = allowlist(
     "com_instrument",
     "visibility",
     "co_benefits",
+    "decision_needed",
+    "decision_question",
 )
 
 
