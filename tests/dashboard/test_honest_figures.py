@@ -91,6 +91,17 @@ def test_a_plan_whose_actions_never_had_an_update_says_so(world, coordinator):
     assert "Elke lopende actie kreeg onlangs een update." not in attention
 
 
+@as_platform
+def test_the_attention_list_does_not_praise_actions_that_never_had_an_update(world, coordinator):
+    Action.unscoped.filter(plan=world.plan_a).update(last_update_at=None)
+
+    response = coordinator.get("/alfa/dashboard/aandacht/")
+
+    content = response.content.decode()
+    assert "kreeg onlangs een update" not in content
+    assert "Geen enkele lopende actie is over haar deadline" in content
+
+
 def test_a_recent_update_everywhere_is_still_said(world, coordinator):
     with tenant_scope(world.a):
         for action in (world.action_a, world.other_action_a):
