@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -70,7 +69,7 @@ def _dashboard_charts(dashboard: MunicipalityDashboard) -> dict[str, Any]:
             maximum=100,
         ),
         "status_chart": charts.bar_chart(
-            [(capfirst(s.status.name), s.count, s.status.colour) for s in dashboard.statuses]
+            [(s.label, s.count, s.colour) for s in dashboard.statuses]
         ),
         "budget_chart": charts.grouped_bar_chart(
             [(_("All actions"), dashboard.budget.values)]
@@ -81,7 +80,7 @@ def _dashboard_charts(dashboard: MunicipalityDashboard) -> dict[str, Any]:
             [
                 ("achieved", co2.achieved, CO2_COLOURS["achieved"]),
                 ("planned", co2.planned, CO2_COLOURS["planned"]),
-                ("gap", co2.gap, CO2_COLOURS["gap"]),
+                ("gap", co2.gap or 0, CO2_COLOURS["gap"]),
             ],
             marker=co2.needed,
         ),

@@ -139,6 +139,8 @@ def build_actions(target: DemoPlan, specs: list[DemoAction]) -> list[Action]:
             com_kind=spec.kind,
             co_benefits=list(spec.benefits),
             visibility=Visibility.PUBLIC if spec.public else Visibility.INTERNAL,
+            decision_needed=bool(spec.board_decision),
+            decision_question=spec.board_decision,
         )
         _set_budget(action, spec, rng)
         action.clean_fields(

@@ -59,6 +59,7 @@ class DemoAction:
     stale: bool = False  # no update for longer than the plan's stale period
     description: str = ""
     tasks: tuple[tuple[str, str, bool], ...] = ()  # (title, due "YYYY-MM", milestone)
+    board_decision: str = ""  # what the executive board has to decide before it can go on
     story: tuple[Step, ...] = ()
 
     @property

@@ -9,12 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.dashboard.selectors.rows import (
+    Average,
     DashboardActionRow,
     Limited,
     average_progress,
     dashboard_action_rows,
     late_actions,
     limited,
+    never_updated,
     plan_statuses,
     stale_actions,
 )
@@ -59,9 +61,10 @@ class DepartmentDashboard:
     actions: list[DashboardActionRow]
     lead_count: int
     involved_count: int
-    average_progress: float
+    average_progress: Average
     late: Limited[DashboardActionRow]
     stale: Limited[DashboardActionRow]
+    never_updated: int  # open actions without any update since they were added
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
     decisions: Limited[DashboardActionRow]
@@ -85,6 +88,7 @@ def department_dashboard(
         average_progress=average_progress(actions),
         late=limited(late_actions(actions)),
         stale=limited(stale_actions(actions)),
+        never_updated=never_updated(actions),
         overdue_tasks=overdue,
         deadlines=deadlines_ahead(actions, milestones, today),
         decisions=limited(decisions_needed(actions)),

@@ -1,13 +1,15 @@
-"""Figures summed from the action rows: per Bridge, per status, the budget and the CO2 gap."""
+"""Figures summed from the action rows: per Bridge, per status and the budget."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
 from daadkracht.dashboard.selectors.rows import DashboardActionRow
-from daadkracht.plans.models import ActionStatus, ActionTheme, Plan, Theme
-from daadkracht.plans.models.covenant import ActionKind
+from daadkracht.plans.models import ActionStatus, ActionTheme, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.themes import arrange_themes, main_themes
 from daadkracht.tenancy.trash import live_only
 
@@ -48,6 +50,7 @@ class ThemeFigures:
 
     @property
     def average_progress(self) -> float:
+        """Completed actions count as 100 %, cancelled ones are not counted at all."""
         return self.progress_total / self.count if self.count else 0.0
 
     @property
@@ -55,44 +58,30 @@ class ThemeFigures:
         return self.theme.colour if self.theme else "#5c6670"
 
 
+# The colour of the actions whose status says "under way" but whose deadline has passed.
+PAST_DEADLINE_COLOUR = "#a4161a"
+
+
 @dataclass
 class StatusFigures:
+    """The actions of one status; an "under way" status is split in two: within the deadline,
+    and past it (`past_deadline`), so that "on track" never counts an action that is late."""
+
     status: ActionStatus
     count: int
     share: float  # percentage of all actions
-
-
-@dataclass
-class Co2Gap:
-    """Expected CO2 reduction of the actions against what the plan's target needs (t CO2/yr)."""
-
-    baseline: Decimal
-    target_percentage: Decimal
-    target_year: int
-    achieved: Decimal  # completed actions
-    planned: Decimal  # open actions (cancelled ones count for nothing)
-    without_estimate: int  # open or completed mitigation actions without a figure
+    past_deadline: bool = False
 
     @property
-    def needed(self) -> Decimal:
-        return (self.baseline * self.target_percentage / 100).quantize(Decimal("0.1"))
+    def label(self) -> str:
+        name = capfirst(self.status.name)
+        if self.past_deadline:
+            return _("%(status)s, deadline passed") % {"status": name}
+        return name
 
     @property
-    def expected(self) -> Decimal:
-        return self.achieved + self.planned
-
-    @property
-    def gap(self) -> Decimal:
-        return max(self.needed - self.expected, ZERO)
-
-    @property
-    def surplus(self) -> Decimal:
-        return max(self.expected - self.needed, ZERO)
-
-    @property
-    def coverage(self) -> float | None:
-        """The expected reduction as a percentage of the needed one."""
-        return float(self.expected / self.needed * 100) if self.needed else None
+    def colour(self) -> str:
+        return PAST_DEADLINE_COLOUR if self.past_deadline else self.status.colour
 
 
 def theme_links(plan: Plan) -> dict[int, list[int]]:
@@ -127,7 +116,7 @@ def theme_figures(
             target.count += 1
             target.done += action.is_done
             target.late += action.is_late
-            target.progress_total += action.progress
+            target.progress_total += action.counted_progress
             target.budget.add(action)
     result = list(figures.values())
     if without.count:
@@ -135,36 +124,29 @@ def theme_figures(
     return result
 
 
+def is_late_while_active(action: DashboardActionRow) -> bool:
+    """Past its deadline while its status still says it is under way (e.g. "on track")."""
+    return action.is_late and action.status.category == StatusCategory.ACTIVE
+
+
 def status_figures(
     actions: Sequence[DashboardActionRow], statuses: Iterable[ActionStatus]
 ) -> list[StatusFigures]:
-    counts: dict[int, int] = defaultdict(int)
+    """Per status, in the plan's order, the number of actions and their share; the actions of
+    an "under way" status that are past their deadline follow it on a line of their own."""
+    counts: dict[tuple[int, bool], int] = defaultdict(int)
     for action in actions:
-        counts[action.status.pk] += 1
+        counts[action.status.pk, is_late_while_active(action)] += 1
     total = len(actions)
-    return [
-        StatusFigures(status, counts[status.pk], counts[status.pk] / total * 100 if total else 0.0)
-        for status in statuses
-    ]
 
+    def share(count: int) -> float:
+        return count / total * 100 if total else 0.0
 
-def co2_gap(plan: Plan, actions: Iterable[DashboardActionRow]) -> Co2Gap:
-    achieved = planned = ZERO
-    without = 0
-    for action in actions:
-        if action.is_cancelled:
-            continue
-        if action.co2_reduction is None:
-            without += action.com_kind != ActionKind.ADAPTATION
-        elif action.is_done:
-            achieved += action.co2_reduction
-        else:
-            planned += action.co2_reduction
-    return Co2Gap(
-        baseline=plan.baseline_emissions,
-        target_percentage=plan.reduction_target,
-        target_year=plan.target_year,
-        achieved=achieved,
-        planned=planned,
-        without_estimate=without,
-    )
+    result = []
+    for status in statuses:
+        within = counts[status.pk, False]
+        result.append(StatusFigures(status, within, share(within)))
+        late = counts[status.pk, True]
+        if late:
+            result.append(StatusFigures(status, late, share(late), past_deadline=True))
+    return result

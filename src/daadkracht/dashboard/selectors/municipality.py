@@ -7,27 +7,30 @@ from django.utils import timezone
 
 from daadkracht.dashboard.selectors.changes import Changes, changes_since
 from daadkracht.dashboard.selectors.figures import (
-    Co2Gap,
     Money,
     StatusFigures,
     ThemeFigures,
-    co2_gap,
+    is_late_while_active,
     status_figures,
     theme_figures,
     theme_links,
 )
 from daadkracht.dashboard.selectors.rows import (
+    Average,
     DashboardActionRow,
     Limited,
     average_progress,
+    board_decisions,
     dashboard_action_rows,
     late_actions,
     limited,
+    never_updated,
     plan_statuses,
     stale_actions,
 )
 from daadkracht.dashboard.selectors.tasks import Deadline, deadlines_ahead, open_tasks, task_lists
 from daadkracht.plans.models import Plan, Task, Theme
+from daadkracht.plans.selectors.co2 import Co2Gap, co2_gap
 
 
 @dataclass
@@ -36,13 +39,17 @@ class MunicipalityDashboard:
     action_count: int
     open_count: int
     done_count: int
-    average_progress: float
+    average_progress: Average
     themes: list[ThemeFigures]
     statuses: list[StatusFigures]
     budget: Money
     co2: Co2Gap
+    decisions: list[DashboardActionRow]  # waiting for the executive board: all, not a sample
     late: Limited[DashboardActionRow]
+    late_while_active: int  # of the late ones, those whose status still says "under way"
+    late_while_active_statuses: list[str]  # the names of those statuses
     stale: Limited[DashboardActionRow]
+    never_updated: int  # open actions without any update since they were added
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
     changes: Changes
@@ -60,6 +67,8 @@ def municipality_dashboard(
         if not action.is_cancelled:
             budget.add(action)
     overdue, milestones = task_lists(open_tasks(plan), today)
+    late_while_active = [a for a in actions if is_late_while_active(a)]
+    statuses_late_while_active = {a.status.pk for a in late_while_active}
     return MunicipalityDashboard(
         plan=plan,
         action_count=len(actions),
@@ -69,9 +78,13 @@ def municipality_dashboard(
         themes=theme_figures(actions, themes, theme_links(plan)),
         statuses=status_figures(actions, statuses),
         budget=budget,
-        co2=co2_gap(plan, actions),
+        co2=co2_gap(plan, (a.co2_facts for a in actions)),
+        decisions=board_decisions(actions),
         late=limited(late_actions(actions)),
+        late_while_active=len(late_while_active),
+        late_while_active_statuses=[s.name for s in statuses if s.pk in statuses_late_while_active],
         stale=limited(stale_actions(actions)),
+        never_updated=never_updated(actions),
         overdue_tasks=overdue,
         deadlines=deadlines_ahead(actions, milestones, today),
         changes=changes_since(plan, since, actions),

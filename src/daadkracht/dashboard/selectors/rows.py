@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Case, Count, QuerySet, Value, When, W
 
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusCategory
 from daadkracht.plans.selectors.actions import overdue_condition, stale_condition
+from daadkracht.plans.selectors.co2 import Co2Facts
 
 LIST_LIMIT = 10  # rows per list on a dashboard; the full list is one click away
 
@@ -65,6 +66,8 @@ class DashboardActionRow:
     com_kind: str
     is_late: bool  # open and past its deadline
     is_stale: bool  # open and without update for the plan's stale period
+    decision_needed: bool = False  # waiting for a decision of the executive board
+    decision_question: str = ""
     department_role: str | None = None  # on a department's dashboard: lead, or the role
     role_label: str = ""
 
@@ -87,6 +90,15 @@ class DashboardActionRow:
     @property
     def last_activity(self) -> datetime:
         return self.last_update_at or self.created_at
+
+    @property
+    def co2_facts(self) -> Co2Facts:
+        return (self.co2_reduction, self.status.category, self.com_kind)
+
+    @property
+    def counted_progress(self) -> int:
+        """The progress an average counts: a completed action is done, whatever its figure."""
+        return 100 if self.is_done else self.progress
 
 
 def dashboard_action_rows(
@@ -128,6 +140,8 @@ def dashboard_action_rows(
         "com_kind",
         "deadline_passed",
         "silent",
+        "decision_needed",
+        "decision_question",
     ]
     rows = []
     for values in flagged.order_by("identifier").values_list(
@@ -152,7 +166,9 @@ def dashboard_action_rows(
                 com_kind=values[14],
                 is_late=bool(values[15]) and not status.is_closed,
                 is_stale=bool(values[16]) and not status.is_closed,
-                department_role=values[17] if with_role else None,
+                decision_needed=values[17],
+                decision_question=values[18],
+                department_role=values[19] if with_role else None,
             )
         )
     return rows
@@ -162,10 +178,42 @@ def plan_statuses(plan: Plan) -> list[ActionStatus]:
     return list(ActionStatus.objects.filter(plan=plan))
 
 
-def average_progress(actions: Iterable[DashboardActionRow]) -> float:
-    """The mean progress of the actions that still count: cancelled ones are left out."""
-    counted = [a.progress for a in actions if not a.is_cancelled]
-    return sum(counted) / len(counted) if counted else 0.0
+@dataclass(frozen=True)
+class Average:
+    """An average progress and what it rests on: the actions counted and those left out."""
+
+    value: float | None  # None when no action counts
+    counted: int
+    cancelled: int  # left out
+    completed: int  # counted as 100 %
+
+
+def average_progress(actions: Iterable[DashboardActionRow]) -> Average:
+    """The mean progress of the actions that still count: cancelled ones are left out, completed
+    ones count as 100 % whatever their progress field says."""
+    counted: list[int] = []
+    cancelled = completed = 0
+    for action in actions:
+        if action.is_cancelled:
+            cancelled += 1
+            continue
+        completed += action.is_done
+        counted.append(action.counted_progress)
+    value = sum(counted) / len(counted) if counted else None
+    return Average(value, len(counted), cancelled, completed)
+
+
+def never_updated(actions: Iterable[DashboardActionRow]) -> int:
+    """How many open actions have had no update at all since they were added."""
+    return sum(a.is_open and a.last_update_at is None for a in actions)
+
+
+def board_decisions(actions: Iterable[DashboardActionRow]) -> list[DashboardActionRow]:
+    """Open actions waiting for a decision of the executive board, the nearest deadline first."""
+    return sorted(
+        (a for a in actions if a.decision_needed and a.is_open),
+        key=lambda a: (a.deadline or date.max, a.identifier),
+    )
 
 
 def late_actions(actions: Iterable[DashboardActionRow]) -> list[DashboardActionRow]:

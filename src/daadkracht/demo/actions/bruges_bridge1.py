@@ -43,6 +43,10 @@ ACTIONS = [
         benefits=("energy_poverty", "social_cohesion", "cost_savings"),
         tags=("LEKP", "renovatie", "wijkaanpak"),
         priority="high",
+        board_decision=(
+            "Een tweede aannemer aanstellen om de achterstand in te halen, met 250.000 euro"
+            " extra budget?"
+        ),
         description=(
             "Wijkaanpak: één aannemer renoveert dak, gevel en ramen van 120 rijwoningen in "
             "dezelfde straten, met een gebundelde premie en een renteloze lening."

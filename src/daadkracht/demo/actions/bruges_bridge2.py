@@ -105,6 +105,9 @@ ACTIONS = [
         covenant=("electricity", "photovoltaics", "energy_management"),
         involved=(("gebouwen", "contributes"),),
         tags=("zonnepanelen", "Fluvius"),
+        board_decision=(
+            "Het tweede parkeergebouw laten vallen, of wachten op de versterking door Fluvius?"
+        ),
         story=(
             Step(
                 190,

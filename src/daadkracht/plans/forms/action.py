@@ -46,6 +46,7 @@ SECTIONS: dict[str, list[str]] = {
     "impact": ["co2_reduction", "co2_note", "energy_saved", "renewable_produced"],
     "covenant": ["com_kind", "com_sector", "com_area", "com_instrument"],
     "publication": ["visibility", "tags"],
+    "decision": ["decision_needed", "decision_question"],
 }
 
 
@@ -138,6 +139,11 @@ class ActionForm(MergeableForm, forms.ModelForm[Action]):
 
     def validate_unique(self) -> None:
         """The identifier's uniqueness in the plan is checked by the service."""
+
+    def clean_decision_question(self) -> str:
+        """A question stays only while the action waits for the executive board."""
+        question: str = self.cleaned_data.get("decision_question") or ""
+        return question.strip() if self.cleaned_data.get("decision_needed") else ""
 
     def clean_tags(self) -> list[str]:
         try:

@@ -21,6 +21,12 @@ class PlanForm(MergeableForm, forms.ModelForm[Plan]):
     class Meta:
         model = Plan
         fields = PLAN_FIELDS  # what the plan service may change
+        help_texts = {
+            "baseline_emissions": _(
+                "The CO2 emissions of the municipality in the baseline year, from its CO2"
+                " inventory; the target and the CO2 gap are counted from them."
+            )
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

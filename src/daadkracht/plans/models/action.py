@@ -191,6 +191,22 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         Tag, through="ActionTag", blank=True, related_name="actions", verbose_name=_("tags")
     )
     last_update_at = models.DateTimeField(_("last update"), null=True, blank=True, editable=False)
+    # An action that cannot go on until the executive board (college) decides: the dashboard
+    # lists these first. A decision posted on the action's timeline takes it off that list.
+    decision_needed = models.BooleanField(
+        _("waiting for a decision of the executive board"),
+        default=False,
+        help_text=_(
+            "The action cannot go on until the executive board decides; it then appears first on"
+            " the dashboard. Posting a decision on the timeline takes it off that list."
+        ),
+    )
+    decision_question = models.CharField(
+        _("decision to take"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the executive board has to decide, in one sentence."),
+    )
 
     # The public sees the actions marked public; workshop participants score actions.
     read_access = declare(public=own_where(visibility=Visibility.PUBLIC), signed_link=OWN)

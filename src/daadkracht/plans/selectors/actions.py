@@ -21,6 +21,7 @@ from daadkracht.plans.models import (
     Tag,
     Theme,
 )
+from daadkracht.plans.selectors.themes import TREE_ORDER
 
 
 def _int(value: str | None) -> int | None:
@@ -185,7 +186,7 @@ def filtered_actions(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
 def with_list_data(queryset: QuerySet[Action]) -> QuerySet[Action]:
     """Everything a list row shows, in a fixed number of queries."""
     return queryset.select_related("status", "lead_department", "responsible").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.all()),
+        Prefetch("themes", queryset=Theme.objects.order_by(*TREE_ORDER)),
         Prefetch("tags", queryset=Tag.objects.all()),
     )
 

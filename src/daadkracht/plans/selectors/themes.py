@@ -1,9 +1,27 @@
 """The plan's themes as a tree: each main theme (a Bridge) followed by its sub-themes."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
 from daadkracht.plans.models import Plan, Theme
+
+# The tree order in SQL, for a list of some of the plan's themes (an action's, say): each theme
+# at its main theme's place, the main theme first, then its sub-themes in their own order.
+TREE_ORDER: tuple[Any, ...] = (
+    Coalesce("parent__position", "position"),
+    Coalesce("parent__code", "code"),
+    Coalesce("parent__name", "name"),
+    Coalesce("parent_id", "id"),
+    F("parent_id").asc(nulls_first=True),
+    "position",
+    "code",
+    "name",
+    "id",
+)
 
 
 @dataclass
@@ -67,3 +85,25 @@ def main_themes(tree: list[ThemeNode]) -> list[ThemeNode]:
 def theme_options(plan: Plan) -> list[tuple[int, str]]:
     """(id, label) of every theme in tree order, sub-themes indented: a filter's choices."""
     return [(node.theme.pk, node.label) for node in theme_tree(plan)]
+
+
+def tree_key(theme: Theme, parent: Theme | None) -> tuple[Any, ...]:
+    """Where a theme stands in the tree, as `TREE_ORDER` sorts it: at its main theme's place."""
+    root = parent or theme
+    own = (theme.position, theme.code, theme.name, theme.pk)
+    return (root.position, root.code, root.name, root.pk, parent is not None, *own)
+
+
+def in_tree_order(
+    themes: Iterable[Theme], parents: Mapping[int, Theme] | None = None
+) -> list[Theme]:
+    """Some of the plan's themes in tree order, each sub-theme right after its main theme's
+    place. The parents come from `parents` (id -> theme) or else from `theme.parent`, which
+    the caller has selected along (no query per theme)."""
+
+    def parent_of(theme: Theme) -> Theme | None:
+        if theme.parent_id is None:
+            return None
+        return parents.get(theme.parent_id) if parents is not None else theme.parent
+
+    return sorted(themes, key=lambda theme: tree_key(theme, parent_of(theme)))

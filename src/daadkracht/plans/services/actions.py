@@ -28,6 +28,7 @@ from daadkracht.plans.policies import (
     can_trash_actions,
     can_update_action,
 )
+from daadkracht.plans.selectors.themes import TREE_ORDER
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.trash import live_only
@@ -64,6 +65,8 @@ ACTION_FIELDS = allowlist(
     "com_instrument",
     "visibility",
     "co_benefits",
+    "decision_needed",
+    "decision_question",
 )
 
 
@@ -150,7 +153,7 @@ def _validate(
 
 def _related_snapshot(action: Action) -> Snapshot:
     """Themes, tags and involved departments as readable text and ids, for the history."""
-    themes = list(action.themes.all().order_by("position", "code", "name"))
+    themes = list(action.themes.order_by(*TREE_ORDER))
     tags = list(action.tags.order_by("name"))
     involvements = list(
         action.involvements.select_related("department").order_by("department__name")

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
@@ -38,6 +38,7 @@ def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Pla
     """A new plan with the default statuses and criteria, named in the municipality's language."""
     enforce(can_manage_plan)
     values = only_fields(values, PLAN_FIELDS, service="plan_create")
+    _validate_baseline(values)
     _validate_plan_years(values)
     with transaction.atomic(), translation.override("nl"):
         plan = Plan(municipality=municipality, **values)
@@ -57,6 +58,20 @@ def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Pla
         criteria_create_defaults(plan=plan)
         audit_record(actor=actor, instance=plan, action=AuditAction.CREATED)
     return plan
+
+
+BASELINE_MISSING = gettext_lazy(
+    "Give the emissions of the baseline year, in tonnes of CO2 (the municipality's CO2 inventory"
+    " has them). The target and the CO2 gap on the dashboard are counted from this figure; with"
+    " 0 there is nothing to count from."
+)
+
+
+def _validate_baseline(values: dict[str, Any]) -> None:
+    """Baseline emissions, which every CO2 figure is counted from, are more than 0 when given."""
+    baseline = values.get("baseline_emissions")
+    if baseline is not None and baseline <= 0:
+        raise ValidationError({"baseline_emissions": BASELINE_MISSING})
 
 
 def _validate_plan_years(values: dict[str, Any]) -> None:
@@ -81,6 +96,7 @@ def plan_update(*, actor: Any, plan: Plan, expected_version: int, **values: Any)
     """Save the plan's settings unless someone else saved in between (ConcurrentEditError)."""
     enforce(can_manage_plan)
     values = only_fields(values, PLAN_FIELDS, service="plan_update")
+    _validate_baseline(values)
     _validate_plan_years({**{f: getattr(plan, f) for f in PLAN_FIELDS}, **values})
     for field, value in values.items():
         setattr(plan, field, value)

@@ -72,6 +72,10 @@ def timeline_update_post(
             changes["progress"] = update.new_progress
         if update.new_deadline is not None:
             changes["deadline"] = update.new_deadline
+        if kind == UpdateKind.DECISION and locked.decision_needed:
+            # The decision the action waited for is taken: off the executive board's list.
+            changes["decision_needed"] = False
+            changes["decision_question"] = ""
         # The update bumps the version, so an edit form opened before it reports a conflict
         # instead of silently undoing the new status, progress or deadline.
         Action.objects.filter(pk=locked.pk).update(version=F("version") + 1, **changes)

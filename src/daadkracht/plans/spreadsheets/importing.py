@@ -39,6 +39,7 @@ from daadkracht.plans.models import (
     Theme,
 )
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.plans.selectors.themes import in_tree_order
 from daadkracht.plans.services.plan import theme_create
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
@@ -561,9 +562,9 @@ def _related_text(
         known = tags or {}
         tag_rows = [known[normalise(name)] for name in values.get("tags", ())]
         involved = list(values.get("involvements", ()))
-    theme_rows = sorted(
+    theme_rows = in_tree_order(
         (lookups.theme_by_id[pk] for pk in themes if pk in lookups.theme_by_id),
-        key=lambda t: (t.position, t.code, t.name),
+        lookups.theme_by_id,
     )
     tag_rows.sort(key=lambda t: t.name)
     departments = sorted(

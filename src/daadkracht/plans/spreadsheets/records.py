@@ -16,6 +16,7 @@ from daadkracht.plans.models import (
     Tag,
     Theme,
 )
+from daadkracht.plans.selectors.themes import theme_tree
 from daadkracht.plans.spreadsheets.cells import choice_lookup, normalise
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.selectors import member_users
@@ -48,7 +49,7 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
         return []
     theme_links = ActionTheme.objects.filter(
         live_only("theme"), action_id__in=chosen
-    ).select_related("theme")
+    ).select_related("theme__parent")
     for theme_link in theme_links:
         records[theme_link.action_id].themes.append(theme_link.theme)
     tag_links = ActionTag.objects.filter(action_id__in=chosen).select_related("tag")
@@ -83,7 +84,7 @@ class Lookups:
         self.plan = plan
         self.departments = list(Department.objects.all())
         self.statuses = list(ActionStatus.objects.filter(plan=plan))
-        self.themes = list(Theme.objects.filter(plan=plan))
+        self.themes = [node.theme for node in theme_tree(plan)]
         self.members = {normalise(u.email): u for u in member_users().only("id", "email")}
         self.tags = {normalise(t.name): t for t in Tag.objects.all()}
         # A trashed department is still known by name, so that an action it leads re-imports

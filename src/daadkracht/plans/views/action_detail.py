@@ -23,6 +23,7 @@ from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.policies import can_edit_action, can_trash_actions
+from daadkracht.plans.selectors.themes import TREE_ORDER
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -81,7 +82,7 @@ def detail_context(
         "is_late": bool(
             action.deadline and action.deadline < today and not action.status.is_closed
         ),
-        "themes": list(action.themes.all()),
+        "themes": list(action.themes.order_by(*TREE_ORDER)),
         "tags": list(action.tags.all()),
         "involvements": list(
             action.involvements.filter(live_only("department")).select_related("department")

@@ -55,7 +55,8 @@ def mac_chart(curve: MacCurve) -> MacChart:
     left, top, plot_width, plot_height = 80, 20, 660, 300
     # A target far beyond what the actions reach would squeeze every bar into a sliver:
     # then the chart keeps to the actions and points at the target beyond its edge.
-    target = float(curve.target_reduction)
+    # Without baseline emissions there is no target: no line, and no bar lies beyond it.
+    target = float(curve.target_reduction or 0)
     target_on_chart = 0 < target <= float(curve.total) * TARGET_ZOOM_LIMIT
     x_max_raw = max(float(curve.total), target) if target_on_chart else float(curve.total)
     x_max_raw = x_max_raw * 1.05 or 1.0
@@ -84,7 +85,8 @@ def mac_chart(curve: MacCurve) -> MacChart:
                     height=round(height, 2),
                     label_x=round(x + width / 2, 2),
                     show_label=width >= 44,
-                    within_target=bar.start < curve.target_reduction,
+                    within_target=curve.target_reduction is None
+                    or bar.start < curve.target_reduction,
                 ),
             )
         )

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from daadkracht.plans.models import Action, Plan, StatusCategory
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
+from daadkracht.plans.selectors.co2 import Co2Gap, plan_co2_gap
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,30 @@ class MacBar:
 class MacCurve:
     bars: list[MacBar]
     without_figures: list[Action]
-    target_reduction: Decimal
+    co2: Co2Gap  # the whole plan's, whatever the filters: the dashboard's figures
+
+    @property
+    def target_reduction(self) -> Decimal | None:
+        """What the plan's target needs (t CO2/yr); None without baseline emissions."""
+        return self.co2.needed
 
     @property
     def total(self) -> Decimal:
         return self.bars[-1].end if self.bars else Decimal(0)
 
     @property
-    def gap(self) -> Decimal:
-        return max(self.target_reduction - self.total, Decimal(0))
+    def gap(self) -> Decimal | None:
+        """The plan's CO2 gap, as the dashboard counts it: every completed or open action with
+        a CO2 estimate counts, also one without a budget that has no bar here."""
+        return self.co2.gap
 
     @property
     def reaches_target_with(self) -> MacBar | None:
         """The bar at which the cumulative reduction first reaches the target."""
-        return next((b for b in self.bars if b.end >= self.target_reduction), None)
+        target = self.target_reduction
+        if target is None:
+            return None
+        return next((b for b in self.bars if b.end >= target), None)
 
     @property
     def max_cost(self) -> Decimal:
@@ -73,5 +84,4 @@ def mac_curve(filters: ActionFilter, plan: Plan) -> MacCurve:
                 end=cumulative,
             )
         )
-    target = plan.baseline_emissions * plan.reduction_target / 100
-    return MacCurve(bars=bars, without_figures=without, target_reduction=target)
+    return MacCurve(bars=bars, without_figures=without, co2=plan_co2_gap(plan))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.sheets import RawCell
 from daadkracht.plans.models import DepartmentRole, Tag, covenant
+from daadkracht.plans.selectors.themes import in_tree_order
 from daadkracht.plans.spreadsheets.cells import (
     CellError,
     choice_labels,
@@ -72,7 +73,7 @@ class ThemesColumn(Column):
         return tuple(sorted(t.pk for t in record.themes))
 
     def cell(self, record: ActionRecord) -> Any:
-        themes = sorted(record.themes, key=lambda t: (t.position, t.code, t.name))
+        themes = in_tree_order(record.themes)
         return join_list(t.key for t in themes) or None
 
     def parse(self, raw: RawCell, lookups: Lookups) -> Any:
