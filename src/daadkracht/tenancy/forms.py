@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
+from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
 from daadkracht.tenancy.selectors import member_users
@@ -65,3 +66,17 @@ class InvitationForm(forms.ModelForm[Invitation]):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.all()  # type: ignore[attr-defined]
         self.fields["department"].help_text = _("Editors edit what belongs to this department.")
+
+
+class DepartmentListQuery(QueryForm):
+    """`?q=` searches the departments' names and descriptions."""
+
+    q = TextField()
+
+
+class MemberListQuery(QueryForm):
+    """`?q=` searches names and e-mail addresses; `?role=` and `?department=id` narrow down."""
+
+    q = TextField()
+    role = KeyField(Role.values)
+    department = IdField()

@@ -21,7 +21,13 @@ from daadkracht.dashboard.views import home_context
 from daadkracht.tenancy import selectors, services
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.forms import DepartmentForm, InvitationForm, MembershipForm
+from daadkracht.tenancy.forms import (
+    DepartmentForm,
+    DepartmentListQuery,
+    InvitationForm,
+    MemberListQuery,
+    MembershipForm,
+)
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Permission, Role
 
@@ -49,7 +55,7 @@ DEPARTMENT_SORTS = [
 
 @tenant_view()
 def department_list(request: TenantRequest) -> HttpResponseBase:
-    search = request.GET.get("q", "").strip()
+    search = DepartmentListQuery(request.GET).value("q")
     departments, sort = apply_sort(
         request, selectors.department_list(search=search), DEPARTMENT_SORTS
     )
@@ -182,7 +188,7 @@ MEMBER_SORTS = [
 
 @tenant_view(Permission.MANAGE_MEMBERS)
 def member_list(request: TenantRequest) -> HttpResponseBase:
-    filters = {key: request.GET.get(key, "").strip() for key in ("q", "role", "department")}
+    filters = MemberListQuery(request.GET).values()
     members, sort = apply_sort(
         request,
         selectors.membership_list(

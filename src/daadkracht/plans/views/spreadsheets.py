@@ -23,6 +23,7 @@ from daadkracht.common.exporting import download, workbook_download
 from daadkracht.common.listing import apply_sort
 from daadkracht.common.navigation import tenant_url
 from daadkracht.common.sheets import MAX_FILE_SIZE, Sheet, SheetError
+from daadkracht.plans.forms.filters import ImportPreviewQuery, SpreadsheetQuery
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
@@ -60,7 +61,7 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
         records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
     rows = spreadsheet_action_rows(records)
-    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    fmt = SpreadsheetQuery(request.GET).value("format") or "xlsx"
     return download(
         actions_sheet(rows), fmt=fmt, filename=export_filename(request.tenant.municipality.slug)
     )
@@ -219,7 +220,7 @@ def actions_import(request: TenantRequest) -> HttpResponse:
                 _discard(request)
             return _render_preview(request, preview, upload.name)
     pending = _pending(request)
-    if request.method == "GET" and pending and request.GET.get("voorbeeld"):
+    if request.method == "GET" and pending and ImportPreviewQuery(request.GET).value("voorbeeld"):
         kept = _stored_sheet(pending)
         if kept is not None:
             preview, _lookups = check(table_of(kept), plan)
