@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
+from daadkracht.common.forms import RowChoices
 from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
@@ -19,7 +20,7 @@ class VersionField(forms.IntegerField):
 class DepartmentForm(forms.ModelForm[Department]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Department
         fields = ["name", "description", "head", "climate_contact"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -44,7 +45,7 @@ class MembershipForm(forms.ModelForm[Membership]):
     version = VersionField(required=False)
     role = forms.ChoiceField(label=_("Role"), choices=role_choices, widget=forms.RadioSelect)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Membership
         fields = ["role", "department"]
 
@@ -58,7 +59,7 @@ class MembershipForm(forms.ModelForm[Membership]):
 class InvitationForm(forms.ModelForm[Invitation]):
     role = forms.ChoiceField(label=_("Role"), choices=role_choices, widget=forms.RadioSelect)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Invitation
         fields = ["email", "role", "department"]
 

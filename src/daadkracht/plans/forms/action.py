@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import RowChoices, RowsChoiceField
 from daadkracht.plans.models import (
     Action,
     ActionStatus,
@@ -42,7 +43,7 @@ SECTIONS: dict[str, list[str]] = {
 
 class ActionForm(forms.ModelForm[Action]):
     version = VersionField(required=False)
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.none(),
         required=False,
@@ -63,7 +64,7 @@ class ActionForm(forms.ModelForm[Action]):
         ),
     )
 
-    class Meta:
+    class Meta(RowChoices):
         model = Action
         # What the action service may change; the co-benefits have a field of their own.
         fields = [name for name in ACTION_FIELDS if name != "co_benefits"]

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import RowChoices
 from daadkracht.plans.models import ActionStatus, Plan, Theme
 from daadkracht.plans.services.plan import PLAN_FIELDS
 from daadkracht.tenancy.forms import VersionField
@@ -17,7 +18,7 @@ def colour_input() -> forms.TextInput:
 class PlanForm(forms.ModelForm[Plan]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Plan
         fields = PLAN_FIELDS  # what the plan service may change
 
@@ -36,7 +37,7 @@ class PlanForm(forms.ModelForm[Plan]):
 class ThemeForm(forms.ModelForm[Theme]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Theme
         fields = ["parent", "code", "name", "description", "colour"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "colour": colour_input()}
@@ -60,7 +61,7 @@ class ThemeForm(forms.ModelForm[Theme]):
 
 
 class StatusForm(forms.ModelForm[ActionStatus]):
-    class Meta:
+    class Meta(RowChoices):
         model = ActionStatus
         fields = ["name", "category", "colour"]
         widgets = {"colour": colour_input()}

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import RowChoices
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Task
 from daadkracht.tenancy.forms import VersionField
@@ -14,7 +15,7 @@ from daadkracht.tenancy.selectors import member_users
 class TaskForm(forms.ModelForm[Task]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Task
         fields = ["title", "owner", "due_date", "is_milestone"]
         widgets = {"due_date": date_input()}

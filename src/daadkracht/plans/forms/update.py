@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.forms import RowChoiceField
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Action, ActionStatus, Plan, UpdateKind
 
@@ -23,7 +24,7 @@ class StatusUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
     )
-    new_status = forms.ModelChoiceField(
+    new_status = RowChoiceField(
         label=_("New status"),
         queryset=ActionStatus.objects.none(),
         required=False,
@@ -65,7 +66,7 @@ class QuickUpdateForm(forms.Form):
     """A short status update: status, progress, deadline and a line of text."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    new_status = forms.ModelChoiceField(
+    new_status = RowChoiceField(
         label=_("Status"), queryset=ActionStatus.objects.none(), empty_label=None
     )
     new_progress = forms.IntegerField(
@@ -102,3 +103,15 @@ class QuickUpdateForm(forms.Form):
                 "new_progress": action.progress,
                 "new_deadline": action.deadline,
             }
+
+
+class BoardMoveForm(forms.Form):
+    """A card moved on the board: the status of the column it goes to."""
+
+    status = RowChoiceField(queryset=ActionStatus.objects.none())
+
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        status_field = self.fields["status"]
+        assert isinstance(status_field, RowChoiceField)
+        status_field.queryset = ActionStatus.objects.filter(plan_id=action.plan_id)

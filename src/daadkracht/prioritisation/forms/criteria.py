@@ -2,11 +2,12 @@
 
 from django import forms
 
+from daadkracht.common.forms import RowChoices
 from daadkracht.prioritisation.models import Criterion
 
 
 class CriterionForm(forms.ModelForm[Criterion]):
-    class Meta:
+    class Meta(RowChoices):
         model = Criterion
         fields = ["name", "weight", "description"]
         widgets = {
