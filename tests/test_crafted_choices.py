@@ -1,5 +1,5 @@
-"""Crafted ids in the forms that choose rows — themes, criteria and actions ticked in lists — are
-form errors, never a server error."""
+"""Crafted ids in the forms that choose rows — themes, criteria and actions ticked in lists, the
+departments of an action — are form errors, never a server error, and cost no more than a form."""
 
 from http import HTTPStatus
 
@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from daadkracht.plans.models import Action, Theme
 from daadkracht.prioritisation.models import Criterion, ScoringRound
+from daadkracht.tenancy.models import Department
 from daadkracht.testing.factories import as_platform
 from tests.plans.test_action_edit import action_data, edit_url
 
@@ -56,3 +57,16 @@ def test_a_crafted_criterion_or_action_of_a_round_is_a_form_error(world, field, 
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors[field]
     assert not ScoringRound.unscoped.exists()
+
+
+def test_an_action_form_claiming_thousands_of_department_rows_is_refused_unbuilt(world):
+    data = action_data(world)
+    data["departments-TOTAL_FORMS"] = HUGE
+
+    response = world.client_for("coordinator").post(edit_url(world.action_a), data)
+
+    assert response.status_code == HTTPStatus.OK
+    formset = response.context["formset"]
+    assert formset.non_form_errors()
+    # A row per department and the two empty ones, not the two thousand Django allows.
+    assert len(formset.forms) == Department.unscoped.filter(municipality=world.a).count() + 2

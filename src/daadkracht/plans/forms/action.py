@@ -171,6 +171,9 @@ class BaseInvolvementFormSet(forms.BaseFormSet[InvolvementForm]):
         self.departments = {d.pk: d for d in departments}
         kwargs["form_kwargs"] = {"departments": departments}
         super().__init__(*args, **kwargs)
+        # A row per department at most, and the empty ones: a form that claims more rows is
+        # refused before they are built.
+        self.max_num = self.absolute_max = len(departments) + self.extra
 
     def _removed(self, form: InvolvementForm) -> bool:
         return bool(self.can_delete and form.cleaned_data.get("DELETE"))
