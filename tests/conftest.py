@@ -61,6 +61,11 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The world of the `world` fixture, for a fixture of a wider scope to build itself."""
     a = MunicipalityFactory(name="Gemeente Alfa", slug="alfa")
     b = MunicipalityFactory(name="Gemeente Beta", slug="beta")
     department_a = DepartmentFactory(municipality=a, name="Mobiliteit")

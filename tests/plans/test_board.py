@@ -195,6 +195,18 @@ class TestMove:
         )
         assert not StatusUpdate.unscoped.exists()
 
+    @pytest.mark.parametrize("value", ["²", "9" * 30, "9223372036854775808", "-1", "1\x00"])
+    def test_a_crafted_status_is_refused_with_a_message(self, board_world, value):
+        response = board_world.client_for("coordinator").post(
+            move_url(board_world.action_a), {"status": value}, follow=True
+        )
+
+        assert response.status_code == HTTPStatus.OK
+        assert [str(m) for m in response.context["messages"]] == [
+            "Kies een van de statussen van het plan."
+        ]
+        assert not StatusUpdate.unscoped.exists()
+
     def test_moving_to_the_same_column_adds_nothing(self, board_world):
         board_world.client_for("coordinator").post(
             move_url(board_world.action_a), {"status": board_world.status[2].pk}

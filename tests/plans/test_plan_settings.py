@@ -215,7 +215,7 @@ class TestThemes:
         )
 
         assert main.status_code == sub.status_code == HTTPStatus.FOUND
-        assert form.initial["parent"] == str(bridge.pk)
+        assert form.initial["parent"] == bridge.pk
         child = Theme.unscoped.get(name="Warmtenetten")
         assert child.parent == bridge
         assert child.municipality == world.a

@@ -14,6 +14,7 @@ from daadkracht.accounts.throttle import (
     login_paused,
     login_success_forgive,
 )
+from daadkracht.common.row_fields import RowChoices
 
 ACCOUNT_PAUSED = _(
     "There were too many failed attempts to log in to this account. Wait a minute and try again."
@@ -114,7 +115,7 @@ class AcceptInvitationForm(SetPasswordFields):
 
 
 class ProfileForm(forms.ModelForm[User]):
-    class Meta:
+    class Meta(RowChoices):
         model = User
         fields = ["full_name", "language"]
 

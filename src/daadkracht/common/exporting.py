@@ -23,9 +23,10 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from daadkracht.common.query import requested_export
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
-FORMATS = ("csv", "xlsx")
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
@@ -85,8 +86,7 @@ class Sheet:
 
 def export_format(request: HttpRequest) -> str | None:
     """The format asked for with `?export=csv` or `?export=xlsx`, if any."""
-    value = request.GET.get("export")
-    return value if value in FORMATS else None
+    return requested_export(request.GET)
 
 
 def download(sheet: Sheet, *, fmt: str, filename: str) -> FileResponse:

@@ -1,11 +1,14 @@
-"""Sorting lists: the part every list page shares."""
+"""Sorting and paging lists: the part every list page shares."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
+
+from daadkracht.common.query import requested_page, requested_sort
 
 
 @dataclass(frozen=True)
@@ -16,14 +19,19 @@ class SortOption:
 
 
 def apply_sort(
-    request: HttpRequest, queryset: QuerySet[Any], options: Sequence[SortOption]
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    options: Sequence[SortOption],
+    *,
+    default: str = "",
 ) -> tuple[QuerySet[Any], str]:
-    """Sort by `?sort=key` (or `-key` for descending); unknown keys fall back to the first.
+    """Sort by `?sort=key` (or `-key` for descending); without one, or with an unknown one, by
+    `default` (which may descend), else by the first option.
 
     Empty values come last in both directions, as in a spreadsheet; SQLite and PostgreSQL
     would otherwise put them at opposite ends.
     """
-    requested = request.GET.get("sort", "")
+    requested = requested_sort(request.GET, [o.key for o in options], default)
     descending = requested.startswith("-")
     key = requested.lstrip("-")
     chosen = next((o for o in options if o.key == key), options[0])
@@ -37,3 +45,9 @@ def apply_sort(
             else expression.asc(nulls_last=True)
         )
     return queryset.order_by(*ordering), ("-" if descending else "") + chosen.key
+
+
+def page_of[T](request: HttpRequest, items: QuerySet[Any, T] | Sequence[T], size: int) -> Page[T]:
+    """The page of `items` asked for with `?page=`: the first without a valid number, the last
+    for a number beyond it."""
+    return Paginator(items, size).get_page(requested_page(request.GET))

@@ -1,10 +1,8 @@
 """Dashboard pages: the municipality overview (its home page), one department, the full lists."""
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,17 +11,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.common.exporting import export_format
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
+from daadkracht.common.query import requested_sort
 from daadkracht.dashboard import charts
 from daadkracht.dashboard.exports import (
     attention_export,
     department_actions_export,
     overdue_tasks_export,
 )
+from daadkracht.dashboard.forms import (
+    AttentionQuery,
+    ChosenDepartmentQuery,
+    DepartmentQuery,
+    SinceQuery,
+)
 from daadkracht.dashboard.selectors.changes import default_since
 from daadkracht.dashboard.selectors.department import department_dashboard, role_label
 from daadkracht.dashboard.selectors.lists import (
-    ATTENTION_KINDS,
     attention_actions,
     days_since,
     overdue_task_list,
@@ -46,16 +50,6 @@ PAGE_SIZE = 50
 # Planned, committed, spent: dark to light, told apart by the legend and the table too.
 BUDGET_COLOURS = ("#0b5d3b", "#1f6fb5", "#8a5a00")
 CO2_COLOURS = {"achieved": "#0b5d3b", "planned": "#6fb38f", "gap": "#b3261e"}
-
-
-def parse_since(value: str | None, today: date) -> tuple[date, bool]:
-    """The `?sinds=` date (YYYY-MM-DD, as a date field sends it) and whether it was valid."""
-    if not value:
-        return default_since(today), True
-    try:
-        return date.fromisoformat(value), True
-    except ValueError:
-        return default_since(today), False
 
 
 def _dashboard_charts(dashboard: MunicipalityDashboard) -> dict[str, Any]:
@@ -93,7 +87,9 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
     """What the municipality's home page shows: the dashboard, and how to start where needed."""
     tenant = request.tenant
     today = timezone.localdate()
-    since, since_valid = parse_since(request.GET.get("sinds"), today)
+    query = SinceQuery(request.GET)
+    since = query.value("sinds") or default_since(today)
+    since_problem = query.problem()
     plan = current_plan()
     departments = list(Department.objects.all())
     context: dict[str, Any] = {
@@ -103,7 +99,8 @@ def home_context(request: TenantRequest) -> dict[str, Any]:
             (d for d in departments if d.pk == tenant.membership.department_id), None
         ),
         "since": since,
-        "since_valid": since_valid,
+        "since_valid": not since_problem,
+        "since_problem": since_problem,
         "today": today,
     }
     dashboard = None
@@ -164,7 +161,7 @@ def department(request: TenantRequest, pk: int) -> HttpResponseBase:
     fmt = export_format(request)
     if fmt and dashboard is not None:
         return department_actions_export(department, dashboard.actions, fmt)
-    sort = request.GET.get("sort", "")
+    sort = requested_sort(request.GET, DEPARTMENT_SORTS)
     if dashboard is not None:
         for action in dashboard.actions:
             action.role_label = role_label(action)
@@ -191,15 +188,19 @@ def department(request: TenantRequest, pk: int) -> HttpResponseBase:
 @tenant_view()
 def department_choose(request: TenantRequest) -> HttpResponse:
     """The department chooser's target: go to the chosen department, or list them all."""
-    chosen = request.GET.get("dienst", "")
-    if chosen.isdigit() and Department.objects.filter(pk=int(chosen)).exists():
+    query = ChosenDepartmentQuery(request.GET)
+    chosen = query.value("dienst")
+    if chosen is not None and Department.objects.filter(pk=chosen).exists():
         return redirect(
-            "dashboard:department", municipality=request.tenant.municipality.slug, pk=int(chosen)
+            "dashboard:department", municipality=request.tenant.municipality.slug, pk=chosen
         )
     return render(
         request,
         "dashboard/department_choose.html",
-        {"departments": Department.objects.all(), "invalid": bool(chosen)},
+        {
+            "departments": Department.objects.all(),
+            "invalid": chosen is not None or bool(query.dropped),
+        },
     )
 
 
@@ -221,8 +222,7 @@ def attention(request: TenantRequest) -> HttpResponseBase:
     """Late and stale actions, filtered, sorted, paged, exported."""
     plan = current_plan()
     filters = ActionFilter.from_query(request.GET)
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in ATTENTION_KINDS else ""
+    kind = AttentionQuery(request.GET).value("kind")
     context: dict[str, Any] = {"plan": plan, "filters": filters, "kind": kind}
     if plan is None:
         return render(request, "dashboard/attention.html", context)
@@ -238,7 +238,7 @@ def attention(request: TenantRequest) -> HttpResponseBase:
     fmt = export_format(request)
     if fmt:
         return attention_export(actions, plan, fmt)
-    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, actions, PAGE_SIZE)
     for action in page:
         action.is_late = is_overdue(action, today)
         action.is_stale = is_stale(action, plan, now)
@@ -266,8 +266,7 @@ TASK_SORTS = [
 def overdue_tasks(request: TenantRequest) -> HttpResponseBase:
     """Open tasks past their due date, optionally of one department's actions."""
     plan = current_plan()
-    chosen = request.GET.get("department", "")
-    department = int(chosen) if chosen.isdigit() else None
+    department = DepartmentQuery(request.GET).value("department")
     context: dict[str, Any] = {"plan": plan, "department": department}
     if plan is None:
         return render(request, "dashboard/tasks.html", context)
@@ -280,7 +279,7 @@ def overdue_tasks(request: TenantRequest) -> HttpResponseBase:
     fmt = export_format(request)
     if fmt:
         return overdue_tasks_export(tasks, today, fmt)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, tasks, PAGE_SIZE)
     context.update(
         page=page,
         sort=sort,

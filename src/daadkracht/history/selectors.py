@@ -34,12 +34,12 @@ def entries_mentioning(*, obj: Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(Exists(mentions)).select_related("actor", "content_type")
 
 
-def recent_entries(*, search: str = "", actor: str = "") -> QuerySet[AuditEntry]:
+def recent_entries(*, search: str = "", actor: int | None = None) -> QuerySet[AuditEntry]:
     queryset = AuditEntry.objects.select_related("actor", "content_type")
     if search:
         queryset = queryset.filter(object_repr__icontains=search)
-    if actor.isdigit():
-        queryset = queryset.filter(actor_id=int(actor))
+    if actor is not None:
+        queryset = queryset.filter(actor_id=actor)
     return queryset
 
 

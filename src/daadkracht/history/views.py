@@ -1,22 +1,28 @@
 """Pages that show the history of a municipality's data."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from daadkracht.common.listing import page_of
+from daadkracht.common.query import IdField, QueryForm, TextField
 from daadkracht.history import selectors
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.selectors import member_users
 
 
+class HistoryQuery(QueryForm):
+    """`?q=` searches the changed objects' names, `?actor=id` shows one person's changes."""
+
+    q = TextField()
+    actor = IdField()
+
+
 @tenant_view(Permission.VIEW_HISTORY)
 def recent(request: TenantRequest) -> HttpResponse:
-    search = request.GET.get("q", "").strip()
-    actor = request.GET.get("actor", "")
-    page = Paginator(selectors.recent_entries(search=search, actor=actor), 50).get_page(
-        request.GET.get("page")
-    )
+    query = HistoryQuery(request.GET)
+    search, actor = query.value("q"), query.value("actor")
+    page = page_of(request, selectors.recent_entries(search=search, actor=actor), 50)
     for entry in page.object_list:
         entry.readable = selectors.readable_changes(entry)  # type: ignore[attr-defined]
     return render(

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.accounts.models import Invitation
 from daadkracht.common.forms import MergeableForm
+from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
+from daadkracht.common.row_fields import RowChoices
 from daadkracht.tenancy import platform
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
@@ -24,7 +26,7 @@ class VersionField(forms.IntegerField):
 class DepartmentForm(MergeableForm, forms.ModelForm[Department]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Department
         fields = ["name", "description", "head", "climate_contact"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -52,7 +54,7 @@ class MembershipForm(MergeableForm, forms.ModelForm[Membership]):
     version = VersionField(required=False)
     role = forms.ChoiceField(label=_("Role"), choices=role_choices, widget=forms.RadioSelect)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Membership
         fields = ["role", "department"]
 
@@ -66,7 +68,7 @@ class MembershipForm(MergeableForm, forms.ModelForm[Membership]):
 class InvitationForm(forms.ModelForm[Invitation]):
     role = forms.ChoiceField(label=_("Role"), choices=role_choices, widget=forms.RadioSelect)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Invitation
         fields = ["email", "role", "department"]
 
@@ -165,3 +167,17 @@ class MunicipalityCreateForm(CoordinatorInvitationForm):
             except ValidationError as error:
                 self.add_error(None, error)
         return cleaned
+
+
+class DepartmentListQuery(QueryForm):
+    """`?q=` searches the departments' names and descriptions."""
+
+    q = TextField()
+
+
+class MemberListQuery(QueryForm):
+    """`?q=` searches names and e-mail addresses; `?role=` and `?department=id` narrow down."""
+
+    q = TextField()
+    role = KeyField(Role.values)
+    department = IdField()

@@ -23,7 +23,7 @@ def department_list(*, search: str = "") -> QuerySet[Department]:
 
 
 def membership_list(
-    *, search: str = "", role: str = "", department: str = ""
+    *, search: str = "", role: str = "", department: int | None = None
 ) -> QuerySet[Membership]:
     queryset = Membership.objects.select_related("user", "department")
     if search:
@@ -32,6 +32,6 @@ def membership_list(
         )
     if role:
         queryset = queryset.filter(role=role)
-    if department.isdigit():
-        queryset = queryset.filter(department_id=int(department))
+    if department is not None:
+        queryset = queryset.filter(department_id=department)
     return queryset

@@ -26,7 +26,9 @@ from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.forms import (
     CoordinatorInvitationForm,
     DepartmentForm,
+    DepartmentListQuery,
     InvitationForm,
+    MemberListQuery,
     MembershipForm,
     MunicipalityCreateForm,
 )
@@ -146,7 +148,7 @@ DEPARTMENT_SORTS = [
 
 @tenant_view()
 def department_list(request: TenantRequest) -> HttpResponseBase:
-    search = request.GET.get("q", "").strip()
+    search = DepartmentListQuery(request.GET).value("q")
     departments, sort = apply_sort(
         request, selectors.department_list(search=search), DEPARTMENT_SORTS
     )
@@ -272,7 +274,7 @@ MEMBER_SORTS = [
 
 @tenant_view(Permission.MANAGE_MEMBERS)
 def member_list(request: TenantRequest) -> HttpResponseBase:
-    filters = {key: request.GET.get(key, "").strip() for key in ("q", "role", "department")}
+    filters = MemberListQuery(request.GET).values()
     members, sort = apply_sort(
         request,
         selectors.membership_list(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.form_fields import AmountField
 from daadkracht.common.forms import MergeableForm, Posted, posted_formset
+from daadkracht.common.row_fields import RowChoices, RowsChoiceField
 from daadkracht.plans.models import (
     Action,
     ActionStatus,
@@ -52,7 +53,7 @@ SECTIONS: dict[str, list[str]] = {
 
 class ActionForm(MergeableForm, forms.ModelForm[Action]):
     version = VersionField(required=False)
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.none(),
         required=False,
@@ -73,7 +74,7 @@ class ActionForm(MergeableForm, forms.ModelForm[Action]):
         ),
     )
 
-    class Meta:
+    class Meta(RowChoices):
         model = Action
         # What the action service may change; the co-benefits have a field of their own.
         fields = [name for name in ACTION_FIELDS if name != "co_benefits"]
@@ -251,6 +252,9 @@ class BaseInvolvementFormSet(forms.BaseFormSet[InvolvementForm]):
         self.departments = {d.pk: d for d in departments}
         kwargs["form_kwargs"] = {"departments": departments}
         super().__init__(*args, **kwargs)
+        # A row per department at most, and the empty ones: a form that claims more rows is
+        # refused before they are built.
+        self.max_num = self.absolute_max = len(departments) + self.extra
 
     def _removed(self, form: InvolvementForm) -> bool:
         return bool(self.can_delete and form.cleaned_data.get("DELETE"))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.forms import MergeableForm
+from daadkracht.common.row_fields import RowChoices
 from daadkracht.plans.models import ActionStatus, Plan, Theme
 from daadkracht.plans.services.plan import PLAN_FIELDS
 from daadkracht.tenancy.forms import VersionField
@@ -18,7 +19,7 @@ def colour_input() -> forms.TextInput:
 class PlanForm(MergeableForm, forms.ModelForm[Plan]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Plan
         fields = PLAN_FIELDS  # what the plan service may change
         help_texts = {
@@ -43,7 +44,7 @@ class PlanForm(MergeableForm, forms.ModelForm[Plan]):
 class ThemeForm(MergeableForm, forms.ModelForm[Theme]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Theme
         fields = ["parent", "code", "name", "description", "colour"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "colour": colour_input()}
@@ -67,7 +68,7 @@ class ThemeForm(MergeableForm, forms.ModelForm[Theme]):
 
 
 class StatusForm(forms.ModelForm[ActionStatus]):
-    class Meta:
+    class Meta(RowChoices):
         model = ActionStatus
         fields = ["name", "category", "colour"]
         widgets = {"colour": colour_input()}

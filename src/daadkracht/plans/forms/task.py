@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.forms import MergeableForm
+from daadkracht.common.row_fields import RowChoices
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Task
 from daadkracht.tenancy.forms import VersionField
@@ -15,7 +16,7 @@ from daadkracht.tenancy.selectors import member_users
 class TaskForm(MergeableForm, forms.ModelForm[Task]):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(RowChoices):
         model = Task
         fields = ["title", "owner", "due_date", "is_milestone"]
         widgets = {"due_date": date_input()}

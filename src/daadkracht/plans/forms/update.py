@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.forms import MergeableForm
+from daadkracht.common.row_fields import RowChoiceField
 from daadkracht.plans.forms.action import date_input
 from daadkracht.plans.models import Action, ActionStatus, Plan, UpdateKind
 
@@ -27,7 +28,7 @@ class StatusUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
     )
-    new_status = forms.ModelChoiceField(
+    new_status = RowChoiceField(
         label=_("New status"),
         queryset=ActionStatus.objects.none(),
         required=False,
@@ -73,7 +74,7 @@ class QuickUpdateForm(MergeableForm, forms.Form):
     merge_exclude = frozenset({"text"})
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    new_status = forms.ModelChoiceField(
+    new_status = RowChoiceField(
         label=_("Status"), queryset=ActionStatus.objects.none(), empty_label=None
     )
     new_progress = forms.IntegerField(
@@ -124,3 +125,15 @@ class QuickUpdateForm(MergeableForm, forms.Form):
             "new_progress": obj.progress,
             "new_deadline": obj.deadline,
         }
+
+
+class BoardMoveForm(forms.Form):
+    """A card moved on the board: the status of the column it goes to."""
+
+    status = RowChoiceField(queryset=ActionStatus.objects.none())
+
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        status_field = self.fields["status"]
+        assert isinstance(status_field, RowChoiceField)
+        status_field.queryset = ActionStatus.objects.filter(plan_id=action.plan_id)

@@ -9,23 +9,18 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from daadkracht.plans.forms.filters import ActionFilterQuery
 from daadkracht.plans.models import (
     CLOSED_CATEGORIES,
     Action,
     ActionDepartment,
     ActionTag,
     ActionTheme,
-    Phase,
     Plan,
-    Priority,
     Tag,
     Theme,
 )
 from daadkracht.plans.selectors.themes import TREE_ORDER
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -45,19 +40,8 @@ class ActionFilter:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "ActionFilter":
-        phase = query.get("phase", "")
-        priority = query.get("priority", "")
-        return cls(
-            q=query.get("q", "").strip()[:200],
-            theme=_int(query.get("theme")),
-            department=_int(query.get("department")),
-            status=_int(query.get("status")),
-            phase=phase if phase in Phase.values else "",
-            priority=priority if priority in Priority.values else "",
-            tag=_int(query.get("tag")),
-            overdue=query.get("overdue") == "1",
-            stale=query.get("stale") == "1",
-        )
+        """The filters of the query string; a value that does not fit is ignored."""
+        return cls(**ActionFilterQuery(query).values())
 
     @property
     def is_active(self) -> bool:

@@ -18,6 +18,7 @@ from daadkracht.common.forms import add_service_errors
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
+from daadkracht.plans.forms.filters import TimelineQuery
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
@@ -41,13 +42,12 @@ def detail_url(request: TenantRequest, action: Action, anchor: str = "") -> str:
 
 def _timeline(action: Action, query: QueryDict) -> tuple[list[StatusUpdate], str, str]:
     """The action's updates and decisions, newest first unless asked otherwise."""
-    kind = query.get("kind", "")
-    order = "oldest" if query.get("order") == "oldest" else "newest"
+    asked = TimelineQuery(query)
+    kind = asked.value("kind")
+    order = asked.value("order") or "newest"
     updates = action.updates.select_related("author", "previous_status", "new_status")
-    if kind in UpdateKind.values:
+    if kind:
         updates = updates.filter(kind=kind)
-    else:
-        kind = ""
     if order == "oldest":
         updates = updates.order_by("date", "created_at", "id")
     return list(updates), kind, order

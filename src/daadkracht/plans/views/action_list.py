@@ -1,7 +1,6 @@
 """The action list: filters, sorting, sharing and export links, and its inline quick updates."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.common.forms import edit_versioned
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.common.navigation import tenant_url
+from daadkracht.common.query import NextQuery
 from daadkracht.plans.forms.update import QuickUpdateForm
 from daadkracht.plans.models import Action, Plan, StatusUpdate
 from daadkracht.plans.selectors.actions import (
@@ -54,7 +54,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
     actions, sort = apply_sort(
         request, with_list_data(filtered_actions(filters, plan)), ACTION_SORTS
     )
-    page = Paginator(actions, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, actions, LIST_PAGE_SIZE)
     shared_query = query_for(filters, sort=sort if sort != ACTION_SORTS[0].key else "")
     list_url = reverse("plans:actions", kwargs={"municipality": request.tenant.municipality.slug})
     export_url = tenant_url(request, "plans:actions_export")
@@ -89,7 +89,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 def _back_to_list(request: TenantRequest) -> str:
     """The list page (with its filters) that a quick update returns to."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    candidate = NextQuery(request.POST).value("next") or NextQuery(request.GET).value("next")
     if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from daadkracht.plans.forms.update import BoardMoveForm
 from daadkracht.plans.models import Action, ActionStatus, Plan
 from daadkracht.plans.selectors.board import board_columns
 from daadkracht.plans.services.updates import timeline_update_post
@@ -75,15 +76,11 @@ def _back_to_board(request: TenantRequest, anchor: str = "") -> str:
 def board_move(request: TenantRequest, pk: int) -> HttpResponse:
     """Move a card to another column: a status update with a generated text."""
     action = editable_action(request, pk)
-    status_id = request.POST.get("status", "")
-    new_status = (
-        ActionStatus.objects.filter(plan_id=action.plan_id, pk=int(status_id)).first()
-        if status_id.isdigit()
-        else None
-    )
-    if new_status is None:
+    form = BoardMoveForm(request.POST, action=action)
+    if not form.is_valid():
         messages.error(request, _("Choose one of the plan's statuses."))
         return redirect(_back_to_board(request, f"card-{action.pk}"))
+    new_status: ActionStatus = form.cleaned_data["status"]
     if new_status.pk == action.status_id:
         messages.info(
             request,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.common.navigation import tenant_url
 from daadkracht.common.sheets import SheetError
+from daadkracht.plans.forms.filters import ImportPreviewQuery
 from daadkracht.plans.forms.imports import ColumnMappingForm, ImportForm, MissingValuesForm
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.plan import current_plan
@@ -131,7 +132,7 @@ def actions_import(request: TenantRequest) -> HttpResponse:
             for message in problems:
                 form.add_error("file", message)
     pending = pending_import(request, _municipality_id(request))
-    if request.method == "GET" and pending and request.GET.get("voorbeeld"):
+    if request.method == "GET" and pending and ImportPreviewQuery(request.GET).value("voorbeeld"):
         if pending.sheet() is not None:
             if pending.keys == []:
                 return redirect(tenant_url(request, "plans:actions_import_columns"))

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.forms import add_service_errors, edit_versioned
+from daadkracht.plans.forms.filters import NewThemeQuery
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
 from daadkracht.plans.selectors.plan import current_plan
@@ -149,10 +150,8 @@ def _theme(plan: Plan, pk: int) -> Theme:
 @tenant_view(Permission.EDIT_ALL)
 @with_plan(_no_plan_yet)
 def theme_create(request: TenantRequest, plan: Plan) -> HttpResponse:
-    parent = request.GET.get("parent", "")
-    form = ThemeForm(
-        request.POST or None, plan=plan, initial={"parent": parent if parent.isdigit() else None}
-    )
+    parent = NewThemeQuery(request.GET).value("parent")
+    form = ThemeForm(request.POST or None, plan=plan, initial={"parent": parent})
     if request.method == "POST" and form.is_valid():
         try:
             theme = services.theme_create(actor=request.user, plan=plan, **form.service_values())

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from daadkracht.common.exporting import download, workbook_download
 from daadkracht.common.listing import apply_sort
 from daadkracht.common.navigation import tenant_url
+from daadkracht.plans.forms.filters import SpreadsheetQuery
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets.export import (
@@ -38,7 +39,7 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
         records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
     rows = spreadsheet_action_rows(records)
-    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    fmt = SpreadsheetQuery(request.GET).value("format") or "xlsx"
     return download(
         actions_sheet(rows), fmt=fmt, filename=export_filename(request.tenant.municipality.slug)
     )

@@ -1,11 +1,12 @@
 """The timeline: the actions as bars over the plan period, with a table beside the chart."""
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from daadkracht.common.listing import page_of
 from daadkracht.plans.charts.timeline import timeline_chart
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions
@@ -31,9 +32,7 @@ def _timeline_queryset(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
 def timeline(request: TenantRequest, plan: Plan) -> HttpResponse:
     context = filter_context(request, plan)
     filters: ActionFilter = context["filters"]
-    page: Page[Action] = Paginator(_timeline_queryset(filters, plan), TIMELINE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page: Page[Action] = page_of(request, _timeline_queryset(filters, plan), TIMELINE_PAGE_SIZE)
     today = timezone.localdate()
     rows = action_list_rows(list(page.object_list), plan, request.tenant.membership)
     chart = timeline_chart(rows, start_year=plan.start_year, end_year=plan.end_year, today=today)

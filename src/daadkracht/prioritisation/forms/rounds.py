@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.row_fields import RowsChoiceField
 from daadkracht.plans.models import Action
 from daadkracht.prioritisation.models import Criterion
 
@@ -21,7 +22,7 @@ class ScoringRoundForm(forms.Form):
         max_length=200,
         help_text=_("For example: Workshop Bridge 3, mobility team, 12 March."),
     )
-    criteria = forms.ModelMultipleChoiceField(
+    criteria = RowsChoiceField(
         label=_("Criteria to score"),
         queryset=Criterion.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -36,7 +37,7 @@ class ScoringRoundForm(forms.Form):
         initial=ActionSelection.TICKED,
         widget=forms.RadioSelect,
     )
-    actions = forms.ModelMultipleChoiceField(
+    actions = RowsChoiceField(
         label=_("Actions"),
         queryset=Action.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.common.row_fields import RowChoiceField
 from daadkracht.plans.models import Action
 from daadkracht.prioritisation.forms.scores import score_field
 from daadkracht.prioritisation.models import Criterion
@@ -14,7 +15,7 @@ from daadkracht.tenancy.models import Department
 
 class JoinForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
-    department = forms.ModelChoiceField(
+    department = RowChoiceField(
         label=_("Your department or organisation"),
         queryset=Department.objects.none(),
         required=False,

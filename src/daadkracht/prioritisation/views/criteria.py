@@ -11,7 +11,7 @@ from daadkracht.common.forms import add_service_errors
 from daadkracht.plans.models import Plan
 from daadkracht.plans.views.common import with_plan
 from daadkracht.prioritisation.charts.weights import weight_shares
-from daadkracht.prioritisation.forms.criteria import CriterionForm, CriterionFormSet
+from daadkracht.prioritisation.forms.criteria import CriterionForm, criteria_formset
 from daadkracht.prioritisation.models import Criterion
 from daadkracht.prioritisation.services import criteria as services
 from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE
@@ -25,11 +25,18 @@ def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
     stored = Criterion.objects.filter(plan=plan).order_by("position", "id")
     saving = request.method == "POST" and "save" in request.POST
     adding = request.method == "POST" and "add" in request.POST
-    formset = CriterionFormSet(request.POST if saving else None, queryset=stored, prefix="c")
+    formset, outdated = criteria_formset(request.POST if saving else None, stored)
     new_form = CriterionForm(request.POST if adding else None, prefix="new")
     slug = request.tenant.municipality.slug
     save_errors: list[str] = []
-    if saving and formset.is_valid():
+    if outdated:
+        save_errors = [
+            _(
+                "The criteria changed while this page was open: one was added or deleted. Your "
+                "values for the others are kept; check them and save again."
+            )
+        ]
+    elif saving and formset.is_valid():
         changes = [
             (form.instance, {name: form.cleaned_data[name] for name in CriterionForm.Meta.fields})
             for form in formset.forms

@@ -1,7 +1,6 @@
 """The ranked list of actions by their weighted score, its export, and filling in scores."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -11,7 +10,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.exporting import export_format
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
+from daadkracht.common.query import requested_sort
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.selectors.actions import ActionFilter
 from daadkracht.plans.views.common import with_plan
@@ -47,7 +47,7 @@ RANK_SORTS = [
 
 def sort_ranking(request: TenantRequest, ranked: QuerySet[Action]) -> tuple[QuerySet[Action], str]:
     """Best score first unless asked otherwise; equal scores in the order of their identifier."""
-    requested = request.GET.get("sort") or "-score"
+    requested = requested_sort(request.GET, [o.key for o in RANK_SORTS], "-score")
     if requested.lstrip("-") == "score":
         score = F("weighted_score")
         first = score.asc(nulls_last=True) if requested == "score" else score.desc(nulls_last=True)
@@ -65,7 +65,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     fmt = export_format(request)
     if fmt:
         return ranking_export(ranked, criteria, fmt)
-    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, ranked, PAGE_SIZE)
     who = request.tenant.membership
     rows = [
         {

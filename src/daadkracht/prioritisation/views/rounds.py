@@ -1,7 +1,5 @@
 """Scoring rounds on the coordinator's side: the list, opening, the projector page, results."""
 
-from typing import Any, cast
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +17,7 @@ from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, o
 from daadkracht.plans.views.common import with_plan
 from daadkracht.prioritisation.charts.box_plot import BOX_WIDTH, axis, result_rows
 from daadkracht.prioritisation.exports import round_results_export, rounds_export
+from daadkracht.prioritisation.forms.lists import ResultsQuery, RoundListQuery
 from daadkracht.prioritisation.forms.rounds import ScoringRoundForm
 from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
 from daadkracht.prioritisation.selectors.rounds import RESULT_SORTS, round_results, rounds_of
@@ -37,30 +36,17 @@ ROUND_SORTS = [
 DEFAULT_ROUND_SORT = "-created"  # the latest round first
 
 
-def with_default_sort(request: HttpRequest, default: str) -> HttpRequest:
-    """The request as sorting sees it: `?sort=` falls back to `default` (which may descend)."""
-    if request.GET.get("sort"):
-        return request
-    query = request.GET.copy()
-    query["sort"] = default
-    sorting = HttpRequest()
-    sorting.GET = cast(Any, query)
-    return sorting
-
-
 @tenant_view()
 @with_plan(NO_PLAN_TEMPLATE)
 def rounds(request: TenantRequest, plan: Plan) -> HttpResponseBase:
-    state = request.GET.get("state", "")
-    search = request.GET.get("q", "").strip()
+    query = RoundListQuery(request.GET)
+    state, search = query.value("state"), query.value("q")
     queryset = rounds_of(plan)
-    if state in ScoringRound.State.values:
+    if state:
         queryset = queryset.filter(state=state)
     if search:
         queryset = queryset.filter(title__icontains=search)
-    queryset, sort = apply_sort(
-        with_default_sort(request, DEFAULT_ROUND_SORT), queryset, ROUND_SORTS
-    )
+    queryset, sort = apply_sort(request, queryset, ROUND_SORTS, default=DEFAULT_ROUND_SORT)
     fmt = export_format(request)
     if fmt:
         return rounds_export(queryset, fmt)
@@ -162,8 +148,7 @@ def round_results_view(request: TenantRequest, pk: int) -> HttpResponseBase:
     scoring_round = get_object_or_404(ScoringRound.objects, pk=pk)
     if not _may_see_results(request, scoring_round):
         raise PermissionDenied
-    sort = request.GET.get("sort", "")
-    sort = sort if sort in RESULT_SORTS else RESULT_SORTS[0]
+    sort = ResultsQuery(request.GET).value("sort") or RESULT_SORTS[0]
     results = round_results(scoring_round, sort=sort)
     fmt = export_format(request)
     if fmt:

@@ -1,0 +1,51 @@
+"""The query parameters of the plan's pages: the filters every list of actions shares, and the
+few parameters of the action page, the export, the import and the theme form."""
+
+from daadkracht.common.query import (
+    EXPORT_FORMATS,
+    FlagField,
+    IdField,
+    KeyField,
+    QueryForm,
+    TextField,
+)
+from daadkracht.plans.models import Phase, Priority, UpdateKind
+
+
+class ActionFilterQuery(QueryForm):
+    """`?q=`, `?theme=`, `?department=` … as the filter form sends them; see ActionFilter."""
+
+    q = TextField()
+    theme = IdField()
+    department = IdField()
+    status = IdField()
+    phase = KeyField(Phase.values)
+    priority = KeyField(Priority.values)
+    tag = IdField()
+    overdue = FlagField()
+    stale = FlagField()
+
+
+class TimelineQuery(QueryForm):
+    """An action's timeline: `?kind=` shows one kind of entry, `?order=oldest` the oldest first."""
+
+    kind = KeyField(UpdateKind.values)
+    order = KeyField(("newest", "oldest"))
+
+
+class SpreadsheetQuery(QueryForm):
+    """`?format=csv` for a CSV file; an Excel workbook otherwise."""
+
+    format = KeyField(EXPORT_FORMATS)
+
+
+class ImportPreviewQuery(QueryForm):
+    """`?voorbeeld=1` shows the preview of the file waiting to be imported."""
+
+    voorbeeld = FlagField()
+
+
+class NewThemeQuery(QueryForm):
+    """`?parent=id`: the new theme goes under this one."""
+
+    parent = IdField()
