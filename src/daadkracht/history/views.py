@@ -6,8 +6,8 @@ from django.shortcuts import render
 from daadkracht.common.listing import page_of
 from daadkracht.common.query import IdField, QueryForm, TextField
 from daadkracht.history import selectors
+from daadkracht.history.policies import can_read_history
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.selectors import member_users
 
 
@@ -18,7 +18,7 @@ class HistoryQuery(QueryForm):
     actor = IdField()
 
 
-@tenant_view(Permission.VIEW_HISTORY)
+@tenant_view(can_read_history)
 def recent(request: TenantRequest) -> HttpResponse:
     query = HistoryQuery(request.GET)
     search, actor = query.value("q"), query.value("actor")
@@ -32,7 +32,7 @@ def recent(request: TenantRequest) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.VIEW_HISTORY)
+@tenant_view(can_read_history)
 def object_history(request: TenantRequest, model_label: str, object_id: str) -> HttpResponse:
     entries = list(selectors.entries_for_object(model_label=model_label, object_id=object_id))
     if not entries:

@@ -30,6 +30,11 @@ def can_edit_for_department(who: Membership, department_id: int | None) -> bool:
     )
 
 
+def can_edit_actions(who: Membership) -> bool:
+    """Pages that change actions at all: each action then asks `can_edit_action`."""
+    return who.has(Permission.EDIT_OWN_DEPARTMENT)
+
+
 def can_add_actions(who: Membership) -> bool:
     """Whether there is any action `who` may add: an editor without a department has none."""
     return who.has(Permission.EDIT_ALL) or (

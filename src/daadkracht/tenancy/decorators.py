@@ -1,4 +1,4 @@
-"""The permission check every municipality view declares."""
+"""The policy every municipality view declares."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
 from daadkracht.tenancy.context import TenantContext
-from daadkracht.tenancy.roles import Permission
+from daadkracht.tenancy.models import Membership
+from daadkracht.tenancy.policies import can_read_internal
 
 
 class TenantRequest(HttpRequest):
@@ -21,10 +22,15 @@ class TenantRequest(HttpRequest):
 ViewFunc = Callable[..., HttpResponseBase]
 
 
-def tenant_view(
-    permission: Permission = Permission.VIEW_INTERNAL,
-) -> Callable[[ViewFunc], ViewFunc]:
-    """Require the active membership to hold `permission` (403 otherwise)."""
+Rule = Callable[[Membership], bool]
+
+
+def tenant_view(rule: Rule = can_read_internal) -> Callable[[ViewFunc], ViewFunc]:
+    """Require the active membership to pass `rule`, a policy of its app (403 otherwise).
+
+    The rule is the same function the app's services enforce and its templates ask, so that a
+    page, a form and a direct call decide alike. It is kept on the view as `required_rule`, where
+    the route tests read it."""
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
@@ -32,11 +38,11 @@ def tenant_view(
             tenant = cast(TenantContext | None, getattr(request, "tenant", None))
             if tenant is None:
                 raise Http404
-            if not tenant.has(permission):
+            if not rule(tenant.membership):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapped.required_permission = permission  # type: ignore[attr-defined]
+        wrapped.required_rule = rule  # type: ignore[attr-defined]
         return wrapped
 
     return decorator

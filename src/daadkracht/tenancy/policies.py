@@ -53,6 +53,11 @@ def enforce_platform() -> None:
         raise PermissionDenied
 
 
+def can_read_internal(who: Membership) -> bool:
+    """The municipality's internal pages: every member."""
+    return who.has(Permission.VIEW_INTERNAL)
+
+
 def can_manage_departments(who: Membership) -> bool:
     return who.has(Permission.MANAGE_DEPARTMENTS)
 

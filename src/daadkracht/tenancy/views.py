@@ -33,7 +33,8 @@ from daadkracht.tenancy.forms import (
     MunicipalityCreateForm,
 )
 from daadkracht.tenancy.models import Department, Membership, Municipality
-from daadkracht.tenancy.roles import Permission, Role
+from daadkracht.tenancy.policies import can_manage_departments, can_manage_members
+from daadkracht.tenancy.roles import Role
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -122,7 +123,7 @@ def municipality_home(request: TenantRequest) -> HttpResponse:
     return render(request, "tenancy/home.html", home_context(request))
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 @require_POST
 def checklist(request: TenantRequest) -> HttpResponse:
     """Hide the getting-started checklist on one's home page, or show it again."""
@@ -188,7 +189,7 @@ def department_list(request: TenantRequest) -> HttpResponseBase:
     )
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 def department_create(request: TenantRequest) -> HttpResponse:
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -206,7 +207,7 @@ def department_create(request: TenantRequest) -> HttpResponse:
     return render(request, "tenancy/department_form.html", {"form": form})
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 def department_edit(request: TenantRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department.objects, pk=pk)
     edit = edit_versioned(
@@ -229,7 +230,7 @@ def department_edit(request: TenantRequest, pk: int) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 def department_delete(request: TenantRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department.objects, pk=pk)
     if request.method == "POST":
@@ -243,7 +244,7 @@ def department_delete(request: TenantRequest, pk: int) -> HttpResponse:
     return render(request, "tenancy/department_delete.html", {"department": department})
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 def department_trash(request: TenantRequest) -> HttpResponse:
     return render(
         request,
@@ -252,7 +253,7 @@ def department_trash(request: TenantRequest) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.MANAGE_DEPARTMENTS)
+@tenant_view(can_manage_departments)
 @require_POST
 def department_restore(request: TenantRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department.trash, pk=pk)
@@ -272,7 +273,7 @@ MEMBER_SORTS = [
 ]
 
 
-@tenant_view(Permission.MANAGE_MEMBERS)
+@tenant_view(can_manage_members)
 def member_list(request: TenantRequest) -> HttpResponseBase:
     filters = MemberListQuery(request.GET).values()
     members, sort = apply_sort(
@@ -310,7 +311,7 @@ def member_list(request: TenantRequest) -> HttpResponseBase:
     )
 
 
-@tenant_view(Permission.MANAGE_MEMBERS)
+@tenant_view(can_manage_members)
 def member_invite(request: TenantRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -332,7 +333,7 @@ def member_invite(request: TenantRequest) -> HttpResponse:
     return render(request, "tenancy/member_invite.html", {"form": form})
 
 
-@tenant_view(Permission.MANAGE_MEMBERS)
+@tenant_view(can_manage_members)
 @require_POST
 def invitation_action(request: TenantRequest, pk: int, action: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects, pk=pk, accepted_at=None, cancelled_at=None)
@@ -345,7 +346,7 @@ def invitation_action(request: TenantRequest, pk: int, action: str) -> HttpRespo
     return redirect("tenancy:members", municipality=request.tenant.municipality.slug)
 
 
-@tenant_view(Permission.MANAGE_MEMBERS)
+@tenant_view(can_manage_members)
 def member_edit(request: TenantRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
     edit = edit_versioned(
@@ -369,7 +370,7 @@ def member_edit(request: TenantRequest, pk: int) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.MANAGE_MEMBERS)
+@tenant_view(can_manage_members)
 def member_remove(request: TenantRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
     error = None

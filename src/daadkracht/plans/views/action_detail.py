@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
 from daadkracht.history.models import AuditEntry
+from daadkracht.history.policies import can_read_history
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
 from daadkracht.plans.forms.filters import TimelineQuery
@@ -23,12 +24,11 @@ from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.forms.update import StatusUpdateForm
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
-from daadkracht.plans.policies import can_edit_action, can_trash_actions
+from daadkracht.plans.policies import can_edit_action, can_edit_actions, can_trash_actions
 from daadkracht.plans.selectors.themes import TREE_ORDER
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.trash import live_only
 
 
@@ -65,7 +65,7 @@ def detail_context(
     today = timezone.localdate()
     tasks = list(action.tasks.select_related("owner"))
     updates, kind, order = _timeline(action, request.GET)
-    has_history = tenant.has(Permission.VIEW_HISTORY) and (
+    has_history = can_read_history(tenant.membership) and (
         AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Action), object_id=str(action.pk)
         ).exists()
@@ -112,7 +112,7 @@ def action_detail(request: TenantRequest, pk: int) -> HttpResponseBase:
     return render(request, "plans/action_detail.html", detail_context(request, action))
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 @require_POST
 def update_create(request: TenantRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)

@@ -12,13 +12,12 @@ from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.navigation import tenant_url
 from daadkracht.plans.forms.action import ActionForm
 from daadkracht.plans.models import Action, Plan
-from daadkracht.plans.policies import can_add_actions
+from daadkracht.plans.policies import can_add_actions, can_edit_actions, can_manage_plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.services import actions as action_services
 from daadkracht.plans.views.action_detail import detail_url
 from daadkracht.plans.views.common import editable_action, live_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 
 
 def _save(request: TenantRequest, form: ActionForm, version: int | None) -> Action:
@@ -75,7 +74,7 @@ def _edit_form(request: TenantRequest, *, action: Action) -> HttpResponse:
     return _render(request, edit.form, action)
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 def action_create(request: TenantRequest) -> HttpResponse:
     plan = current_plan()
     if plan is None:
@@ -86,12 +85,12 @@ def action_create(request: TenantRequest) -> HttpResponse:
     return _create_form(request, plan=plan)
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 def action_edit(request: TenantRequest, pk: int) -> HttpResponse:
     return _edit_form(request, action=editable_action(request, pk))
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def action_delete(request: TenantRequest, pk: int) -> HttpResponse:
     action = live_action(pk)
     if request.method == "POST":
@@ -109,7 +108,7 @@ def action_delete(request: TenantRequest, pk: int) -> HttpResponse:
     return render(request, "plans/action_delete.html", {"action": action, **counts})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def action_trash(request: TenantRequest) -> HttpResponse:
     return render(
         request,
@@ -123,7 +122,7 @@ def action_trash(request: TenantRequest) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @require_POST
 def action_restore(request: TenantRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.trash, pk=pk)

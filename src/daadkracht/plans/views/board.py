@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.plans.forms.update import BoardMoveForm
 from daadkracht.plans.models import Action, ActionStatus, Plan
+from daadkracht.plans.policies import can_edit_actions
 from daadkracht.plans.selectors.board import board_columns
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.action_pages import filter_context, start_links
 from daadkracht.plans.views.common import editable_action, with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 
 
 def _move_options(statuses: list[ActionStatus], chosen: ActionStatus) -> SafeString:
@@ -71,7 +71,7 @@ def _back_to_board(request: TenantRequest, anchor: str = "") -> str:
     return f"{candidate}#{anchor}" if anchor else candidate
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 @require_POST
 def board_move(request: TenantRequest, pk: int) -> HttpResponse:
     """Move a card to another column: a status update with a generated text."""

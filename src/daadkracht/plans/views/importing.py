@@ -21,6 +21,7 @@ from daadkracht.common.sheets import SheetError
 from daadkracht.plans.forms.filters import ImportPreviewQuery
 from daadkracht.plans.forms.imports import ColumnMappingForm, ImportForm, MissingValuesForm
 from daadkracht.plans.models import Plan
+from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
 from daadkracht.plans.spreadsheets.importing import ImportOutdatedError, ImportPreview, RowKind
@@ -44,7 +45,6 @@ from daadkracht.plans.spreadsheets.reading import read_actions_sheet
 from daadkracht.plans.spreadsheets.records import Lookups
 from daadkracht.plans.spreadsheets.saved_mappings import mapping_for, mapping_save
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 
 # The preview lists this many rows of each kind; the counts always cover the whole file.
 PREVIEW_ROWS = 200
@@ -106,7 +106,7 @@ def _preview(request: TenantRequest, plan: Plan, pending: PendingImport) -> Http
     return _render_preview(request, preview, pending)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def actions_import(request: TenantRequest) -> HttpResponse:
     """Upload a file; the template goes on to its preview, any other file to its columns."""
     plan = current_plan()
@@ -194,7 +194,7 @@ def _mapping_page(
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def actions_import_columns(request: TenantRequest) -> HttpResponse:
     """Match the file's columns to the fields of an action, then check the preview."""
     plan = current_plan()
@@ -243,7 +243,7 @@ def actions_import_columns(request: TenantRequest) -> HttpResponse:
     return _preview(request, plan, pending)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def actions_import_missing(request: TenantRequest) -> HttpResponse:
     """Decide once per unknown theme or department: create it, use an existing one, or not."""
     plan = current_plan()
@@ -274,7 +274,7 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @require_POST
 def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""

@@ -19,12 +19,12 @@ from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.plans.forms.filters import NewThemeQuery
 from daadkracht.plans.forms.plan import PlanForm, StatusForm, ThemeForm
 from daadkracht.plans.models import ActionStatus, Plan, StatusCategory, Theme
+from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.selectors.themes import ThemeNode, arrange_themes, main_themes
 from daadkracht.plans.services import plan as services
 from daadkracht.plans.views.common import with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.trash import live_count
 
 
@@ -55,7 +55,7 @@ PLAN_DEFAULTS = {"baseline_year": 2011, "end_year": 2030}
 @tenant_view()
 def plan_settings(request: TenantRequest) -> HttpResponse:
     plan = current_plan()
-    can_manage = request.tenant.has(Permission.EDIT_ALL)
+    can_manage = can_manage_plan(request.tenant.membership)
     if plan is None:
         form = (
             PlanForm(initial={**PLAN_DEFAULTS, "start_year": timezone.localdate().year})
@@ -91,7 +91,7 @@ def plan_settings(request: TenantRequest) -> HttpResponse:
 # The plan
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 def plan_create(request: TenantRequest) -> HttpResponse:
     if current_plan() is not None:
         return redirect("plans:plan_edit", municipality=request.tenant.municipality.slug)
@@ -118,7 +118,7 @@ def plan_create(request: TenantRequest) -> HttpResponse:
     return render(request, "plans/settings_plan_form.html", {"form": form, "plan": None})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def plan_edit(request: TenantRequest, plan: Plan) -> HttpResponse:
     edit = edit_versioned(
@@ -147,7 +147,7 @@ def _theme(plan: Plan, pk: int) -> Theme:
     return get_object_or_404(Theme.objects.select_related("parent"), pk=pk, plan=plan)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def theme_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     parent = NewThemeQuery(request.GET).value("parent")
@@ -163,7 +163,7 @@ def theme_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     return render(request, "plans/theme_form.html", {"form": form, "theme": None})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def theme_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
@@ -185,7 +185,7 @@ def theme_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     return render(request, "plans/theme_form.html", {"form": edit.form, "theme": theme})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @require_POST
 @with_plan(_no_plan_yet)
 def theme_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
@@ -199,7 +199,7 @@ def theme_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     return redirect(_settings_url(request, f"theme-{theme.pk}"))
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def theme_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     theme = _theme(plan, pk)
@@ -229,7 +229,7 @@ def theme_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @require_POST
 @with_plan(_no_plan_yet)
 def theme_restore(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
@@ -252,7 +252,7 @@ def _status(plan: Plan, pk: int) -> ActionStatus:
     return get_object_or_404(ActionStatus.objects, pk=pk, plan=plan)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def status_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     form = StatusForm(
@@ -271,7 +271,7 @@ def status_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     return render(request, "plans/status_form.html", {"form": form, "status": None})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)
@@ -289,7 +289,7 @@ def status_edit(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     return render(request, "plans/status_form.html", {"form": form, "status": status})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @require_POST
 @with_plan(_no_plan_yet)
 def status_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
@@ -303,7 +303,7 @@ def status_move(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     return redirect(_settings_url(request, "statuses"))
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_plan)
 @with_plan(_no_plan_yet)
 def status_delete(request: TenantRequest, plan: Plan, pk: int) -> HttpResponse:
     status = _status(plan, pk)

@@ -11,18 +11,18 @@ from django.views.decorators.http import require_POST
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.models import Action, Task
+from daadkracht.plans.policies import can_edit_actions
 from daadkracht.plans.services import tasks as task_services
 from daadkracht.plans.views.action_detail import detail_context, detail_url
 from daadkracht.plans.views.common import editable_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 
 
 def _task(action: Action, task_pk: int) -> Task:
     return get_object_or_404(Task.objects.select_related("owner"), pk=task_pk, action=action)
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 @require_POST
 def task_create(request: TenantRequest, pk: int) -> HttpResponse:
     action = editable_action(request, pk)
@@ -46,7 +46,7 @@ def task_create(request: TenantRequest, pk: int) -> HttpResponse:
     return render(request, "plans/action_detail.html", context)
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 @require_POST
 def task_toggle(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     action = editable_action(request, pk)
@@ -71,7 +71,7 @@ def task_toggle(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     return redirect(detail_url(request, action, f"task-{task.pk}"))
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 def task_edit(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     task = _task(action, task_pk)
@@ -97,7 +97,7 @@ def task_edit(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.EDIT_OWN_DEPARTMENT)
+@tenant_view(can_edit_actions)
 def task_delete(request: TenantRequest, pk: int, task_pk: int) -> HttpResponse:
     action = editable_action(request, pk)
     task = _task(action, task_pk)

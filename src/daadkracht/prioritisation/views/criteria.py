@@ -13,13 +13,13 @@ from daadkracht.plans.views.common import with_plan
 from daadkracht.prioritisation.charts.weights import weight_shares
 from daadkracht.prioritisation.forms.criteria import CriterionForm, criteria_formset
 from daadkracht.prioritisation.models import Criterion
+from daadkracht.prioritisation.policies import can_manage_prioritisation
 from daadkracht.prioritisation.services import criteria as services
 from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 @with_plan(NO_PLAN_TEMPLATE)
 def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
     stored = Criterion.objects.filter(plan=plan).order_by("position", "id")
@@ -84,7 +84,7 @@ def criteria(request: TenantRequest, plan: Plan) -> HttpResponse:
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 def criterion_delete(request: TenantRequest, pk: int) -> HttpResponse:
     criterion = get_object_or_404(Criterion.objects, pk=pk)
     error = None

@@ -18,7 +18,7 @@ from daadkracht.plans.views.common import with_plan
 from daadkracht.prioritisation.charts.weights import weight_shares
 from daadkracht.prioritisation.exports import ranking_export
 from daadkracht.prioritisation.models import ActionScore
-from daadkracht.prioritisation.policies import can_score
+from daadkracht.prioritisation.policies import can_manage_prioritisation, can_score
 from daadkracht.prioritisation.selectors.scores import (
     criteria_of,
     explain,
@@ -28,7 +28,6 @@ from daadkracht.prioritisation.selectors.scores import (
 from daadkracht.prioritisation.services import scores as services
 from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.trash import live_only
 
 PAGE_SIZE = 50
@@ -89,7 +88,7 @@ def priorities(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     return render(request, "prioritisation/ranking.html", context)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 @require_POST
 @with_plan(NO_PLAN_TEMPLATE)
 def scores_fill(request: TenantRequest, plan: Plan) -> HttpResponse:

@@ -20,12 +20,13 @@ from daadkracht.prioritisation.exports import round_results_export, rounds_expor
 from daadkracht.prioritisation.forms.lists import ResultsQuery, RoundListQuery
 from daadkracht.prioritisation.forms.rounds import ScoringRoundForm
 from daadkracht.prioritisation.models import Criterion, RoundParticipant, ScoringRound
+from daadkracht.prioritisation.policies import can_manage_prioritisation
 from daadkracht.prioritisation.selectors.rounds import RESULT_SORTS, round_results, rounds_of
 from daadkracht.prioritisation.selectors.scores import MAX_SCORE
 from daadkracht.prioritisation.services import rounds as services
 from daadkracht.prioritisation.views.common import NO_PLAN_TEMPLATE, filter_context
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-from daadkracht.tenancy.roles import Permission, Role
+from daadkracht.tenancy.roles import Role
 
 ROUND_SORTS = [
     SortOption("created", gettext_lazy("Opened"), ("created_at",)),
@@ -63,7 +64,7 @@ def rounds(request: TenantRequest, plan: Plan) -> HttpResponseBase:
     )
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 @with_plan(NO_PLAN_TEMPLATE)
 def round_create(request: TenantRequest, plan: Plan) -> HttpResponse:
     filters = ActionFilter.from_query(request.GET)
@@ -167,7 +168,7 @@ def round_results_view(request: TenantRequest, pk: int) -> HttpResponseBase:
     return render(request, "prioritisation/round_results.html", context)
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 def round_close(request: TenantRequest, pk: int) -> HttpResponse:
     scoring_round = get_object_or_404(ScoringRound.objects, pk=pk)
     if request.method == "POST":
@@ -183,7 +184,7 @@ def round_close(request: TenantRequest, pk: int) -> HttpResponse:
     return render(request, "prioritisation/round_close.html", {"round": scoring_round})
 
 
-@tenant_view(Permission.EDIT_ALL)
+@tenant_view(can_manage_prioritisation)
 def round_adopt(request: TenantRequest, pk: int) -> HttpResponse:
     scoring_round = get_object_or_404(ScoringRound.objects, pk=pk)
     error = None
