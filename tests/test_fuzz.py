@@ -142,6 +142,10 @@ POST_WITHOUT_FORM = {
     "plans:plan_create": "the plan exists; its creation page sends the coordinator to editing",
     "plans:action_row": "a cancelled quick update's row: it reads where the list was, as it does",
     "tenancy:checklist": "its button shows while set-up steps remain; any value but 'show' hides",
+    "plans:actions_import_columns": "shown for a file waiting to be imported; hostile choices are"
+    " posted in tests/plans/test_import_mapping.py",
+    "plans:actions_import_missing": "shown for a file naming unknown themes or departments; hostile"
+    " choices are posted in tests/plans/test_import_mapping.py",
 }
 
 

@@ -299,3 +299,26 @@ def test_errors_are_listed_once_per_kind_with_every_row(world):
     page = response.content.decode()
     assert "300 rijen: 2\u2013301" in page
     assert page.count("uitvoring") == 1
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["²", "-1", "9" * 30, "\x00", "1e999", "<script>", "", "title", "column_0", "use:999999"],
+)
+def test_hostile_choices_on_the_import_pages_change_nothing_and_break_nothing(world, hostile):
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("acties.csv", FLEMISH_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+    names = page.context["form"].column_names
+    before = Action.unscoped.count()
+
+    columns = coordinator.post(
+        COLUMNS_URL, {"header_row": hostile, "save": hostile, **dict.fromkeys(names, hostile)}
+    )
+    missing = coordinator.post(MISSING_URL, {f"choice_{n}": hostile for n in range(8)})
+    confirm = coordinator.post(CONFIRM_URL, {"token": hostile, "fingerprint": hostile})
+
+    assert columns.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert missing.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert confirm.status_code == HTTPStatus.FOUND
+    assert Action.unscoped.count() == before
