@@ -22,6 +22,9 @@ ViewFunc = Callable[..., HttpResponse]
 TOO_MANY = 429
 
 
+MAX_CODE_LENGTH = 100
+
+
 def too_many(request: HttpRequest) -> HttpResponse:
     """The page for an address that asked too often (429)."""
     return render(request, "access/too_many_requests.html", status=TOO_MANY)
@@ -171,7 +174,10 @@ def code_view(
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if throttled(request, f"code:{purpose}") or too_many_misses(request, purpose):
                 return too_many(request)
-            found = lookup(str(kwargs.pop(url_kwarg)))
+            code = str(kwargs.pop(url_kwarg))
+            # A code is short printable text; anything else is a guess (and a NUL byte would
+            # reach the database, which PostgreSQL refuses).
+            found = lookup(code) if code.isprintable() and len(code) <= MAX_CODE_LENGTH else None
             if found is None:
                 record_miss(request, purpose)
                 raise Http404
