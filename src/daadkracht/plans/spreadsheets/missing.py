@@ -77,7 +77,8 @@ def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
             missing.rows.append(number)
     for missing in found.values():
         if missing.kind == Kind.THEME:
-            close = suggestion(missing.name, [t.key for t in lookups.themes])
+            written = [t.key for t in lookups.themes] + [t.name for t in lookups.themes]
+            close = suggestion(missing.name, written)
             missing.suggestion = lookups.theme_by_key.get(normalise(close)) if close else None
         else:
             close = suggestion(missing.name, [d.name for d in lookups.departments])
