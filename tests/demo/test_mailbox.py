@@ -144,7 +144,11 @@ def test_production_settings_keep_no_mail_and_have_no_mailbox():
         "from django.conf import settings\n"
         "from django.test import Client\n"
         "print(settings.MAILERS['default']['BACKEND'], settings.DEMO_MAILBOX_DIR)\n"
-        "print(Client().get('/demo/post/', secure=True, HTTP_HOST='daadkracht.example')"
+        # The 404 page links the stylesheet; without collectstatic there is no manifest.
+        "from django.test.utils import override_settings\n"
+        "plain = {'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}\n"
+        "with override_settings(STORAGES={**settings.STORAGES, 'staticfiles': plain}):\n"
+        "    print(Client().get('/demo/post/', secure=True, HTTP_HOST='daadkracht.example')"
         ".status_code)\n"
     )
 
