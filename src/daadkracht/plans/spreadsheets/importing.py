@@ -469,7 +469,7 @@ def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> Non
         if given is KEEP or key in RELATION_KEYS:
             continue
         value = given
-        note_field = getattr(COLUMNS_BY_KEY.get(key), "note_field", None)
+        note_field = _note_field(key)
         if note_field is not None:
             value, note = given
             setattr(action, note_field, note)
@@ -485,14 +485,13 @@ def _set_fields(action: Action, values: dict[str, Any], lookups: Lookups) -> Non
             setattr(action, key, value)
 
 
+def _note_field(key: str) -> str | None:
+    """The field that keeps a column's text as the source says it, beside its value, if any."""
+    return getattr(COLUMNS_BY_KEY.get(key), "note_field", None)
+
+
 def _note_fields(keys: list[str]) -> list[str]:
-    """The fields that keep a column's text as the source says it, beside its value."""
-    fields = []
-    for key in keys:
-        note_field = getattr(COLUMNS_BY_KEY.get(key), "note_field", None)
-        if note_field:
-            fields.append(note_field)
-    return fields
+    return [field for field in map(_note_field, keys) if field]
 
 
 def _saved(row: "RowPlan") -> Action:

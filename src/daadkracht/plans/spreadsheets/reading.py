@@ -37,11 +37,6 @@ def read_actions_sheet(data: bytes, filename: str) -> Sheet:
     return read_sheet(data, filename, preferred_title=SHEET_TITLE)
 
 
-def read_file(data: bytes, filename: str) -> Table:
-    """The table in an uploaded file; raises SheetError with what is wrong with it."""
-    return table_of(read_actions_sheet(data, filename))
-
-
 def table_of(sheet: Sheet) -> Table:
     """The sheet's columns matched to action fields; raises SheetError with every problem."""
     headers = sheet.headers

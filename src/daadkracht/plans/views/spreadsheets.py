@@ -1,7 +1,5 @@
 """Pages for exporting the actions to a spreadsheet and for the import's template."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.http import HttpResponseBase
 from django.shortcuts import redirect
@@ -22,11 +20,6 @@ from daadkracht.plans.spreadsheets.records import action_records
 from daadkracht.plans.spreadsheets.template import template_workbook
 from daadkracht.plans.views.action_list import ACTION_SORTS
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
-
-UPLOAD_DIRECTORY = "imports"
-UPLOAD_MAX_AGE = timedelta(days=1)
-# The preview lists this many rows of each kind; the counts always cover the whole file.
-PREVIEW_ROWS = 200
 
 
 @tenant_view()
