@@ -266,7 +266,12 @@ def test_co2_and_responsible_as_the_source_says_them_come_back_unchanged(world):
     )
     created = {a.title: a for a in Action.unscoped.filter(plan=world.plan_a)}
 
-    assert created["Warmtenet"].co2_note == "1.150 t CO2-eq/y"
+    # A figure with its unit is read as the figure; text that is no single number is kept.
+    assert (created["Warmtenet"].co2_reduction, created["Warmtenet"].co2_note) == (1150, "")
+    assert (created["Isolatie"].co2_reduction, created["Isolatie"].co2_note) == (
+        None,
+        "A few 100 t",
+    )
     assert created["Warmtenet"].responsible_note == "imec"
     assert created["Isolatie"].responsible_note == "KU Leuven, EcoWerf"
     assert created["Zon"].co2_reduction == 250
@@ -277,8 +282,10 @@ def test_co2_and_responsible_as_the_source_says_them_come_back_unchanged(world):
     assert again.errors == []
     assert again.counts["updated"] == 0
     page = coordinator.get(f"/alfa/plan/acties/{created['Warmtenet'].pk}/").content.decode()
-    assert "1.150 t CO2-eq/y" in page
+    assert "1.150 t CO2/jaar" in page
     assert "imec" in page
+    page = coordinator.get(f"/alfa/plan/acties/{created['Isolatie'].pk}/").content.decode()
+    assert "A few 100 t" in page
 
 
 def test_errors_are_listed_once_per_kind_with_every_row(world):

@@ -14,7 +14,7 @@ from daadkracht.access.reach import OWN, declare, own_where
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
-from daadkracht.common.numbers import parse_amount
+from daadkracht.common.numbers import reads_as_number
 from daadkracht.plans.models import covenant
 from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
@@ -72,11 +72,7 @@ class DepartmentRole(models.TextChoices):
 
 def validate_no_number(text: str) -> None:
     """A note says what a source gives instead of a number; a number belongs in the field."""
-    try:
-        number = parse_amount(text)
-    except (ValueError, ArithmeticError):
-        return
-    if number is not None:
+    if reads_as_number(text):
         raise ValidationError(
             _("This is a number: put it in the field for the figure; this one is for text.")
         )

@@ -3,7 +3,7 @@
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
@@ -121,8 +121,12 @@ def parse_date(raw: RawCell) -> date | None:
     raise ValueError
 
 
-def parse_number(raw: RawCell) -> Decimal | None:
-    """A number from Excel, or typed the Belgian way (1.250,5) or the English way (1250.5)."""
+def parse_number(
+    raw: RawCell, reader: Callable[[str], Decimal | None] = parse_amount
+) -> Decimal | None:
+    """A number from Excel, or typed the Belgian way (1.250,5) or the English way (1250.5).
+
+    `reader` reads typed text: plain numbers by default, or with units ("€ 1,2 mio")."""
     value = raw.value
     if isinstance(value, bool):
         raise ValueError
@@ -132,4 +136,4 @@ def parse_number(raw: RawCell) -> Decimal | None:
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
-    return parse_amount(raw.text)
+    return reader(raw.text)

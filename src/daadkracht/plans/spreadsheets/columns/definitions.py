@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from daadkracht.common.numbers import parse_amount, read_money, read_tonnes
 from daadkracht.plans.models import FundingSource, Phase, Priority, Visibility, covenant
 from daadkracht.plans.spreadsheets.cells import normalise
 from daadkracht.plans.spreadsheets.columns.base import Column
@@ -35,11 +36,12 @@ def _money(key: str, header: str, label: Promise, note_field: str | None = None)
         header=header,
         label=label,
         note_field=note_field,
+        reader=read_money if note_field else parse_amount,
         help=gettext_lazy("An amount in euro; use a comma for decimals: 1250,50 or 1.250,50.")
         if note_field is None
         else gettext_lazy(
-            "An amount in euro; use a comma for decimals: 1250,50 or 1.250,50. Text that is no"
-            " amount (15-20 mio EUR) is kept as the source says it."
+            "An amount in euro; use a comma for decimals: 1250,50 or 1.250,50; € 1,2 mio is read"
+            " too. Text that is no single amount (15-20 mio EUR) is kept as the source says it."
         ),
         example="25000",
         width=14,
@@ -52,6 +54,7 @@ def _quantity(
 ) -> DecimalColumn:
     return DecimalColumn(
         note_field=note_field,
+        reader=read_tonnes if note_field else parse_amount,
         key=key,
         header=header,
         label=label,
@@ -196,8 +199,8 @@ COLUMNS: list[Column] = [
         "CO2-reductie (t/jaar)",
         gettext_lazy("expected CO2 reduction"),
         gettext_lazy(
-            "Expected reduction in tonnes of CO2 per year. Text that is no number (a few 100 t)"
-            " is kept as the source says it."
+            "Expected reduction in tonnes of CO2 per year; 1.150 t CO2-eq/y is read too. Text"
+            " that is no single number (a few 100 t) is kept as the source says it."
         ),
         "co2_note",
     ),

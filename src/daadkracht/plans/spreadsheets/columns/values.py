@@ -1,5 +1,6 @@
 """Columns of one typed value: text, a date, an amount, a percentage, a timestamp."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.common.dates import is_plausible
+from daadkracht.common.numbers import parse_amount
 from daadkracht.common.sheets import RawCell
 from daadkracht.plans.spreadsheets.cells import (
     DATE_FORMAT,
@@ -83,6 +85,8 @@ class DecimalColumn(Column):
     max_digits: int = 14
     decimal_places: int = 2
     note_field: str | None = None
+    # How typed text is read: a plain number, or with the units the column's figure has.
+    reader: Callable[[str], Decimal | None] = parse_amount
 
     def current(self, record: ActionRecord) -> Any:
         number = getattr(record.action, self.key)
@@ -114,7 +118,7 @@ class DecimalColumn(Column):
 
     def _number(self, raw: RawCell) -> Decimal | None:
         try:
-            number = parse_number(raw)
+            number = parse_number(raw, self.reader)
         except (ValueError, InvalidOperation):
             raise CellError(
                 _(
