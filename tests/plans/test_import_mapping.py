@@ -1,14 +1,17 @@
 """Importing a list as cities publish it: own headers in any language, a title above them, no
 identifiers — matched on the columns page, checked, imported."""
 
+from datetime import date
 from http import HTTPStatus
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from daadkracht.access.context import tenant_scope
+from daadkracht.common.sheets import RawCell
 from daadkracht.plans.models import Action, ImportMapping, Theme
-from daadkracht.plans.spreadsheets.mapping import auto_mapping, simplified
+from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY
+from daadkracht.plans.spreadsheets.mapping import auto_mapping, match_header, simplified
 from daadkracht.testing.factories import as_platform
 
 IMPORT_URL = "/alfa/plan/acties/import/"
@@ -329,3 +332,13 @@ def test_hostile_choices_on_the_import_pages_change_nothing_and_break_nothing(wo
     assert missing.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
     assert confirm.status_code == HTTPStatus.FOUND
     assert Action.unscoped.count() == before
+
+
+def test_a_year_alone_is_read_as_the_end_or_the_start_of_that_year():
+    deadline, start = COLUMNS_BY_KEY["deadline"], COLUMNS_BY_KEY["start_date"]
+    assert match_header("Timing") == "deadline"
+    assert deadline.parse(RawCell("2028"), None) == date(2028, 12, 31)
+    assert deadline.parse(RawCell(2028), None) == date(2028, 12, 31), "a number cell as well"
+    assert start.parse(RawCell("2026"), None) == date(2026, 1, 1)
+    # An Excel day number is still a day: 45658 is 1 January 2025.
+    assert deadline.parse(RawCell(45658), None) == date(2025, 1, 1)

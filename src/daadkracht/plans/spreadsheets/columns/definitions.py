@@ -171,7 +171,10 @@ COLUMNS: list[Column] = [
         key="start_date",
         header="Startdatum",
         label=gettext_lazy("start date"),
-        help=gettext_lazy("A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date."),
+        help=gettext_lazy(
+            "A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date; a year alone"
+            " (2026) is read as 1/1 of that year."
+        ),
         example="01/09/2025",
         width=12,
     ),
@@ -179,7 +182,11 @@ COLUMNS: list[Column] = [
         key="deadline",
         header="Deadline",
         label=gettext_lazy("deadline"),
-        help=gettext_lazy("A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date."),
+        help=gettext_lazy(
+            "A date as dd/mm/yyyy (31/12/2030), as yyyy-mm-dd, or an Excel date; a year alone"
+            " (2030) is read as 31/12 of that year."
+        ),
+        year_ends=True,
         example="31/12/2027",
         width=12,
     ),

@@ -44,11 +44,30 @@ class TextColumn(Column):
         return text
 
 
+# A year alone ("2027", as plans often give a deadline) is read as its first or last day.
+YEARS_READ = range(1990, 2101)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DateColumn(Column):
     number_format: str | None = DATE_FORMAT
+    year_ends: bool = False  # a year alone means its last day (a deadline), else its first
+
+    def _year(self, raw: RawCell) -> date | None:
+        value = raw.value
+        if isinstance(value, int) and not isinstance(value, bool):
+            year = value
+        elif raw.text.isdigit() and len(raw.text) == 4:
+            year = int(raw.text)
+        else:
+            return None
+        if year not in YEARS_READ:
+            return None
+        return date(year, 12, 31) if self.year_ends else date(year, 1, 1)
 
     def parse(self, raw: RawCell, lookups: Lookups) -> date | None:
+        if (year := self._year(raw)) is not None:
+            return year
         try:
             value = parse_date(raw)
         except ValueError:
