@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from daadkracht.access.context import member_scope, tenant_scope
 from daadkracht.accounts.models import Invitation, User
@@ -23,6 +24,10 @@ from daadkracht.testing.factories import (
     MunicipalityFactory,
     UserFactory,
 )
+
+# Tests check behaviour, never wall-clock time: a busy machine must not fail an example.
+hypothesis_settings.register_profile("daadkracht", deadline=None)
+hypothesis_settings.load_profile("daadkracht")
 
 
 @dataclass

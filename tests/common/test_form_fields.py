@@ -46,3 +46,32 @@ def test_an_amount_is_shown_grouped_in_the_language_of_the_page():
 
     assert str(shown) == "1.200.000,50"
     assert str(whole) == "1.200.000"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("en", "1,250", Decimal("1250")),
+        ("en", "1,250,000.50", Decimal("1250000.50")),
+        ("en", "1.25", Decimal("1.25")),
+        ("nl", "12,5", Decimal("12.5")),
+        ("nl", "1.250", Decimal("1250")),
+        ("fr", "1 250 000,50", Decimal("1250000.50")),
+    ],
+)
+def test_a_single_separator_is_read_as_the_page_s_language_writes_it(language, typed, expected):
+    with translation.override(language):
+        form = BudgetForm({"budget": typed})
+
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["budget"] == expected
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_an_amount_shown_in_any_language_is_read_back_unchanged(language):
+    with translation.override(language):
+        shown = BudgetForm(initial={"budget": Decimal("1250")})["budget"].value()
+        form = BudgetForm({"budget": shown})
+
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["budget"] == Decimal("1250")

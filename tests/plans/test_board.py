@@ -110,13 +110,30 @@ class TestBoard:
         viewer_html = board_world.client_for("viewer").get(BOARD_URL).content.decode()
 
         action = board_world.action_a
-        assert f'<label for="move-{action.pk}">' in editor_html
+        assert f'<label class="board-card__move-label" for="move-{action.pk}">' in editor_html
         assert f'<select id="move-{action.pk}" name="status">' in editor_html
         assert f'action="{move_url(action)}"' in editor_html
         # The menu starts at the card's own status.
         assert f'<option value="{board_world.status[2].pk}" selected>' in editor_html
         assert move_url(board_world.other_action_a) not in editor_html
         assert "/verplaatsen/" not in viewer_html
+
+    def test_a_viewer_is_not_told_how_to_move_cards(self, board_world):
+        html = board_world.client_for("viewer").get(BOARD_URL).content.decode()
+
+        assert "Elke kolom is een status van het plan." in html
+        assert "Verplaats" not in html
+        assert "<select" not in html.split('class="board"')[1]
+
+    def test_an_editor_is_told_how_to_move_the_cards_of_their_department(self, board_world):
+        editor_html = board_world.client_for("editor").get(BOARD_URL).content.decode()
+        coordinator_html = board_world.client_for("coordinator").get(BOARD_URL).content.decode()
+
+        assert "Om een kaart van uw dienst te verplaatsen" in editor_html
+        assert "Om een kaart te verplaatsen" in coordinator_html
+        # Each menu has a visible label that names the card's action.
+        label = f'for="move-{board_world.action_a.pk}">Nieuwe status voor B3.01</label>'
+        assert label in editor_html
 
     def test_no_plan_explains_how_to_start(self, world):
         gamma = MunicipalityFactory.create(name="Gemeente Gamma", slug="gamma")

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from daadkracht.plans.charts.timeline import CHART_WIDTH, LABEL_WIDTH, timeline_chart
+from daadkracht.plans.charts.timeline import CHART_WIDTH, timeline_chart
 from daadkracht.plans.models import Action, ActionStatus, ActionTheme, Plan
 from daadkracht.plans.selectors.rows import ActionListRow
 from daadkracht.tenancy.roles import Role
@@ -21,6 +21,7 @@ from daadkracht.testing.factories import (
     as_platform,
 )
 from tests.plans.at_scale import coordinator_client_with_actions
+from tests.svg_bounds import chart_svg, labels_outside, svg_labels
 
 TIMELINE_URL = "/alfa/plan/tijdlijn/"
 
@@ -174,18 +175,18 @@ class TestTimelineGeometry:
         chart = self.chart(row(date(2021, 1, 1), date(2030, 12, 31)), row(date(2026, 1, 1), None))
 
         full, half = chart.items
-        assert full.bar_x == LABEL_WIDTH
+        assert full.bar_x == chart.chart_x
         assert full.bar_width == pytest.approx(CHART_WIDTH * 3651 / 3652, abs=0.2)
         assert half.bar_x is None
         # Five of the ten years have passed on 1 January 2026.
-        assert half.marker_x == pytest.approx(LABEL_WIDTH + CHART_WIDTH * 1826 / 3652, abs=0.2)
+        assert half.marker_x == pytest.approx(chart.chart_x + CHART_WIDTH * 1826 / 3652, abs=0.2)
 
     def test_dates_outside_the_period_are_drawn_at_its_edge(self):
         chart = self.chart(row(date(2015, 5, 1), date(2040, 1, 1)))
 
         (item,) = chart.items
-        assert item.bar_x == LABEL_WIDTH
-        assert item.bar_x + item.bar_width == pytest.approx(LABEL_WIDTH + CHART_WIDTH)
+        assert item.bar_x == chart.chart_x
+        assert item.bar_x + item.bar_width == pytest.approx(chart.chart_x + CHART_WIDTH)
 
     def test_rows_are_stacked_and_years_evenly_spaced(self):
         chart = self.chart(row(None, None), row(None, None), row(None, None))
@@ -193,14 +194,13 @@ class TestTimelineGeometry:
         assert [item.y for item in chart.items] == [30, 56, 82]
         assert chart.height == 30 + 3 * 26 + 4
         assert len(chart.years) == 10
-        assert chart.years[0].x == LABEL_WIDTH
+        assert chart.years[0].x == chart.chart_x
         widths = {round(b.x - a.x) for a, b in zip(chart.years, chart.years[1:], strict=False)}
         assert widths <= {70, 71}
 
     def test_today_line_only_inside_the_period(self):
-        assert self.chart(today=date(2026, 1, 1)).today_x == pytest.approx(
-            LABEL_WIDTH + CHART_WIDTH * 1826 / 3652, abs=0.2
-        )
+        chart = self.chart(today=date(2026, 1, 1))
+        assert chart.today_x == pytest.approx(chart.chart_x + CHART_WIDTH * 1826 / 3652, abs=0.2)
         assert self.chart(today=date(2035, 1, 1)).today_x is None
 
     def test_a_very_short_action_still_shows(self):
@@ -232,3 +232,54 @@ def test_the_timeline_uses_as_many_queries_for_1000_actions_as_for_10(db, query)
         counts.append(len(context.captured_queries))
 
     assert counts[0] == counts[1]
+
+
+class TestTimelineLabels:
+    @as_platform
+    def test_long_titles_are_shortened_inside_the_chart_with_the_whole_title_as_tooltip(
+        self, world
+    ):
+        long_title = (
+            "Masterplan energiezuinig patrimonium: WKK, warmtepompen en PV op alle "
+            "stadsgebouwen, sporthallen en zwembaden van Brugge en de deelgemeenten"
+        )
+        Action.unscoped.filter(pk=world.action_a.pk).update(
+            identifier="B1.06-WWW",
+            title=long_title,
+            start_date=date(2021, 1, 1),
+            deadline=date(2030, 12, 31),
+        )
+        # Overdue at the end of the period: its mark sits right of the longest bar.
+        Action.unscoped.filter(pk=world.other_action_a.pk).update(
+            title="MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM",
+            start_date=date(2021, 1, 1),
+            deadline=timezone.localdate() - timedelta(days=1),
+        )
+
+        html = world.client_for("coordinator").get(TIMELINE_URL).content.decode()
+
+        svg = chart_svg(html, "timeline__chart")
+        assert labels_outside(svg) == []
+        _box, labels = svg_labels(svg)
+        shortened = next(label for label in labels if label.text.startswith("B1.06-WWW"))
+        assert shortened.text.endswith("…")
+        assert f"<title>B1.06-WWW {long_title}</title>" in svg
+
+    @as_platform
+    def test_short_titles_get_a_narrow_label_column_and_no_tooltip(self, world):
+        Action.unscoped.filter(plan=world.plan_a).update(
+            title="Fietsstraten", start_date=date(2022, 1, 1), deadline=date(2024, 1, 1)
+        )
+
+        response = world.client_for("coordinator").get(TIMELINE_URL)
+
+        chart = response.context["chart"]
+        assert chart.chart_x < 200
+        assert not any(item.shortened for item in chart.items)
+        assert labels_outside(chart_svg(response.content.decode(), "timeline__chart")) == []
+
+    def test_a_plan_of_many_years_labels_every_other_year(self):
+        chart = timeline_chart([], start_year=2011, end_year=2050, today=date(2026, 1, 1))
+
+        labelled = [year.year for year in chart.years if year.labelled]
+        assert labelled[:3] == [2011, 2013, 2015]

@@ -12,7 +12,8 @@ from daadkracht.common.numbers import parse_amount
 
 class AmountField(forms.DecimalField):
     """An amount or quantity typed the Belgian way ("1.200.000", "€ 1.200.000,50"), the
-    English way ("1200000.50") or plainly; shown back with thousands grouped, as accepted."""
+    English way ("1,200,000.50") or plainly; shown back with thousands grouped as the reader's
+    language writes them, which this field accepts again."""
 
     widget = forms.TextInput
 
@@ -27,7 +28,7 @@ class AmountField(forms.DecimalField):
         if isinstance(value, Decimal | int | float):
             return super().to_python(value)
         try:
-            number = parse_amount(str(value))
+            number = parse_amount(str(value), decimal_mark=formats.get_format("DECIMAL_SEPARATOR"))
         except (ValueError, ArithmeticError):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if number is None:

@@ -1,5 +1,10 @@
-"""The list of statuses a new plan starts with."""
+"""The list of statuses a new plan starts with, and their names in the reader's language."""
 
+from functools import cache
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.plans.models import StatusCategory
@@ -14,3 +19,21 @@ DEFAULT_STATUSES = [
     (_("postponed"), StatusCategory.PAUSED, "#8a5a00"),
     (_("cancelled"), StatusCategory.CANCELLED, "#6b6b6b"),
 ]
+
+
+@cache
+def _default_names() -> dict[str, Promise]:
+    """Each default status's name, as any interface language writes it, to its translation."""
+    names: dict[str, Promise] = {}
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            for name, _category, _colour in DEFAULT_STATUSES:
+                names[str(name).casefold()] = name
+    return names
+
+
+def default_status_label(name: str) -> str | None:
+    """The reader's word for a status still named as a new plan names it; None for a status the
+    municipality renamed or added, whose name is its own."""
+    default = _default_names().get(name.strip().casefold())
+    return str(default) if default is not None else None

@@ -1,10 +1,13 @@
-"""Template helpers: links inside the active municipality, sortable column headers."""
+"""Template helpers: links inside the active municipality, sortable column headers, amounts."""
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
 from django.http import QueryDict
 from django.urls import reverse
+
+from daadkracht.common.numbers import format_euro, format_percent
 
 register = template.Library()
 
@@ -45,3 +48,28 @@ def sort_header(context: template.Context, key: str, label: str) -> dict[str, An
         "active": active,
         "descending": descending,
     }
+
+
+@register.filter
+def euro(value: Any, places: int = 0) -> str:
+    """`{{ budget|euro }}`: an amount in euro as the reader's language writes it (€ 1.250,
+    1 250 €, €1,250); empty for no amount."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return ""
+    return format_euro(amount, int(places))
+
+
+@register.filter
+def percent(value: Any, places: int = 0) -> str:
+    """`{{ share|percent }}`: a percentage as the reader's language writes it (45%, 45 %)."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return ""
+    return format_percent(number, int(places))

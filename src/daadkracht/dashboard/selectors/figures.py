@@ -74,7 +74,7 @@ class StatusFigures:
 
     @property
     def label(self) -> str:
-        name = capfirst(self.status.name)
+        name = capfirst(self.status.display_name)
         if self.past_deadline:
             return _("%(status)s, deadline passed") % {"status": name}
         return name

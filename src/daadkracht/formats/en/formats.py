@@ -1,4 +1,5 @@
-"""Dates and numbers in the Belgian style for the English interface (23/11/2026, 1.234,5)."""
+"""Dates as written in Belgium, numbers as in English, for the English interface (23/11/2026,
+1,234.5)."""
 
 DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "d/m/Y"
@@ -15,6 +16,6 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %H:%M:%S",
 ]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "."
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3

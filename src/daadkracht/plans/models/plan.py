@@ -151,7 +151,15 @@ class ActionStatus(TenantModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name as the reader sees it: a status that kept the name a new plan gives it
+        (stored in Dutch) is shown in the reader's language, a renamed one as named."""
+        from daadkracht.plans.defaults import default_status_label  # defaults imports models
+
+        return default_status_label(self.name) or self.name
 
     @property
     def is_closed(self) -> bool:
