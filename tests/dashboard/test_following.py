@@ -189,7 +189,7 @@ def test_a_municipality_without_a_plan_says_so(world):
     assert row.plan is None
     assert (row.action_count, row.late, row.stale, row.decisions) == (0, 0, 0, 0)
     assert row.last_activity is None
-    assert "No plan yet" in response.content.decode()
+    assert "Nog geen klimaatplan" in response.content.decode()
 
 
 # --- Isolation -------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def test_without_a_municipality_to_follow_the_page_says_how_to_get_one(followed,
 
     assert rows_of(response) == []
     content = response.content.decode()
-    assert "You do not follow any municipality yet." in content
+    assert "U volgt nog geen enkele gemeente." in content
     assert "Klimaatplan" not in content
 
 
@@ -266,7 +266,7 @@ def test_filtering_by_name(followed):
     assert [r.municipality.slug for r in rows_of(client.get(f"{OVERVIEW}?q=BETA"))] == ["beta"]
     empty = client.get(f"{OVERVIEW}?q=Zeta")
     assert rows_of(empty) == []
-    assert "No municipality you follow matches this name." in empty.content.decode()
+    assert "Geen enkele gemeente die u volgt, past bij deze naam." in empty.content.decode()
 
 
 def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
@@ -275,13 +275,13 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
 
     rows = csv_rows(client.get(f"{OVERVIEW}?sort=-late&q=e&export=csv"))
     assert rows[0] == [
-        "Municipality",
-        "Climate plan",
-        "Actions",
-        "Late",
-        "Stale",
-        "Decision needed",
-        "Last activity",
+        "Gemeente",
+        "Klimaatplan",
+        "Acties",
+        "Te laat",
+        "Stilgevallen",
+        "Beslissing nodig",
+        "Laatste activiteit",
     ]
     assert [r[0] for r in rows[1:]] == [row.name for row in shown]
     for line, row in zip(rows[1:], shown, strict=True):

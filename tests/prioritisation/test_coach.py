@@ -28,9 +28,7 @@ def criteria(plan) -> list[Criterion]:
 
 def test_a_coach_opens_a_round_shows_its_code_and_closes_it(world):
     coach = world.client_for("coach")
-    assert (
-        "Open a scoring round" in coach.get(url("prioritisation:rounds", world.a)).content.decode()
-    )
+    assert "Scoreronde openen" in coach.get(url("prioritisation:rounds", world.a)).content.decode()
 
     response = coach.post(
         url("prioritisation:round_create", world.a),
@@ -48,7 +46,7 @@ def test_a_coach_opens_a_round_shows_its_code_and_closes_it(world):
     projector = coach.get(url("prioritisation:round_detail", world.a, pk=scoring_round.pk))
     content = projector.content.decode()
     assert scoring_round.join_code in content
-    assert "Close the round" in content
+    assert "Ronde afsluiten" in content
     entry = AuditEntry.unscoped.get(content_type__model="scoringround")
     assert entry.actor == world.users["coach"]
 
