@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from daadkracht.access.context import platform_scope, tenant_scope
 from daadkracht.dashboard.selectors.municipality import municipality_dashboard
 from daadkracht.plans.models import Action, Plan, StatusCategory
+from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.roles import Role
@@ -338,3 +339,14 @@ def test_queries_do_not_grow_with_the_municipalities(db, client, django_assert_m
             client.get(OVERVIEW + "?export=xlsx")
 
     assert counts[2] == counts[6]
+
+
+def test_actions_in_the_trash_are_not_counted(followed, situation):
+    client = followed.client_for("coach")
+    before = by_slug(client.get(OVERVIEW))["alfa"]
+
+    with tenant_scope(followed.a):
+        action_delete(actor=followed.users["coordinator"], action=situation.late)
+
+    after = by_slug(client.get(OVERVIEW))["alfa"]
+    assert (after.action_count, after.late) == (before.action_count - 1, before.late - 1)
