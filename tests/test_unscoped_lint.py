@@ -32,11 +32,11 @@ ALLOWED_BYPASS = {
 
 SCOPE = re.compile(
     r"\b(tenant_scope|platform_scope|public_scope|link_scope|worker_scope|member_scope|"
-    r"token_scope|enter_for_request|_enter)\("
+    r"token_scope|following_scope|enter_for_request|_enter)\("
 )
 ALLOWED_SCOPE = {
     "access/context.py": "defines the scopes",
-    "access/entry.py": "the public, signed-link and code entry points",
+    "access/entry.py": "the public, signed-link, code and coach's overview entry points",
     "access/tasks.py": "the task entry point",
     "tenancy/middleware.py": "the member entry point (and the admin's platform scope)",
     "tenancy/platform.py": "the platform invites a new municipality's coordinator in its scope",

@@ -41,6 +41,7 @@ VISITORS = {
     "workshop:enter": "anonymous",
     "workshop:join": "anonymous",
     "workshop:score": "participant",
+    "coach_overview": "coach",
 }
 
 
@@ -189,5 +190,6 @@ def furnish(world: Any) -> FuzzWorld:
         "anonymous": Client(),
         "participant": participant,
         "resetter": resetter,
+        "coach": world.client_for("coach"),
     }
     return FuzzWorld(world, clients, kwargs, _ids(world), export_csv)

@@ -1,5 +1,5 @@
-"""Who may prioritise: coordinators manage criteria and rounds; whoever may change an action
-scores it."""
+"""Who may prioritise: coordinators and coaches manage criteria and rounds and score every
+action; whoever may change an action scores it."""
 
 import pytest
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
         ("coordinator", True, True),
         ("editor", True, False),
         ("viewer", False, False),
-        ("coach", False, False),
+        ("coach", True, True),
     ],
 )
 def test_who_may_score_an_action(world, role, own, other):
@@ -24,7 +24,8 @@ def test_who_may_score_an_action(world, role, own, other):
     assert can_score(who, world.other_action_a) is other
 
 
-def test_only_coordinators_manage_prioritisation(world):
-    for role in ("editor", "viewer", "coach"):
+def test_coordinators_and_coaches_manage_prioritisation(world):
+    for role in ("editor", "viewer"):
         assert not can_manage_prioritisation(world.membership(role))
-    assert can_manage_prioritisation(world.membership("coordinator"))
+    for role in ("coordinator", "coach"):
+        assert can_manage_prioritisation(world.membership(role))

@@ -407,9 +407,11 @@ def test_duplicate_criterion_name_keeps_the_input(world):
     assert Criterion.unscoped.filter(plan=world.plan_a).count() == 6
 
 
-def test_criteria_pages_are_for_coordinators(world):
-    for who in ("editor", "viewer", "coach"):
+def test_criteria_pages_are_for_coordinators_and_coaches(world):
+    for who in ("editor", "viewer"):
         assert world.client_for(who).get(url("prioritisation:criteria", world)).status_code == 403
+    for who in ("coordinator", "coach"):
+        assert world.client_for(who).get(url("prioritisation:criteria", world)).status_code == 200
     assert (
         world.client_for("other_municipality")
         .get(url("prioritisation:criteria", world))

@@ -116,9 +116,9 @@ def test_round_needs_actions_and_criteria_and_keeps_the_input(world):
     assert not ScoringRound.unscoped.exists()
 
 
-def test_only_coordinators_open_close_and_adopt(world):
+def test_only_coordinators_and_coaches_open_close_and_adopt(world):
     scoring_round = open_round(world)
-    for who in ("editor", "viewer", "coach"):
+    for who in ("editor", "viewer"):
         client = world.client_for(who)
         assert client.get(url("prioritisation:round_create", world)).status_code == 403
         assert (

@@ -24,6 +24,8 @@ def _membership(world):
 EXPECTED = {
     "home": row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
     "set_language": everyone(NOT_ALLOWED),
+    # Whoever is logged in: a coach's overview; anyone else finds it empty.
+    "coach_overview": logged_in(OK),
     "accounts:login": row(OK, *[REDIRECT] * 6),
     "accounts:logout": logged_in(NOT_ALLOWED),
     "accounts:password_reset": everyone(OK),

@@ -4,7 +4,6 @@ from daadkracht.access.context import tenant_scope
 from daadkracht.prioritisation.models import Criterion, ScoringRound
 from tests.url_matrix.rows import (
     ALL_MEMBERS,
-    COORDINATOR_ONLY,
     FORBIDDEN,
     NOT_ALLOWED,
     NOT_FOUND,
@@ -31,21 +30,24 @@ def _criterion(world) -> dict:
     return {"pk": Criterion.unscoped.filter(plan=world.plan_a).order_by("position").first().pk}
 
 
+# Coordinators and the coaches who guide the municipality's workshops.
+PRIORITISING = tenant(OK, FORBIDDEN, FORBIDDEN, OK)
+
 EXPECTED = {
     "prioritisation:priorities": ALL_MEMBERS,
-    "prioritisation:scores_fill": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
-    "prioritisation:criteria": COORDINATOR_ONLY,
-    "prioritisation:criterion_delete": COORDINATOR_ONLY,
-    # The editor's own department leads action_a; viewers and coaches only read.
-    "prioritisation:action_scores": tenant(OK, OK, FORBIDDEN, FORBIDDEN),
+    "prioritisation:scores_fill": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, NOT_ALLOWED),
+    "prioritisation:criteria": PRIORITISING,
+    "prioritisation:criterion_delete": PRIORITISING,
+    # The editor's own department leads action_a; coaches score every action; viewers read.
+    "prioritisation:action_scores": tenant(OK, OK, FORBIDDEN, OK),
     "prioritisation:mac_curve": ALL_MEMBERS,
     "prioritisation:rounds": ALL_MEMBERS,
-    "prioritisation:round_create": COORDINATOR_ONLY,
+    "prioritisation:round_create": PRIORITISING,
     "prioritisation:round_detail": ALL_MEMBERS,
     # Editors take part in rounds and see the results once the round is closed.
     "prioritisation:round_results": tenant(OK, FORBIDDEN, OK, OK),
-    "prioritisation:round_close": COORDINATOR_ONLY,
-    "prioritisation:round_adopt": COORDINATOR_ONLY,
+    "prioritisation:round_close": PRIORITISING,
+    "prioritisation:round_adopt": PRIORITISING,
     # Public: no log-in needed; an unknown join code is not found for everyone.
     "workshop:enter": everyone(OK),
     "workshop:join": everyone(NOT_FOUND),

@@ -7,7 +7,7 @@ decorator and management commands. Everything that reads or writes tenant data a
 without a context, tenant data cannot be touched at all.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -55,6 +55,9 @@ class AccessContext:
     actor: Any = None  # the user, if one is logged in (or the task was enqueued by one)
     membership: "Membership | None" = None
     grant: LinkGrant | None = None
+    # A coach's overview: the member audience in each of these municipalities at once, read
+    # only (with no active municipality, every write is refused). None outside such a page.
+    followed: frozenset[int] | None = None
 
     @property
     def spans_municipalities(self) -> bool:
@@ -109,6 +112,17 @@ def member_context(membership: "Membership", actor: Any) -> AccessContext:
 
 def member_scope(membership: "Membership", actor: Any) -> Any:
     return _enter(member_context(membership, actor))
+
+
+def following_scope(memberships: "Iterable[Membership]", actor: Any) -> Any:
+    """Read, as a member, every municipality of `memberships` at once: a coach's overview."""
+    return _enter(
+        AccessContext(
+            Audience.MEMBER,
+            actor=actor,
+            followed=frozenset(m.municipality_id for m in memberships),
+        )
+    )
 
 
 def enter_for_request(context: AccessContext) -> None:

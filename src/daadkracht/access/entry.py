@@ -1,4 +1,5 @@
-"""Entry points for visitors without a membership: public pages and pages opened by a key.
+"""Entry points for visitors without a membership (public pages and pages opened by a key), for
+the platform administration, and for a coach's overview across the municipalities they follow.
 
 Each decorator throttles the address, activates the access context of its audience for the
 whole view and marks the view with that audience, so that the authorisation test knows every
@@ -11,6 +12,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from daadkracht.access import context as access
@@ -59,6 +61,29 @@ def platform_view(view: ViewFunc) -> ViewFunc:
             return view(request, *args, **kwargs)
 
     wrapped.access_audience = Audience.PLATFORM  # type: ignore[attr-defined]
+    return wrapped
+
+
+def following_view(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
+    """A page across the municipalities the logged-in user follows as a coach.
+
+    The view gets those memberships and runs as a member of each of them at once, read only:
+    no municipality is active, so a write of tenant data is refused. A user who coaches no
+    municipality gets the page with nothing in it (a visitor who is not logged in is sent to
+    the log-in page first).
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        from daadkracht.tenancy.access import coach_memberships
+
+        memberships = list(coach_memberships(request.user))
+        with access.following_scope(memberships, actor=request.user):
+            return view(request, memberships, *args, **kwargs)
+
+    wrapped.access_audience = Audience.MEMBER  # type: ignore[attr-defined]
     return wrapped
 
 

@@ -6,11 +6,14 @@ from django.urls import include, path
 from daadkracht.access.entry import account_page
 from daadkracht.accounts import views as account_views
 from daadkracht.accounts.forms import AdminLoginForm
+from daadkracht.dashboard import following
 from daadkracht.tenancy import views as tenancy_views
 
 urlpatterns = [
     path("", account_page(tenancy_views.home), name="home"),
     path("taal/", account_page(account_views.set_language), name="set_language"),
+    # A coach's overview of the municipalities they follow, read as a member of each.
+    path("coach/", following.overview, name="coach_overview"),
     path("account/", include("daadkracht.accounts.urls")),
     path("beheer/", include("daadkracht.tenancy.platform_urls")),
     path("beheer/", admin.site.urls),

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from daadkracht.tenancy.models import Membership
+from daadkracht.tenancy.roles import Role
 
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
@@ -25,3 +26,8 @@ def membership_in(user: Any, municipality_slug: str) -> Membership | None:
         .select_related("department")
         .first()
     )
+
+
+def coach_memberships(user: Any) -> QuerySet[Membership]:
+    """The municipalities a user follows as a coach, by name."""
+    return memberships_of(user).filter(role=Role.COACH)

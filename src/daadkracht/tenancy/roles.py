@@ -22,6 +22,8 @@ class Permission(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     MANAGE_DEPARTMENTS = "manage_departments"
     VIEW_HISTORY = "view_history"
+    # Criteria and weights, scoring rounds (the workshop) and every action's scores.
+    MANAGE_PRIORITISATION = "manage_prioritisation"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -29,7 +31,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.EDITOR: frozenset({Permission.VIEW_INTERNAL, Permission.EDIT_OWN_DEPARTMENT}),
     Role.VIEWER: frozenset({Permission.VIEW_INTERNAL}),
     Role.COACH: frozenset(
-        {Permission.VIEW_INTERNAL, Permission.EDIT_TRAJECTORY, Permission.VIEW_HISTORY}
+        {
+            Permission.VIEW_INTERNAL,
+            Permission.EDIT_TRAJECTORY,
+            Permission.VIEW_HISTORY,
+            Permission.MANAGE_PRIORITISATION,
+        }
     ),
 }
 
@@ -37,5 +44,8 @@ ROLE_DESCRIPTIONS: dict[str, Any] = {
     Role.COORDINATOR: _("runs the plan and manages members and departments"),
     Role.EDITOR: _("edits what belongs to their department"),
     Role.VIEWER: _("reads everything internal, for example aldermen"),
-    Role.COACH: _("follows several municipalities, reads all and edits trajectory items"),
+    Role.COACH: _(
+        "follows several municipalities, reads all, edits trajectory items, runs scoring "
+        "workshops and edits priorities"
+    ),
 }

@@ -1,8 +1,9 @@
 """The one place that scopes reads and guards writes of tenant data.
 
 Every `TenantModel.objects` query is filtered to the rows the current audience may read (see
-`access.reach`): for members, workers and API clients the rows of the active municipality; for
-the public only what the model marks public; for the platform everything. The filter is decided
+`access.reach`): for members, workers and API clients the rows of the active municipality (on a
+coach's overview, of the municipalities the coach follows); for the public only what the model
+marks public; for the platform everything. The filter is decided
 when the SQL is compiled, not when the queryset is built, so that querysets made at import time
 (form fields) are scoped to the request that runs them. Without an access context such a query
 raises instead of returning everything, so a forgotten scope fails loudly.
@@ -100,8 +101,18 @@ class ReadableRows(Lookup):
             params.extend([*column_params, value])
             return f"{sql} = %s"
 
+        def within(name: str, values: list[int]) -> str:
+            if not values:
+                return "1 = 0"
+            sql, column_params = compiler.compile(columns[name])
+            params.extend([*column_params, *values])
+            return f"{sql} IN ({', '.join(['%s'] * len(values))})"
+
         if reach.span is Span.OWN:
-            parts.append(equals("municipality_id", self._active_id(context)))
+            if context.municipality_id is None and context.followed is not None:
+                parts.append(within("municipality_id", sorted(context.followed)))
+            else:
+                parts.append(equals("municipality_id", self._active_id(context)))
         if reach.granted_only:
             grant = context.grant
             if grant is None or grant.model_label != self.model._meta.label:
@@ -116,6 +127,8 @@ class ReadableRows(Lookup):
         condition = " AND ".join(parts)
         if reach.or_own and context.municipality_id is not None:
             condition = f"({condition}) OR {equals('municipality_id', context.municipality_id)}"
+        elif reach.or_own and context.followed is not None:
+            condition = f"({condition}) OR {within('municipality_id', sorted(context.followed))}"
         return f"({condition})", params
 
     @staticmethod

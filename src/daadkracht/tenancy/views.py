@@ -40,11 +40,15 @@ from daadkracht.tenancy.roles import Role
 def home(request: HttpRequest) -> HttpResponse:
     """Send the user to their municipality, or let them choose one.
 
-    A platform administrator lands here in any case: on the municipalities of the platform and
-    the way to add one.
+    A coach lands on the overview of the municipalities they follow, even while that is one:
+    the page where they compare them, and that grows as they follow more. A platform
+    administrator lands here in any case: on the municipalities of the platform and the way to
+    add one.
     """
     memberships = list(memberships_of(request.user))
     is_platform = request.user.is_superuser
+    if not is_platform and any(m.role == Role.COACH for m in memberships):
+        return redirect("coach_overview")
     if len(memberships) == 1 and not is_platform:
         return redirect("tenancy:home", municipality=memberships[0].municipality.slug)
     context: dict[str, Any] = {"memberships": memberships}

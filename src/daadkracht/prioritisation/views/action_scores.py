@@ -9,17 +9,16 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.forms import edit_versioned
 from daadkracht.plans.models import Action
-from daadkracht.plans.policies import can_edit_actions
 from daadkracht.plans.views.common import live_action
 from daadkracht.prioritisation.forms.scores import ActionScoresForm, stored_scores
-from daadkracht.prioritisation.policies import can_score
+from daadkracht.prioritisation.policies import can_score, can_score_actions
 from daadkracht.prioritisation.selectors.scores import criteria_of, explain
 from daadkracht.prioritisation.selectors.suggestions import figure_suggestions
 from daadkracht.prioritisation.services import scores as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 
-@tenant_view(can_edit_actions)
+@tenant_view(can_score_actions)
 def action_scores(request: TenantRequest, pk: int) -> HttpResponse:
     action = live_action(pk)
     if not can_score(request.tenant.membership, action):

@@ -1,0 +1,108 @@
+"""The coach's overview: the municipalities they follow side by side; sorted, filtered, exported."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from daadkracht.access.entry import following_view
+from daadkracht.common.exporting import export_format, export_response
+from daadkracht.common.query import QueryForm, TextField, requested_sort
+from daadkracht.dashboard.selectors.following import (
+    FollowedMunicipality,
+    followed_municipalities,
+)
+from daadkracht.tenancy.access import memberships_of
+from daadkracht.tenancy.models import Membership
+from daadkracht.tenancy.roles import Role
+
+
+class FollowedQuery(QueryForm):
+    """`?q=`: only the followed municipalities whose name holds this text."""
+
+    q = TextField()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Any
+    value: Callable[[FollowedMunicipality], Any]
+
+
+# The collaboration trajectory's phase becomes a column here once the trajectory is recorded.
+COLUMNS = [
+    Column("name", gettext_lazy("Municipality"), lambda r: r.name.casefold()),
+    Column("plan", gettext_lazy("Climate plan"), lambda r: r.plan_name and r.plan_name.casefold()),
+    Column("actions", gettext_lazy("Actions"), lambda r: r.action_count),
+    Column("late", gettext_lazy("Late"), lambda r: r.late),
+    Column("stale", gettext_lazy("Stale"), lambda r: r.stale),
+    Column("decisions", gettext_lazy("Decision needed"), lambda r: r.decisions),
+    Column("activity", gettext_lazy("Last activity"), lambda r: r.last_activity),
+]
+SORT_KEYS = [c.key for c in COLUMNS]
+DEFAULT_SORT = "name"
+
+
+def sort_rows(
+    rows: Sequence[FollowedMunicipality], requested: str
+) -> tuple[list[FollowedMunicipality], str]:
+    """Sort by `sort=key` or `-key`: empty values last in both directions, then by name."""
+    descending = requested.startswith("-")
+    column = next(c for c in COLUMNS if c.key == requested.lstrip("-"))
+    by_name = sorted(rows, key=lambda r: (r.name.casefold(), r.municipality.pk))
+    filled = [r for r in by_name if column.value(r) is not None]
+    empty = [r for r in by_name if column.value(r) is None]
+    filled.sort(key=column.value, reverse=descending)
+    return filled + empty, requested
+
+
+def matching(memberships: Sequence[Membership], search: str) -> list[Membership]:
+    text = search.casefold()
+    return [m for m in memberships if text in m.municipality.name.casefold()]
+
+
+@following_view
+def overview(request: HttpRequest, memberships: list[Membership]) -> HttpResponseBase:
+    search = FollowedQuery(request.GET).value("q")
+    rows, sort = sort_rows(
+        followed_municipalities(matching(memberships, search)),
+        requested_sort(request.GET, SORT_KEYS, DEFAULT_SORT),
+    )
+    fmt = export_format(request)
+    if fmt:
+        return export_response(
+            name=_("Municipalities you follow"),
+            fmt=fmt,
+            headers=[str(c.label) for c in COLUMNS],
+            rows=(
+                [
+                    r.name,
+                    r.plan_name or "",
+                    r.action_count,
+                    r.late,
+                    r.stale,
+                    r.decisions,
+                    timezone.localdate(r.last_activity) if r.last_activity else None,
+                ]
+                for r in rows
+            ),
+        )
+    return render(
+        request,
+        "dashboard/following.html",
+        {
+            "rows": rows,
+            "followed_count": len(memberships),
+            "search": search,
+            "sort": sort,
+            "columns": COLUMNS,
+            "other_memberships": [m for m in memberships_of(request.user) if m.role != Role.COACH],
+        },
+    )

@@ -1,0 +1,129 @@
+"""A coach's overview: the figures of every municipality they follow, in a fixed number of queries.
+
+Read inside `access.entry.following_view`, where the member scope spans the followed
+municipalities: one query reads their plans, one counts the actions of all of them, grouped by
+plan. The counts use the conditions the municipality's own dashboard flags its rows with
+(`overdue_condition`, `stale_condition`, the open statuses and the decision flag), so that the
+overview and each dashboard say the same.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from daadkracht.plans.models import CLOSED_CATEGORIES, Action, Plan
+from daadkracht.plans.selectors.actions import overdue_condition, stale_condition
+from daadkracht.tenancy.models import Membership, Municipality
+
+
+@dataclass
+class FollowedMunicipality:
+    """One row of the overview. The collaboration trajectory's phase is to join these figures
+    once the trajectory is recorded; until then there is nothing true to show for it."""
+
+    municipality: Municipality
+    plan: Plan | None  # None until the municipality has made its plan
+    action_count: int = 0
+    late: int = 0  # open and past their deadline
+    stale: int = 0  # open and without an update for the plan's stale period
+    decisions: int = 0  # open and waiting for a decision of the executive board
+    last_activity: datetime | None = None  # the latest status update or change
+
+    @property
+    def plan_name(self) -> str | None:
+        return self.plan.name if self.plan is not None else None
+
+    @property
+    def name(self) -> str:
+        return self.municipality.name
+
+
+@dataclass(frozen=True)
+class _Figures:
+    action_count: int
+    late: int
+    stale: int
+    decisions: int
+    last_update: datetime | None
+    last_change: datetime | None
+
+
+def _stale_condition(plans: Iterable[Plan]) -> Q:
+    """Each plan's own stale condition, for its actions; plans with the same period share one."""
+    by_period: dict[int, list[Plan]] = defaultdict(list)
+    for plan in plans:
+        by_period[plan.stale_after_days].append(plan)
+    return reduce(
+        or_,
+        (
+            Q(plan_id__in=[p.pk for p in group]) & stale_condition(group[0])
+            for group in by_period.values()
+        ),
+    )
+
+
+def _action_figures(plans: Sequence[Plan], today: date) -> dict[int, _Figures]:
+    """Per plan id, the counts of its live actions, in one query for all plans."""
+    if not plans:
+        return {}
+    is_open = ~Q(status__category__in=CLOSED_CATEGORIES)
+    rows = (
+        Action.objects.filter(plan_id__in=[p.pk for p in plans])
+        .values("plan_id")
+        .annotate(
+            action_count=Count("pk"),
+            late=Count("pk", filter=is_open & overdue_condition(today)),
+            stale=Count("pk", filter=is_open & _stale_condition(plans)),
+            decisions=Count("pk", filter=is_open & Q(decision_needed=True)),
+            last_update=Max("last_update_at"),
+            last_change=Max("updated_at"),
+        )
+        .order_by()
+    )
+    return {
+        row["plan_id"]: _Figures(
+            row["action_count"],
+            row["late"],
+            row["stale"],
+            row["decisions"],
+            row["last_update"],
+            row["last_change"],
+        )
+        for row in rows
+    }
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    known = [m for m in moments if m is not None]
+    return max(known) if known else None
+
+
+def followed_municipalities(
+    memberships: Sequence[Membership], *, today: date | None = None
+) -> list[FollowedMunicipality]:
+    """A row per membership's municipality, in the order of `memberships`."""
+    today = today or timezone.localdate()
+    ids = [m.municipality_id for m in memberships]
+    plans = {p.municipality_id: p for p in Plan.objects.filter(municipality_id__in=ids)}
+    figures = _action_figures(list(plans.values()), today)
+    rows = []
+    for membership in memberships:
+        plan = plans.get(membership.municipality_id)
+        row = FollowedMunicipality(membership.municipality, plan)
+        if plan is not None:
+            found = figures.get(plan.pk)
+            row.last_activity = plan.updated_at
+            if found is not None:
+                row.action_count = found.action_count
+                row.late = found.late
+                row.stale = found.stale
+                row.decisions = found.decisions
+                row.last_activity = _latest(plan.updated_at, found.last_update, found.last_change)
+        rows.append(row)
+    return rows
