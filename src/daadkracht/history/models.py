@@ -1,5 +1,7 @@
 """An audit entry per change, and the people and objects each entry mentions, by id."""
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -15,6 +17,17 @@ class AuditAction(models.TextChoices):
     DELETED = "deleted", _("moved to the trash")
     RESTORED = "restored", _("restored")
     REMOVED = "removed", _("removed")
+
+
+class Shown(StrEnum):
+    """How the history shows the values of a field whose stored text is not readable as is.
+
+    A model declares them as `history_shown = {"field": Shown.MONEY}`.
+    """
+
+    MONEY = "money"  # € 1.250.000 (cents only when there are any)
+    SCORE = "score"  # 4 out of 5
+    NUMBER = "number"  # 1,5 rather than 1,50
 
 
 class ChangeSource(models.TextChoices):

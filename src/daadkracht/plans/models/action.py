@@ -2,7 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,7 @@ from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.common.numbers import parse_amount
+from daadkracht.history.models import Shown
 from daadkracht.plans.models import covenant
 from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
@@ -210,6 +211,13 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         blank=True,
         help_text=_("What the executive board has to decide, in one sentence."),
     )
+
+    # The history shows amounts as "€ 1.250.000", in the reader's notation.
+    history_shown: ClassVar[dict[str, Shown]] = {
+        "budget_planned": Shown.MONEY,
+        "budget_committed": Shown.MONEY,
+        "budget_spent": Shown.MONEY,
+    }
 
     # The public sees the actions marked public; workshop participants score actions.
     read_access = declare(public=own_where(visibility=Visibility.PUBLIC), signed_link=OWN)
