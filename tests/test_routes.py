@@ -90,6 +90,17 @@ def tenant_routes() -> list[Route]:
     return [r for r in routes() if r.door and r.door.startswith("policy:")]
 
 
+def test_posting_an_update_has_a_door_of_its_own():
+    """A contributing department posts updates on actions it may not edit: the update routes
+    declare the update policy, the routes that change the action itself the edit policy."""
+    doors = {r.name: r.door for r in tenant_routes()}
+
+    assert doors["plans:update_create"] == "policy:can_post_updates"
+    assert doors["plans:action_quick_update"] == "policy:can_post_updates"
+    assert doors["plans:action_edit"] == "policy:can_edit_actions"
+    assert doors["plans:board_move"] == "policy:can_edit_actions"
+
+
 def _url(route: Route, world) -> str:
     assert route.name, f"{route.pattern}: a tenant route needs a name and sample arguments"
     kwargs = SAMPLE_KWARGS[route.name](world) if route.name in SAMPLE_KWARGS else {}

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, AuditEntry, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus, Theme
 from daadkracht.plans.services.actions import action_delete
@@ -92,17 +92,20 @@ def trash(world) -> Trash:
     with tenant_scope(world.a):
         criterion = Criterion.objects.filter(plan=world.plan_a).first()
         action_scores_save(actor=None, action=action, scores={criterion.pk: (5, "")})
-        # A status changed by editing the action directly, recorded in the history only.
+        # A status changed by editing the action directly before the timeline recorded such
+        # changes: in the history only, without a source.
         stored = Action.objects.get(pk=action.pk)
         before = snapshot(stored)
         Action.objects.filter(pk=action.pk).update(status=other_status)
         stored.refresh_from_db()
-        audit_record(
+        entry = audit_record(
             actor=world.users["coordinator"],
             instance=stored,
             action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
             before=before,
         )
+        AuditEntry.objects.filter(pk=entry.pk).update(source="")
         actor = world.users["coordinator"]
         action_delete(actor=actor, action=stored)
         theme_delete(actor=actor, theme=Theme.objects.get(pk=gone.pk))

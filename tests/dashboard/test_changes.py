@@ -6,7 +6,7 @@ from http import HTTPStatus
 from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, AuditEntry, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, StatusCategory, UpdateKind
 from daadkracht.plans.services.updates import timeline_update_post
@@ -115,19 +115,22 @@ def test_htmx_request_gets_the_page_to_select_the_changes_from(world, coordinato
     assert 'id="changes-results"' in response.content.decode()
 
 
-def test_a_status_edited_directly_counts_as_a_status_change(world, coordinator):
+def test_a_status_edited_directly_before_the_timeline_recorded_it_counts(world, coordinator):
+    """Such an edit left only its history entry, of no recorded source."""
     done = status(world.plan_a, StatusCategory.DONE)
     with tenant_scope(world.a):
         action = Action.objects.get(pk=world.other_action_a.pk)
         before = snapshot(action)
         action.status = done
         action.save()
-        audit_record(
+        entry = audit_record(
             actor=world.users["coordinator"],
             instance=action,
             action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
             before=before,
         )
+        AuditEntry.objects.filter(pk=entry.pk).update(source="")
 
     _, result = changes(coordinator)
 

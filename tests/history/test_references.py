@@ -5,7 +5,13 @@ import pytest
 
 from daadkracht.access.context import platform_scope, tenant_scope
 from daadkracht.accounts.services import profile_update
-from daadkracht.history.models import AuditAction, AuditEntry, AuditReference, MentionRole
+from daadkracht.history.models import (
+    AuditAction,
+    AuditEntry,
+    AuditReference,
+    ChangeSource,
+    MentionRole,
+)
 from daadkracht.history.selectors import entries_mentioning
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Theme
@@ -151,6 +157,7 @@ def record_platform_change(world) -> AuditEntry:
         actor=world.users["coordinator"],
         instance=municipality,
         action=AuditAction.UPDATED,
+        source=ChangeSource.FORM,
         before=before,
     )
     assert entry is not None
@@ -188,6 +195,7 @@ def test_an_entry_written_in_a_municipality_belongs_to_it_even_for_shared_data(w
             actor=world.users["coordinator"],
             instance=world.users["viewer"],
             action=AuditAction.CREATED,
+            source=ChangeSource.FORM,
         )
     assert entry is not None
     assert entry.municipality_id == world.a.pk

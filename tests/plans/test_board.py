@@ -6,9 +6,16 @@ from http import HTTPStatus
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from daadkracht.plans.models import Action, ActionStatus, ActionTheme, Plan, StatusUpdate
+from daadkracht.plans.models import (
+    Action,
+    ActionStatus,
+    ActionTheme,
+    Plan,
+    StatusUpdate,
+    UpdateSource,
+)
 from daadkracht.plans.selectors import board as board_selectors
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import (
@@ -146,7 +153,7 @@ class TestBoard:
 
 
 class TestMove:
-    def test_moving_a_card_posts_a_status_update(self, board_world):
+    def test_moving_a_card_records_the_change_on_the_timeline(self, board_world):
         action = board_world.action_a
         back = f"{BOARD_URL}?department={board_world.department_a.pk}"
 
@@ -161,8 +168,15 @@ class TestMove:
         assert update.previous_status_id == board_world.status[2].pk
         assert update.new_status_id == board_world.status[3].pk
         assert update.author == board_world.users["coordinator"]
-        assert update.text  # a generated sentence naming both statuses
-        assert board_world.status[3].name in update.text
+        assert update.source == UpdateSource.BOARD
+        with translation.override("en"):
+            (sentence,) = update.changes_text
+        assert sentence == (
+            f"Status changed from {board_world.status[2].name} to {board_world.status[3].name}"
+            " via the board."
+        )
+        # A move is no news written by a person: the action is as stale as before.
+        assert Action.unscoped.get(pk=action.pk).last_update_at is None
         moved = columns(board_world.client_for("viewer").get(BOARD_URL))
         assert "B3.01" in moved[board_world.status[3].name]
 

@@ -15,7 +15,7 @@ from daadkracht.accounts.tasks import password_reset_send
 from daadkracht.accounts.throttle import password_reset_allowed
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.common.email import send_templated_email
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Department, Membership, Municipality
@@ -70,7 +70,9 @@ def invitation_create(
             department=department,
             invited_by=actor,
         )
-        audit_record(actor=actor, instance=invitation, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=invitation, action=AuditAction.CREATED, source=ChangeSource.FORM
+        )
         _send_invitation(invitation, language=language)
     return invitation
 
@@ -90,7 +92,13 @@ def invitation_cancel(*, actor: User, invitation: Invitation) -> None:
         before = snapshot(invitation)
         invitation.cancelled_at = timezone.now()
         invitation.save(update_fields=["cancelled_at", "updated_at"])
-        audit_record(actor=actor, instance=invitation, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=invitation,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
 
 
 def invitation_accept(
@@ -124,7 +132,12 @@ def invitation_accept(
         if membership is None:
             membership = Membership(user=user, role=locked.role, department=locked.department)
             membership.save()
-            audit_record(actor=user, instance=membership, action=AuditAction.CREATED)
+            audit_record(
+                actor=user,
+                instance=membership,
+                action=AuditAction.CREATED,
+                source=ChangeSource.FORM,
+            )
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at", "updated_at"])
     return user, membership

@@ -32,6 +32,7 @@ from daadkracht.plans.models import (
     Task,
     Theme,
     UpdateKind,
+    UpdateSource,
     Visibility,
 )
 from daadkracht.plans.models import covenant as com
@@ -388,6 +389,7 @@ def _update(
         author=author,
         date=day,
         kind=UpdateKind.DECISION if decision else UpdateKind.UPDATE,
+        source=UpdateSource.DECISION if decision else UpdateSource.UPDATE,
         text=text,
         created_at=_at(day, hour=10 if decision else 14, minute=days_ago % 60),
     )

@@ -1,8 +1,11 @@
 """An audit entry per change, and the people and objects each entry mentions, by id."""
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.tenancy.scoping import OptionalTenantModel
@@ -14,6 +17,27 @@ class AuditAction(models.TextChoices):
     DELETED = "deleted", _("moved to the trash")
     RESTORED = "restored", _("restored")
     REMOVED = "removed", _("removed")
+
+
+class Shown(StrEnum):
+    """How the history shows the values of a field whose stored text is not readable as is.
+
+    A model declares them as `history_shown = {"field": Shown.MONEY}`.
+    """
+
+    MONEY = "money"  # € 1.250.000 (cents only when there are any)
+    SCORE = "score"  # 4 out of 5
+    NUMBER = "number"  # 1,5 rather than 1,50
+
+
+class ChangeSource(models.TextChoices):
+    """Where a change was made."""
+
+    FORM = "form", _("form")
+    UPDATE = "update", _("status update")
+    BOARD = "board", _("board")
+    IMPORT = "import", _("import")
+    API = "api", _("API")
 
 
 class AuditEntry(OptionalTenantModel):
@@ -38,6 +62,8 @@ class AuditEntry(OptionalTenantModel):
     object_repr = models.CharField(_("object"), max_length=200)
     action = models.CharField(_("what"), max_length=20, choices=AuditAction.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    # Empty for the entries written before the source was recorded.
+    source = models.CharField(_("source"), max_length=20, choices=ChangeSource.choices, blank=True)
 
     class Meta(OptionalTenantModel.Meta):
         ordering = ["-created_at", "-id"]
@@ -47,6 +73,19 @@ class AuditEntry(OptionalTenantModel):
 
     def __str__(self) -> str:
         return f"{self.object_repr}: {self.get_action_display()}"
+
+    @property
+    def via(self) -> str:
+        """Where the change was made ("via the board"), in the active language; empty for the
+        entries written before the source was recorded."""
+        phrases = {
+            ChangeSource.FORM: gettext("via a form"),
+            ChangeSource.UPDATE: gettext("via a status update"),
+            ChangeSource.BOARD: gettext("via the board"),
+            ChangeSource.IMPORT: gettext("via an import"),
+            ChangeSource.API: gettext("via the API"),
+        }
+        return phrases.get(ChangeSource(self.source), "") if self.source else ""
 
 
 class MentionRole(models.TextChoices):

@@ -13,7 +13,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import formats, timezone
 
-from daadkracht.history.models import AuditAction, AuditEntry, AuditReference, MentionRole
+from daadkracht.history.models import (
+    AuditAction,
+    AuditEntry,
+    AuditReference,
+    ChangeSource,
+    MentionRole,
+)
 
 IGNORED_FIELDS = {"id", "municipality", "version", "created_at", "updated_at", "password"}
 
@@ -137,11 +143,12 @@ def audit_draft(
     actor: Any,
     instance: models.Model,
     action: AuditAction,
+    source: ChangeSource,
     changes: dict[str, Any],
     before: Mapping[str, str] | None = None,
     after: Mapping[str, str] | None = None,
 ) -> AuditDraft:
-    """An unsaved entry for a change of `instance`, with its references.
+    """An unsaved entry for a change of `instance` made through `source`, with its references.
 
     `before` and `after` are the snapshots `changes` was made from; the ids they keep become
     the references of the changed relations. Data of no municipality gets an entry of none.
@@ -154,6 +161,7 @@ def audit_draft(
         object_repr=str(instance)[:200],
         action=action,
         changes=changes,
+        source=source,
     )
     return AuditDraft(
         entry, _references(entry=entry, instance=instance, before=before, after=after)
@@ -181,10 +189,12 @@ def audit_record(
     actor: Any,
     instance: models.Model,
     action: AuditAction,
+    source: ChangeSource,
     before: Mapping[str, str] | None = None,
     after: Mapping[str, str] | None = None,
 ) -> AuditEntry | None:
-    """Record a change. For updates, pass the snapshot taken before; no-op updates are skipped.
+    """Record a change made through `source` (a form, an import, …). For updates, pass the
+    snapshot taken before; no-op updates are skipped.
 
     `after` defaults to the snapshot of `instance` now; pass a larger one (see
     `Snapshot.merged`) to record more than the object's own fields.
@@ -201,7 +211,13 @@ def audit_record(
     else:
         changes = {}
     draft = audit_draft(
-        actor=actor, instance=instance, action=action, changes=changes, before=before, after=after
+        actor=actor,
+        instance=instance,
+        action=action,
+        source=source,
+        changes=changes,
+        before=before,
+        after=after,
     )
     (entry,) = audit_save(drafts=[draft])
     return entry

@@ -18,6 +18,7 @@ def action_timeline_export(
         headers=[
             _("Date"),
             _("Kind"),
+            _("Source"),
             _("Author"),
             _("Text"),
             _("Status before"),
@@ -31,8 +32,9 @@ def action_timeline_export(
             [
                 u.date,
                 u.get_kind_display(),
+                u.get_source_display(),
                 str(u.author or ""),
-                u.text,
+                u.shown_text,
                 str(u.previous_status or "") if u.new_status else "",
                 str(u.new_status or ""),
                 u.previous_progress if u.new_progress is not None else None,

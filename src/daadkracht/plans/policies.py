@@ -6,9 +6,11 @@ again through `tenancy.policies.enforce()`, which also holds the rule for code t
 a membership (tasks, commands and the platform are trusted; other visitors are refused).
 """
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
-from daadkracht.plans.models import Action
+from daadkracht.plans.models import Action, ActionDepartment, DepartmentRole
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Permission
 
@@ -49,6 +51,34 @@ def can_create_action(who: Membership, lead_department_id: int | None) -> bool:
 def can_edit_action(who: Membership, action: Action) -> bool:
     """Changing the action, its tasks and its timeline."""
     return can_edit_for_department(who, action.lead_department_id)
+
+
+# The roles in which an involved department works on the action, and so reports on it.
+CONTRIBUTING_ROLES = (DepartmentRole.RESPONSIBLE, DepartmentRole.CONTRIBUTES)
+
+
+def can_post_updates(who: Membership) -> bool:
+    """Pages that post status updates at all: each action then asks `can_post_update`."""
+    return who.has(Permission.EDIT_OWN_DEPARTMENT)
+
+
+def contributed_action_ids(who: Membership, action_ids: Iterable[int]) -> set[int]:
+    """Of these actions, those that `who`'s department contributes to (one query)."""
+    if not who.has(Permission.EDIT_OWN_DEPARTMENT) or who.own_department_id is None:
+        return set()
+    return set(
+        ActionDepartment.objects.filter(
+            action_id__in=list(action_ids),
+            department_id=who.own_department_id,
+            role__in=CONTRIBUTING_ROLES,
+        ).values_list("action_id", flat=True)
+    )
+
+
+def can_post_update(who: Membership, action: Action) -> bool:
+    """Posting a status update or decision on the action's timeline: who may edit the action,
+    and the departments that contribute to it, which may not edit the action itself."""
+    return can_edit_action(who, action) or action.pk in contributed_action_ids(who, [action.pk])
 
 
 def can_update_action(who: Membership, action: Action, lead_department_id: int | None) -> bool:

@@ -2,6 +2,7 @@
 
 import secrets
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.reach import GRANTED, OWN, declare
 from daadkracht.common.models import TimeStampedModel
+from daadkracht.history.models import Shown
 from daadkracht.plans.models import Action, Plan
 from daadkracht.tenancy.scoping import TenantModel
 
@@ -36,6 +38,8 @@ class Criterion(TenantModel, TimeStampedModel):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    history_shown: ClassVar[dict[str, Shown]] = {"weight": Shown.NUMBER}
 
     # Workshop participants score on the plan's criteria.
     read_access = declare(signed_link=OWN)
@@ -68,8 +72,11 @@ class ActionScore(TenantModel, TimeStampedModel):
         verbose_name_plural = _("scores")
         constraints = [models.UniqueConstraint(fields=["action", "criterion"], name="score_unique")]
 
+    # The history shows a score as "4 out of 5".
+    history_shown: ClassVar[dict[str, Shown]] = {"score": Shown.SCORE}
+
     def __str__(self) -> str:
-        return f"{self.action_id}/{self.criterion_id}: {self.score}"
+        return f"{self.action.identifier} · {self.criterion}"
 
 
 def new_join_code() -> str:
@@ -164,5 +171,7 @@ class RoundScore(TenantModel):
             )
         ]
 
+    history_shown: ClassVar[dict[str, Shown]] = {"score": Shown.SCORE}
+
     def __str__(self) -> str:
-        return f"{self.participant_id}/{self.action_id}/{self.criterion_id}: {self.score}"
+        return f"{self.participant} · {self.action.identifier} · {self.criterion}"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import Invitation
 from daadkracht.accounts.services import invitation_create
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record
 from daadkracht.tenancy.models import Municipality
 from daadkracht.tenancy.policies import enforce_platform
@@ -126,7 +126,12 @@ def municipality_create(
     try:
         with transaction.atomic():
             municipality.save()
-            audit_record(actor=actor, instance=municipality, action=AuditAction.CREATED)
+            audit_record(
+                actor=actor,
+                instance=municipality,
+                action=AuditAction.CREATED,
+                source=ChangeSource.FORM,
+            )
             invitation = coordinator_invite(
                 actor=actor,
                 municipality=municipality,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from daadkracht.access.context import require
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.policies import can_manage_departments, can_manage_members, enforce
@@ -23,7 +23,14 @@ def _duplicate_name() -> ValidationError:
     return ValidationError({"name": _("A department with this name exists already.")})
 
 
-def department_create(*, actor: Any, municipality: Municipality, **values: Any) -> Department:
+def department_create(
+    *,
+    actor: Any,
+    municipality: Municipality,
+    source: ChangeSource = ChangeSource.FORM,
+    **values: Any,
+) -> Department:
+    """A new department; `source` says where it was made (a form, an import)."""
     enforce(can_manage_departments)
     values = only_fields(values, DEPARTMENT_FIELDS, service="department_create")
     if Department.unscoped.filter(
@@ -35,7 +42,9 @@ def department_create(*, actor: Any, municipality: Municipality, **values: Any) 
     try:
         with transaction.atomic():
             department.save()
-            audit_record(actor=actor, instance=department, action=AuditAction.CREATED)
+            audit_record(
+                actor=actor, instance=department, action=AuditAction.CREATED, source=source
+            )
     except IntegrityError as error:  # created at the same moment by someone else
         raise _duplicate_name() from error
     return department
@@ -61,7 +70,13 @@ def department_update(
             save_if_version(department, expected_version=expected_version, fields=list(values))
         except IntegrityError as error:
             raise _duplicate_name() from error
-        audit_record(actor=actor, instance=department, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=department,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return department
 
 
@@ -71,7 +86,9 @@ def department_delete(*, actor: Any, department: Department) -> Department:
     with transaction.atomic():
         department.mark_deleted()
         department.save(update_fields=["deleted_at", "updated_at"])
-        audit_record(actor=actor, instance=department, action=AuditAction.DELETED)
+        audit_record(
+            actor=actor, instance=department, action=AuditAction.DELETED, source=ChangeSource.FORM
+        )
     return department
 
 
@@ -85,7 +102,9 @@ def department_restore(*, actor: Any, department: Department) -> Department:
     with transaction.atomic():
         department.mark_restored()
         department.save(update_fields=["deleted_at", "updated_at"])
-        audit_record(actor=actor, instance=department, action=AuditAction.RESTORED)
+        audit_record(
+            actor=actor, instance=department, action=AuditAction.RESTORED, source=ChangeSource.FORM
+        )
     return department
 
 
@@ -124,7 +143,13 @@ def membership_update(
         save_if_version(
             membership, expected_version=expected_version, fields=["role", "department"]
         )
-        audit_record(actor=actor, instance=membership, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=membership,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return membership
 
 
@@ -132,7 +157,9 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
     enforce(can_manage_members)
     with transaction.atomic():
         _ensure_a_coordinator_remains(Membership.unscoped.get(pk=membership.pk), None)
-        audit_record(actor=actor, instance=membership, action=AuditAction.REMOVED)
+        audit_record(
+            actor=actor, instance=membership, action=AuditAction.REMOVED, source=ChangeSource.FORM
+        )
         membership.delete()
 
 

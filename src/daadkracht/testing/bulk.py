@@ -23,6 +23,7 @@ from daadkracht.plans.models import (
     Task,
     Theme,
     UpdateKind,
+    UpdateSource,
 )
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.prioritisation.models import ActionScore, Criterion
@@ -212,6 +213,7 @@ def _detailed_update(
         author=rng.choice(people) if people else None,
         date=today - timedelta(days=rng.randrange(0, 365)),
         kind=UpdateKind.DECISION if roll < 0.05 else UpdateKind.UPDATE,
+        source=UpdateSource.DECISION if roll < 0.05 else UpdateSource.UPDATE,
         text="Stand van zaken besproken op het klimaatteam; de volgende stap is afgesproken.",
         previous_status=action.status,
         new_status=rng.choice(statuses) if roll < 0.2 else None,

@@ -18,7 +18,7 @@ from daadkracht.dashboard.selectors.rows import (
     limited_query,
 )
 from daadkracht.history.models import AuditAction, AuditEntry
-from daadkracht.plans.models import Action, Plan, StatusUpdate, UpdateKind
+from daadkracht.plans.models import WRITTEN_SOURCES, Action, Plan, StatusUpdate, UpdateKind
 from daadkracht.tenancy.trash import live_only
 
 DEFAULT_SINCE_DAYS = 30
@@ -35,6 +35,7 @@ class StatusChange:
     new: str
     by: Any
     through_update: bool
+    via: str = ""  # where a change recorded on the timeline was made: "via the board"
 
 
 @dataclass
@@ -59,11 +60,13 @@ def start_of(day: date) -> datetime:
 
 
 def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
-    """Status changes posted as status updates, and those made by editing the action directly.
+    """Status changes from the actions' timelines: posted as status updates, or recorded with an
+    edit, a move on the board or an import.
 
-    Posting an update also writes a history entry for the action; that entry carries the new
-    `last_update_at`, which a direct edit never changes, so it is left out here to count each
-    change once.
+    Before the timeline recorded those, a direct edit left only its history entry: such entries
+    (of no recorded source) count too. The history entry of an update carries the new
+    `last_update_at`, which a direct edit never changes, so it is left out to count each change
+    once.
     """
     through_updates = limited_query(
         StatusUpdate.objects.filter(
@@ -85,6 +88,7 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
             action=AuditAction.UPDATED,
             created_at__gte=start_of(since),
             changes__has_key="status",
+            source="",
         )
         .exclude(changes__has_key="last_update_at")
         .select_related("actor")
@@ -98,7 +102,8 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
             old=str(u.previous_status or ""),
             new=str(u.new_status),
             by=u.author,
-            through_update=True,
+            through_update=u.is_written,
+            via="" if u.is_written else u.via,
         )
         for u in through_updates.items
     ] + [
@@ -120,7 +125,9 @@ def status_changes_since(plan: Plan, since: date) -> Limited[StatusChange]:
 def changes_since(plan: Plan, since: date, actions: Iterable[DashboardActionRow]) -> Changes:
     """Status updates and decisions dated since `since`; status changes and new actions since."""
     updates = (
-        StatusUpdate.objects.filter(live_only("action"), action__plan=plan, date__gte=since)
+        StatusUpdate.objects.filter(
+            live_only("action"), action__plan=plan, date__gte=since, source__in=WRITTEN_SOURCES
+        )
         .select_related("action", "author", "new_status")
         .annotate(
             window_decisions=Window(

@@ -11,6 +11,11 @@ from daadkracht.common.query import (
 )
 from daadkracht.plans.models import Phase, Priority, UpdateKind
 
+# What the timeline can show on its own: updates, decisions, or the changes recorded with an
+# edit, a move on the board or an import.
+RECORDED = "recorded"
+TIMELINE_KINDS = (*UpdateKind.values, RECORDED)
+
 
 class ActionFilterQuery(QueryForm):
     """`?q=`, `?theme=`, `?department=` … as the filter form sends them; see ActionFilter."""
@@ -29,7 +34,7 @@ class ActionFilterQuery(QueryForm):
 class TimelineQuery(QueryForm):
     """An action's timeline: `?kind=` shows one kind of entry, `?order=oldest` the oldest first."""
 
-    kind = KeyField(UpdateKind.values)
+    kind = KeyField(TIMELINE_KINDS)
     order = KeyField(("newest", "oldest"))
 
 

@@ -1,6 +1,7 @@
 """Models of the climate plan, split by concern."""
 
 from daadkracht.plans.models.action import (
+    WRITTEN_SOURCES,
     Action,
     ActionDepartment,
     ActionTag,
@@ -13,6 +14,7 @@ from daadkracht.plans.models.action import (
     Tag,
     Task,
     UpdateKind,
+    UpdateSource,
     Visibility,
 )
 from daadkracht.plans.models.imports import ImportMapping
@@ -26,6 +28,7 @@ from daadkracht.plans.models.plan import (
 
 __all__ = [
     "CLOSED_CATEGORIES",
+    "WRITTEN_SOURCES",
     "Action",
     "ActionDepartment",
     "ActionStatus",
@@ -43,5 +46,6 @@ __all__ = [
     "Task",
     "Theme",
     "UpdateKind",
+    "UpdateSource",
     "Visibility",
 ]

@@ -1,13 +1,16 @@
 """Actions with their departments, tasks and the timeline of status updates."""
 
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.reach import OWN, declare, own_where
@@ -15,6 +18,7 @@ from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.common.numbers import reads_as_number
+from daadkracht.history.models import Shown
 from daadkracht.plans.models import covenant
 from daadkracht.plans.models.plan import ActionStatus, Plan, Theme
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
@@ -204,6 +208,13 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
         help_text=_("What the executive board has to decide, in one sentence."),
     )
 
+    # The history shows amounts as "€ 1.250.000", in the reader's notation.
+    history_shown: ClassVar[dict[str, Shown]] = {
+        "budget_planned": Shown.MONEY,
+        "budget_committed": Shown.MONEY,
+        "budget_spent": Shown.MONEY,
+    }
+
     # The public sees the actions marked public; workshop participants score actions.
     read_access = declare(public=own_where(visibility=Visibility.PUBLIC), signed_link=OWN)
 
@@ -338,6 +349,21 @@ class UpdateKind(models.TextChoices):
     DECISION = "decision", _("decision")
 
 
+class UpdateSource(models.TextChoices):
+    """Where a timeline entry came from: written by a person, or recorded with a change."""
+
+    UPDATE = "update", _("status update")
+    DECISION = "decision", _("decision")
+    FORM = "form", _("edit form")
+    BOARD = "board", _("board")
+    IMPORT = "import", _("import")
+    API = "api", _("API")
+
+
+# Entries a person wrote: only these count as news about the action ("stale", "no update yet").
+WRITTEN_SOURCES = (UpdateSource.UPDATE, UpdateSource.DECISION)
+
+
 class StatusUpdate(TenantModel, TimeStampedModel):
     """A dated entry in an action's timeline; may move its status, progress or deadline."""
 
@@ -353,7 +379,12 @@ class StatusUpdate(TenantModel, TimeStampedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.UPDATE
     )
-    text = models.TextField(_("text"))
+    # What a person wrote; empty for an entry recorded with a change, whose text is made when it
+    # is shown, in the reader's language.
+    text = models.TextField(_("text"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=UpdateSource.choices, default=UpdateSource.UPDATE
+    )
     previous_status = models.ForeignKey(
         ActionStatus, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -373,6 +404,8 @@ class StatusUpdate(TenantModel, TimeStampedModel):
     new_deadline = models.DateField(
         _("new deadline"), null=True, blank=True, validators=[validate_plausible_date]
     )
+    # `new_deadline` empty means "not moved"; this says the deadline was taken away.
+    deadline_removed = models.BooleanField(_("deadline removed"), default=False)
 
     class Meta(TenantModel.Meta):
         ordering = ["-date", "-created_at", "-id"]
@@ -386,3 +419,65 @@ class StatusUpdate(TenantModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.action.identifier} {self.date}"
+
+    @property
+    def is_written(self) -> bool:
+        """Written by a person (an update or a decision), not recorded with a change."""
+        return self.source in WRITTEN_SOURCES
+
+    @property
+    def changes_text(self) -> list[str]:
+        """What an entry recorded with a change says, one sentence per change, in the active
+        language: "Status changed from Not started to Under way via the board."."""
+        via = self.via
+        sentences = []
+        if self.new_status_id is not None:
+            sentences.append(
+                gettext("Status changed from %(before)s to %(after)s %(via)s.")
+                % {"before": self.previous_status or "—", "after": self.new_status, "via": via}
+            )
+        if self.new_progress is not None:
+            sentences.append(
+                gettext("Progress changed from %(before)s%% to %(after)s%% %(via)s.")
+                % {"before": self.previous_progress or 0, "after": self.new_progress, "via": via}
+            )
+        if self.new_deadline is not None and self.previous_deadline is not None:
+            sentences.append(
+                gettext("Deadline moved from %(before)s to %(after)s %(via)s.")
+                % {
+                    "before": _short_date(self.previous_deadline),
+                    "after": _short_date(self.new_deadline),
+                    "via": via,
+                }
+            )
+        elif self.new_deadline is not None:
+            sentences.append(
+                gettext("Deadline set to %(after)s %(via)s.")
+                % {"after": _short_date(self.new_deadline), "via": via}
+            )
+        elif self.deadline_removed:
+            sentences.append(
+                gettext("Deadline %(before)s removed %(via)s.")
+                % {"before": _short_date(self.previous_deadline), "via": via}
+            )
+        return sentences
+
+    @property
+    def via(self) -> str:
+        """Where a recorded change was made, as the end of a sentence ("via the board")."""
+        if self.source == UpdateSource.IMPORT:
+            return gettext("via import of %(date)s") % {"date": _short_date(self.date)}
+        if self.source == UpdateSource.BOARD:
+            return gettext("via the board")
+        if self.source == UpdateSource.API:
+            return gettext("via the API")
+        return gettext("via the edit form")
+
+    @property
+    def shown_text(self) -> str:
+        """The text as the timeline and its export show it."""
+        return self.text if self.is_written else " ".join(self.changes_text)
+
+
+def _short_date(day: date | None) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day is not None else "—"

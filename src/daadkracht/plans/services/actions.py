@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import RelatedIds, Snapshot, audit_record, snapshot
 from daadkracht.plans.models import (
     Action,
@@ -21,6 +21,7 @@ from daadkracht.plans.models import (
     Plan,
     Tag,
     Theme,
+    UpdateSource,
 )
 from daadkracht.plans.models.covenant import CoBenefit
 from daadkracht.plans.policies import (
@@ -29,6 +30,7 @@ from daadkracht.plans.policies import (
     can_update_action,
 )
 from daadkracht.plans.selectors.themes import TREE_ORDER
+from daadkracht.plans.services.updates import Course, timeline_changes_record
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.trash import live_only
@@ -217,7 +219,14 @@ def _record(
     after = snapshot(action).merged(_related_snapshot(action))
     if before is not None and related_before is not None:
         before = before.merged(related_before)
-    audit_record(actor=actor, instance=action, action=kind, before=before, after=after)
+    audit_record(
+        actor=actor,
+        instance=action,
+        action=kind,
+        source=ChangeSource.FORM,
+        before=before,
+        after=after,
+    )
 
 
 def _lead_id(values: dict[str, Any], stored: int | None) -> int | None:
@@ -273,7 +282,8 @@ def action_update(
     involvements: Sequence[Involvement],
     **values: Any,
 ) -> Action:
-    """Save the edit unless someone else saved (or posted an update) in between.
+    """Save the edit unless someone else saved (or posted an update) in between; a new status,
+    progress or deadline is recorded on the action's timeline.
 
     Raises ConcurrentEditError when the action changed since the editor opened it.
     """
@@ -299,6 +309,9 @@ def action_update(
             save_if_version(
                 action, expected_version=expected_version, fields=[*values, "updated_at"]
             )
+            timeline_changes_record(
+                actor=actor, source=UpdateSource.FORM, changes=[(action, Course.of(stored))]
+            )
             _set_related(action, themes=themes, tag_names=tag_names, involvements=involvements)
             _record(
                 actor=actor,
@@ -318,7 +331,9 @@ def action_delete(*, actor: Any, action: Action) -> Action:
     with transaction.atomic():
         action.mark_deleted()
         action.save(update_fields=["deleted_at", "updated_at"])
-        audit_record(actor=actor, instance=action, action=AuditAction.DELETED)
+        audit_record(
+            actor=actor, instance=action, action=AuditAction.DELETED, source=ChangeSource.FORM
+        )
     return action
 
 
@@ -335,5 +350,7 @@ def action_restore(*, actor: Any, action: Action) -> Action:
     with transaction.atomic():
         action.mark_restored()
         action.save(update_fields=["deleted_at", "updated_at"])
-        audit_record(actor=actor, instance=action, action=AuditAction.RESTORED)
+        audit_record(
+            actor=actor, instance=action, action=AuditAction.RESTORED, source=ChangeSource.FORM
+        )
     return action

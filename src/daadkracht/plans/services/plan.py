@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_STATUSES
 from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate, Theme
@@ -56,7 +56,9 @@ def plan_create(*, actor: Any, municipality: Municipality, **values: Any) -> Pla
             for position, (name, category, colour) in enumerate(DEFAULT_STATUSES)
         )
         criteria_create_defaults(plan=plan)
-        audit_record(actor=actor, instance=plan, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=plan, action=AuditAction.CREATED, source=ChangeSource.FORM
+        )
     return plan
 
 
@@ -105,7 +107,13 @@ def plan_update(*, actor: Any, plan: Plan, expected_version: int, **values: Any)
         before = snapshot(Plan.unscoped.get(pk=plan.pk))
         plan.updated_at = timezone.now()
         save_if_version(plan, expected_version=expected_version, fields=[*values, "updated_at"])
-        audit_record(actor=actor, instance=plan, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=plan,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return plan
 
 
@@ -174,8 +182,10 @@ def _next_position(queryset: QuerySet[Any]) -> int:
     return 0 if last is None else last + 1
 
 
-def theme_create(*, actor: Any, plan: Plan, **values: Any) -> Theme:
-    """A new theme, placed last among its siblings."""
+def theme_create(
+    *, actor: Any, plan: Plan, source: ChangeSource = ChangeSource.FORM, **values: Any
+) -> Theme:
+    """A new theme, placed last among its siblings; `source` says where it was made."""
     enforce(can_manage_plan)
     values = only_fields(values, THEME_FIELDS, service="theme_create")
     _validate_theme(plan=plan, theme=None, values=values)
@@ -189,7 +199,7 @@ def theme_create(*, actor: Any, plan: Plan, **values: Any) -> Theme:
         )
         theme.full_clean(exclude=["municipality", "plan"])
         theme.save()
-        audit_record(actor=actor, instance=theme, action=AuditAction.CREATED)
+        audit_record(actor=actor, instance=theme, action=AuditAction.CREATED, source=source)
     return theme
 
 
@@ -211,7 +221,13 @@ def theme_update(*, actor: Any, theme: Theme, expected_version: int, **values: A
         theme.full_clean(exclude=["municipality", "plan"])
         theme.updated_at = timezone.now()
         save_if_version(theme, expected_version=expected_version, fields=[*values, "updated_at"])
-        audit_record(actor=actor, instance=theme, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=theme,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return theme
 
 
@@ -233,7 +249,13 @@ def _move(*, actor: Any, item: Any, siblings: QuerySet[Any], direction: str) -> 
                 row.position = position
         moved = rows[other]
         item.position = moved.position
-        audit_record(actor=actor, instance=moved, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=moved,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
 
 
 def theme_reorder(*, actor: Any, theme: Theme, direction: str) -> None:
@@ -251,7 +273,9 @@ def theme_delete(*, actor: Any, theme: Theme) -> list[Theme]:
         for item in trashed:
             item.mark_deleted()
             item.save(update_fields=["deleted_at", "updated_at"])
-            audit_record(actor=actor, instance=item, action=AuditAction.DELETED)
+            audit_record(
+                actor=actor, instance=item, action=AuditAction.DELETED, source=ChangeSource.FORM
+            )
     return trashed
 
 
@@ -264,7 +288,9 @@ def theme_restore(*, actor: Any, theme: Theme) -> Theme:
             _validate_theme_key(plan=item.plan, theme=item, code=item.code, name=item.name)
             item.mark_restored()
             item.save(update_fields=["deleted_at", "updated_at"])
-            audit_record(actor=actor, instance=item, action=AuditAction.RESTORED)
+            audit_record(
+                actor=actor, instance=item, action=AuditAction.RESTORED, source=ChangeSource.FORM
+            )
     return theme
 
 
@@ -299,7 +325,9 @@ def action_status_create(
         )
         status.full_clean(exclude=["municipality", "plan"], validate_constraints=False)
         status.save()
-        audit_record(actor=actor, instance=status, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=status, action=AuditAction.CREATED, source=ChangeSource.FORM
+        )
     return status
 
 
@@ -314,7 +342,13 @@ def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> 
             setattr(status, field, value.strip() if field == "name" else value)
         status.full_clean(exclude=["municipality", "plan"], validate_constraints=False)
         status.save(update_fields=[*values, "updated_at"])
-        audit_record(actor=actor, instance=status, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=status,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return status
 
 
@@ -351,5 +385,7 @@ def action_status_delete(*, actor: Any, status: ActionStatus) -> None:
     if blocker:
         raise ValidationError(blocker)
     with transaction.atomic():
-        audit_record(actor=actor, instance=status, action=AuditAction.REMOVED)
+        audit_record(
+            actor=actor, instance=status, action=AuditAction.REMOVED, source=ChangeSource.FORM
+        )
         status.delete()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.fields import allowlist, only_fields
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Task
 from daadkracht.plans.policies import can_edit_action
@@ -55,7 +55,9 @@ def task_create(
         )
         task.full_clean(exclude=["municipality", "action"])
         task.save()
-        audit_record(actor=actor, instance=task, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=task, action=AuditAction.CREATED, source=ChangeSource.FORM
+        )
     return task
 
 
@@ -71,7 +73,13 @@ def task_update(*, actor: Any, task: Task, expected_version: int, **values: Any)
         before = snapshot(Task.unscoped.get(pk=task.pk))
         task.updated_at = timezone.now()
         save_if_version(task, expected_version=expected_version, fields=[*values, "updated_at"])
-        audit_record(actor=actor, instance=task, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=task,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return task
 
 
@@ -89,12 +97,20 @@ def task_set_done(*, actor: Any, task: Task, done: bool) -> Task:
             done_at=task.done_at, updated_at=timezone.now(), version=F("version") + 1
         )
         task.version = stored.version + 1
-        audit_record(actor=actor, instance=task, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=task,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     return task
 
 
 def task_delete(*, actor: Any, task: Task) -> None:
     _enforce_for(task)
     with transaction.atomic():
-        audit_record(actor=actor, instance=task, action=AuditAction.REMOVED)
+        audit_record(
+            actor=actor, instance=task, action=AuditAction.REMOVED, source=ChangeSource.FORM
+        )
         task.delete()

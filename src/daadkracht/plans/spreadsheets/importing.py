@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import (
     AuditDraft,
     RelatedIds,
@@ -37,10 +37,12 @@ from daadkracht.plans.models import (
     Plan,
     Tag,
     Theme,
+    UpdateSource,
 )
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.themes import in_tree_order
 from daadkracht.plans.services.plan import theme_create
+from daadkracht.plans.services.updates import Course, timeline_changes_record
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
@@ -386,11 +388,13 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         row.created = action
     updated_rows = preview.of_kind(RowKind.UPDATED)
     befores = {}
+    courses = []
     changed_fields = {"version", "updated_at"}
     for row in updated_rows:
         assert row.record is not None
         action = row.record.action
         befores[action.pk] = (snapshot(action), _related_text(lookups, record=row.record))
+        courses.append((action, Course.of(action)))
         fields = [c.column.key for c in row.changes if c.column.key not in RELATION_KEYS]
         _set_fields(action, {key: row.values[key] for key in fields}, lookups)
         action.version += 1
@@ -402,6 +406,7 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         sorted(changed_fields),
         batch_size=BATCH_SIZE,
     )
+    timeline_changes_record(actor=actor, source=UpdateSource.IMPORT, changes=courses)
     _write_relations(new_rows, updated_rows, tags)
     drafts = [
         _history_entry(actor, row.created, AuditAction.CREATED, lookups, row.values, tags)
@@ -429,11 +434,16 @@ def _create_missing(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: 
     real: dict[int, int] = {}
     for placeholder in lookups.to_create:
         if isinstance(placeholder, Theme):
-            made: Any = theme_create(actor=actor, plan=plan, name=placeholder.name)
+            made: Any = theme_create(
+                actor=actor, plan=plan, name=placeholder.name, source=ChangeSource.IMPORT
+            )
             lookups.theme_by_id[made.pk] = made
         else:
             made = department_create(
-                actor=actor, municipality=plan.municipality, name=placeholder.name
+                actor=actor,
+                municipality=plan.municipality,
+                name=placeholder.name,
+                source=ChangeSource.IMPORT,
             )
             lookups.department_by_id[made.pk] = made
         real[placeholder.pk] = made.pk
@@ -460,7 +470,9 @@ def _ensure_tags(
     )
     for tag in new:
         tags[normalise(tag.name)] = tag
-        audit_record(actor=actor, instance=tag, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=tag, action=AuditAction.CREATED, source=ChangeSource.IMPORT
+        )
     return tags
 
 
@@ -612,6 +624,7 @@ def _history_entry(
         actor=actor,
         instance=action,
         action=kind,
+        source=ChangeSource.IMPORT,
         changes=changes,
         before=(before or Snapshot()).merged(old),
         after=fields_after.merged(after),

@@ -19,15 +19,20 @@ from daadkracht.history.models import AuditEntry
 from daadkracht.history.policies import can_read_history
 from daadkracht.plans.charts.budget import BUDGET_CHART_WIDTH, budget_bars
 from daadkracht.plans.exports import action_timeline_export
-from daadkracht.plans.forms.filters import TimelineQuery
+from daadkracht.plans.forms.filters import RECORDED, TimelineQuery
 from daadkracht.plans.forms.task import TaskForm
 from daadkracht.plans.forms.update import StatusUpdateForm
-from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
+from daadkracht.plans.models import WRITTEN_SOURCES, Action, StatusUpdate, UpdateKind
 from daadkracht.plans.models.covenant import CoBenefit
-from daadkracht.plans.policies import can_edit_action, can_edit_actions, can_trash_actions
+from daadkracht.plans.policies import (
+    can_edit_action,
+    can_post_update,
+    can_post_updates,
+    can_trash_actions,
+)
 from daadkracht.plans.selectors.themes import TREE_ORDER
 from daadkracht.plans.services.updates import timeline_update_post
-from daadkracht.plans.views.common import editable_action, live_action
+from daadkracht.plans.views.common import live_action, updatable_action
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.trash import live_only
 
@@ -46,8 +51,10 @@ def _timeline(action: Action, query: QueryDict) -> tuple[list[StatusUpdate], str
     kind = asked.value("kind")
     order = asked.value("order") or "newest"
     updates = action.updates.select_related("author", "previous_status", "new_status")
-    if kind:
-        updates = updates.filter(kind=kind)
+    if kind == RECORDED:
+        updates = updates.exclude(source__in=WRITTEN_SOURCES)
+    elif kind:
+        updates = updates.filter(kind=kind, source__in=WRITTEN_SOURCES)
     if order == "oldest":
         updates = updates.order_by("date", "created_at", "id")
     return list(updates), kind, order
@@ -62,6 +69,7 @@ def detail_context(
 ) -> dict[str, Any]:
     tenant = request.tenant
     can_edit = can_edit_action(tenant.membership, action)
+    can_post = can_edit or can_post_update(tenant.membership, action)
     today = timezone.localdate()
     tasks = list(action.tasks.select_related("owner"))
     updates, kind, order = _timeline(action, request.GET)
@@ -72,11 +80,13 @@ def detail_context(
     )
     if can_edit:
         task_form = task_form or TaskForm(prefix="task")
+    if can_post:
         update_form = update_form or StatusUpdateForm(prefix="update", plan=action.plan)
     return {
         "action": action,
         "plan": action.plan,
         "can_edit": can_edit,
+        "can_post_update": can_post,
         "can_delete": can_trash_actions(tenant.membership),
         "today": today,
         "is_late": bool(
@@ -95,7 +105,7 @@ def detail_context(
         "updates": updates,
         "timeline_kind": kind,
         "timeline_order": order,
-        "update_kinds": UpdateKind.choices,
+        "update_kinds": [*UpdateKind.choices, (RECORDED, _("recorded changes"))],
         "has_history": has_history,
         "task_form": task_form,
         "update_form": update_form,
@@ -112,10 +122,10 @@ def action_detail(request: TenantRequest, pk: int) -> HttpResponseBase:
     return render(request, "plans/action_detail.html", detail_context(request, action))
 
 
-@tenant_view(can_edit_actions)
+@tenant_view(can_post_updates)
 @require_POST
 def update_create(request: TenantRequest, pk: int) -> HttpResponse:
-    action = editable_action(request, pk)
+    action = updatable_action(request, pk)
     form = StatusUpdateForm(request.POST, prefix="update", plan=action.plan)
     if form.is_valid():
         try:

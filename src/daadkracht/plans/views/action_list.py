@@ -15,7 +15,7 @@ from daadkracht.common.navigation import tenant_url
 from daadkracht.common.query import NextQuery
 from daadkracht.plans.forms.update import QuickUpdateForm
 from daadkracht.plans.models import Action, Plan, StatusUpdate
-from daadkracht.plans.policies import can_edit_actions
+from daadkracht.plans.policies import can_post_updates
 from daadkracht.plans.selectors.actions import (
     ActionFilter,
     filtered_actions,
@@ -25,7 +25,7 @@ from daadkracht.plans.selectors.actions import (
 from daadkracht.plans.selectors.rows import action_list_rows
 from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.plans.views.action_pages import filter_context, start_links
-from daadkracht.plans.views.common import editable_action, with_plan
+from daadkracht.plans.views.common import updatable_action, with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 LIST_PAGE_SIZE = 50
@@ -73,7 +73,7 @@ def action_list(request: TenantRequest, plan: Plan) -> HttpResponse:
             ],
             "plan_has_actions": page.paginator.count > 0
             or (filters.is_active and Action.objects.filter(plan=plan).exists()),
-            "quick_updates": can_edit_actions(request.tenant.membership),
+            "quick_updates": can_post_updates(request.tenant.membership),
             **start_links(request),
         }
     )
@@ -104,7 +104,7 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
     context = {
         "row": action_list_rows([fresh], plan, request.tenant.membership)[0],
         "back": _back_to_list(request),
-        "quick_updates": can_edit_actions(request.tenant.membership),
+        "quick_updates": can_post_updates(request.tenant.membership),
         "saved": saved,
         "refocus": True,
     }
@@ -113,9 +113,9 @@ def _row_response(request: TenantRequest, action: Action, *, saved: bool = False
     return response
 
 
-@tenant_view(can_edit_actions)
+@tenant_view(can_post_updates)
 def action_quick_update(request: TenantRequest, pk: int) -> HttpResponse:
-    action = editable_action(request, pk)
+    action = updatable_action(request, pk)
     inline = _is_htmx(request)
     back = _back_to_list(request)
 

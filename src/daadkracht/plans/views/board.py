@@ -16,7 +16,7 @@ from daadkracht.plans.forms.update import BoardMoveForm
 from daadkracht.plans.models import Action, ActionStatus, Plan
 from daadkracht.plans.policies import can_edit_actions
 from daadkracht.plans.selectors.board import board_columns
-from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.plans.services.updates import action_status_move
 from daadkracht.plans.views.action_pages import filter_context, start_links
 from daadkracht.plans.views.common import editable_action, with_plan
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
@@ -74,7 +74,7 @@ def _back_to_board(request: TenantRequest, anchor: str = "") -> str:
 @tenant_view(can_edit_actions)
 @require_POST
 def board_move(request: TenantRequest, pk: int) -> HttpResponse:
-    """Move a card to another column: a status update with a generated text."""
+    """Move a card to another column; the action's timeline says it was moved on the board."""
     action = editable_action(request, pk)
     form = BoardMoveForm(request.POST, action=action)
     if not form.is_valid():
@@ -88,14 +88,7 @@ def board_move(request: TenantRequest, pk: int) -> HttpResponse:
             % {"action": action.identifier, "status": new_status},
         )
         return redirect(_back_to_board(request, f"card-{action.pk}"))
-    old_status = action.status
-    timeline_update_post(
-        actor=request.user,
-        action=action,
-        text=_("Status changed on the board from “%(old)s” to “%(new)s”.")
-        % {"old": old_status, "new": new_status},
-        new_status=new_status,
-    )
+    action_status_move(actor=request.user, action=action, status=new_status)
     messages.success(
         request,
         _("%(action)s moved to “%(status)s”.")

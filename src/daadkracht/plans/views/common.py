@@ -11,7 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from daadkracht.plans.models import Action, Plan
-from daadkracht.plans.policies import can_edit_action
+from daadkracht.plans.policies import can_edit_action, can_post_update
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.tenancy.decorators import TenantRequest
 
@@ -56,5 +56,13 @@ def editable_action(request: TenantRequest, pk: int) -> Action:
     """The live action, if the member may change it (403 otherwise)."""
     action = live_action(pk)
     if not can_edit_action(request.tenant.membership, action):
+        raise PermissionDenied
+    return action
+
+
+def updatable_action(request: TenantRequest, pk: int) -> Action:
+    """The live action, if the member may post updates on it (403 otherwise)."""
+    action = live_action(pk)
+    if not can_post_update(request.tenant.membership, action):
         raise PermissionDenied
     return action

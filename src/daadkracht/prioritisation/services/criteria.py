@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from daadkracht.common.fields import allowlist, only_fields
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Plan
 from daadkracht.prioritisation.defaults import DEFAULT_CRITERIA
@@ -64,7 +64,9 @@ def criterion_create(
         )
         criterion.full_clean(exclude=["municipality"], validate_constraints=False)
         criterion.save()
-        audit_record(actor=actor, instance=criterion, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor, instance=criterion, action=AuditAction.CREATED, source=ChangeSource.FORM
+        )
     return criterion
 
 
@@ -101,7 +103,11 @@ def criteria_update(
                     continue
                 stored.save()
                 audit_record(
-                    actor=actor, instance=stored, action=AuditAction.UPDATED, before=before
+                    actor=actor,
+                    instance=stored,
+                    action=AuditAction.UPDATED,
+                    source=ChangeSource.FORM,
+                    before=before,
                 )
                 changed += 1
     except IntegrityError as error:
@@ -117,5 +123,7 @@ def criterion_delete(*, actor: Any, criterion: Criterion) -> None:
             _("The default criteria stay; give this one weight 0 if it does not matter to you.")
         )
     with transaction.atomic():
-        audit_record(actor=actor, instance=criterion, action=AuditAction.REMOVED)
+        audit_record(
+            actor=actor, instance=criterion, action=AuditAction.REMOVED, source=ChangeSource.FORM
+        )
         criterion.delete()

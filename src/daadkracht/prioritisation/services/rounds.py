@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Plan
 from daadkracht.prioritisation.models import (
@@ -86,7 +86,12 @@ def scoring_round_create(
         scoring_round.save()
         scoring_round.actions.set(actions)
         scoring_round.criteria.set(criteria)
-        audit_record(actor=actor, instance=scoring_round, action=AuditAction.CREATED)
+        audit_record(
+            actor=actor,
+            instance=scoring_round,
+            action=AuditAction.CREATED,
+            source=ChangeSource.FORM,
+        )
     return scoring_round
 
 
@@ -174,7 +179,13 @@ def scoring_round_close(*, actor: Any, scoring_round: ScoringRound) -> ScoringRo
         stored.state = ScoringRound.State.CLOSED
         stored.closed_at = timezone.now()
         stored.save(update_fields=["state", "closed_at", "updated_at"])
-        audit_record(actor=actor, instance=stored, action=AuditAction.UPDATED, before=before)
+        audit_record(
+            actor=actor,
+            instance=stored,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
     scoring_round.state, scoring_round.closed_at = stored.state, stored.closed_at
     return stored
 
@@ -222,14 +233,23 @@ def scoring_round_adopt(*, actor: Any, scoring_round: ScoringRound) -> int:
                     note=text[:300],
                     scored_by=scorer(actor),
                 )
-                audit_record(actor=actor, instance=created, action=AuditAction.CREATED)
+                audit_record(
+                    actor=actor,
+                    instance=created,
+                    action=AuditAction.CREATED,
+                    source=ChangeSource.FORM,
+                )
             else:
                 before = snapshot(existing)
                 existing.score, existing.note = median, text[:300]
                 existing.scored_by = scorer(actor)
                 existing.save(update_fields=["score", "note", "scored_by", "updated_at"])
                 audit_record(
-                    actor=actor, instance=existing, action=AuditAction.UPDATED, before=before
+                    actor=actor,
+                    instance=existing,
+                    action=AuditAction.UPDATED,
+                    source=ChangeSource.FORM,
+                    before=before,
                 )
             written += 1
     return written

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from daadkracht.common.concurrency import ConcurrentEditError
-from daadkracht.history.models import AuditAction
+from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, Plan
 from daadkracht.prioritisation.defaults import CO2_KEY, COST_KEY
@@ -51,7 +51,12 @@ def action_scores_save(
             note = note.strip()
             if score is None:
                 if existing is not None:
-                    audit_record(actor=actor, instance=existing, action=AuditAction.REMOVED)
+                    audit_record(
+                        actor=actor,
+                        instance=existing,
+                        action=AuditAction.REMOVED,
+                        source=ChangeSource.FORM,
+                    )
                     existing.delete()
                     changed += 1
                 continue
@@ -64,14 +69,23 @@ def action_scores_save(
                     note=note,
                     scored_by=scorer(actor),
                 )
-                audit_record(actor=actor, instance=created, action=AuditAction.CREATED)
+                audit_record(
+                    actor=actor,
+                    instance=created,
+                    action=AuditAction.CREATED,
+                    source=ChangeSource.FORM,
+                )
                 changed += 1
             elif existing.score != score or existing.note != note:
                 before = snapshot(existing)
                 existing.score, existing.note, existing.scored_by = score, note, scorer(actor)
                 existing.save(update_fields=["score", "note", "scored_by", "updated_at"])
                 audit_record(
-                    actor=actor, instance=existing, action=AuditAction.UPDATED, before=before
+                    actor=actor,
+                    instance=existing,
+                    action=AuditAction.UPDATED,
+                    source=ChangeSource.FORM,
+                    before=before,
                 )
                 changed += 1
     return changed
@@ -114,5 +128,7 @@ def scores_fill_from_figures(*, actor: Any, plan: Plan, action: Action | None = 
         ]
         created = ActionScore.objects.bulk_create(new)
         for score in created:
-            audit_record(actor=actor, instance=score, action=AuditAction.CREATED)
+            audit_record(
+                actor=actor, instance=score, action=AuditAction.CREATED, source=ChangeSource.FORM
+            )
     return len(created)
