@@ -8,7 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from daadkracht.plans.models import Action, ActionStatus, ActionTheme, Plan, StatusUpdate
+from daadkracht.plans.models import (
+    Action,
+    ActionStatus,
+    ActionTheme,
+    Plan,
+    StatusCategory,
+    StatusUpdate,
+)
 from daadkracht.plans.selectors import board as board_selectors
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.factories import (
@@ -67,7 +74,8 @@ class TestBoard:
         assert cards[board_world.status[2].name] == ["B3.01"]
         # Within a column the nearest deadline comes first.
         assert cards[board_world.status[3].name] == ["B3.02", "B6.01"]
-        assert [column.count for column in response.context["columns"]] == [0, 0, 1, 2, 0, 0, 0]
+        assert [column.count for column in response.context["columns"]] == [0, 0, 1, 2, 0, 0, 0, 0]
+        assert response.context["columns"][-1].status.category == StatusCategory.UNKNOWN
         assert response.context["total"] == 3
 
     def test_cards_show_department_deadline_progress_and_overdue(self, board_world):
