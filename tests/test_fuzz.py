@@ -147,6 +147,8 @@ POST_WITHOUT_FORM = {
     " posted in tests/plans/test_import_mapping.py",
     "plans:actions_import_missing": "shown for a file naming unknown themes or departments; hostile"
     " choices are posted in tests/plans/test_import_mapping.py",
+    "plans:actions_import_kind": "shown on a preview with new actions (the fuzzed file has none);"
+    " crafted choices are posted in tests/plans/test_import_unknown_and_kind.py",
 }
 
 

@@ -106,6 +106,7 @@ def test_status_distribution(situation, coordinator):
         "done": 1,
         "paused": 0,
         "cancelled": 1,
+        "unknown": 0,  # every plan has an "unknown" status, here without actions
     }
     assert sum(s.share for s in dashboard.statuses) == pytest.approx(100)
 

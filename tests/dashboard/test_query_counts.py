@@ -48,11 +48,13 @@ def sizes(db):
         )
         with tenant_scope(municipality):
             for action in Action.objects.order_by("pk")[:3]:
+                # Another status than the one the generator drew: each update changes it.
+                delayed = next(s for s in built.statuses[3:] if s.pk != action.status_id)
                 timeline_update_post(
                     actor=user,
                     action=action,
                     text="Bijgestuurd",
-                    new_status=built.statuses[3],
+                    new_status=delayed,
                     new_deadline=timezone.localdate() - timedelta(days=1),
                 )
         result[count] = (municipality.slug, department.pk)

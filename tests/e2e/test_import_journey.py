@@ -10,8 +10,11 @@ no number. The coordinator
    keyboard;
 2. decides once per unknown value, after a choice left half made is pointed out: create the
    theme and the department, use the suggested department for the misspelt one;
-3. reads the preview (how many actions, what the import creates) and confirms;
-4. finds the actions in the action list, and the budget as the file says it on the action.
+3. reads the preview (how many actions, what the import creates, that the actions without a
+   status get "unknown"), chooses once that they are all mitigation and adaptation, and
+   confirms;
+4. finds the actions in the action list, and the budget as the file says it on the action;
+5. reads on the dashboard how many actions have an unknown status.
 
 A screenshot of every page goes to /tmp/shots-import/.
 """
@@ -24,7 +27,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.plans.models import Action, Theme
+from daadkracht.plans.models import Action, StatusCategory, Theme
 from daadkracht.testing.factories import as_platform
 
 pytestmark = pytest.mark.e2e
@@ -163,6 +166,24 @@ def test_coordinator_imports_a_city_list_with_its_own_columns(
     expect(creates).to_have_count(2)
     expect(creates).to_contain_text(["\u201cDienst Energie\u201d", "\u201cEnergie\u201d"])
     shot(page, "07-preview")
+
+    # The file gives no status: the new actions get "unknown", not "not started". Nor does it
+    # say mitigation or adaptation: asked once, per theme unless chosen otherwise.
+    kind = page.locator("#import-kind")
+    expect(kind.locator("[data-unknown-status-rows]")).to_contain_text("5 nieuwe acties")
+    new_rows = page.locator("table.import-new tbody tr")
+    expect(new_rows.first).to_contain_text("onbekend")
+    expect(new_rows.first).to_contain_text("mitigatie")
+    expect(kind.get_by_label("per thema (standaard)")).to_be_checked()
+    kind.get_by_label("allemaal mitigatie en adaptatie").check()
+    kind.get_by_role("button", name="Voorbeeld met deze keuze bekijken").click()
+    expect(
+        page.locator("#import-kind").get_by_label("allemaal mitigatie en adaptatie")
+    ).to_be_checked()
+    expect(page.locator("table.import-new tbody tr").first).to_contain_text(
+        "mitigatie en adaptatie"
+    )
+    shot(page, "07b-preview-kind")
     page.locator("button[name=apply]").click()
 
     # 5. The action list has the five actions; one keeps its budget as the file says it.
@@ -184,3 +205,13 @@ def test_coordinator_imports_a_city_list_with_its_own_columns(
         assert actions["Warmtenet Noord"].lead_department.name == "Dienst Energie"
         assert actions["Warmtenet Noord"].budget_planned == 1200000
         assert [t.name for t in actions["Warmtenet Noord"].themes.all()] == ["Energie"]
+        assert {(a.status.category, a.com_kind) for a in actions.values() if a.title in TITLES} == {
+            (StatusCategory.UNKNOWN, "both")
+        }
+
+    # 6. The dashboard names them apart.
+    page.goto(reverse("tenancy:home", kwargs={"municipality": "alfa"}))
+    unknown = page.locator("[data-unknown-status]")
+    expect(unknown.locator(".stat__value")).to_have_text("5")
+    expect(unknown).to_contain_text("acties met onbekende status")
+    shot(page, "10-dashboard")

@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
-from daadkracht.plans.models import Action, ActionStatus, Tag, Theme
+from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, Theme
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
 from daadkracht.plans.services.updates import timeline_update_post
@@ -164,7 +164,12 @@ def furnish(world: Any) -> FuzzWorld:
     )
     closed = _closed_round(coordinator, world)
     with tenant_scope(world.a):
-        unused = ActionStatus.objects.filter(plan=world.plan_a, actions=None).last()
+        # The plan's only "unknown" status stays (the import needs it): another one goes.
+        unused = (
+            ActionStatus.objects.filter(plan=world.plan_a, actions=None)
+            .exclude(category=StatusCategory.UNKNOWN)
+            .last()
+        )
         own_criterion = Criterion.objects.get(name="Draagvlak")
     assert unused is not None
     invitation = invitation_token(world.invitation_a)

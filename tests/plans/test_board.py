@@ -13,6 +13,7 @@ from daadkracht.plans.models import (
     ActionStatus,
     ActionTheme,
     Plan,
+    StatusCategory,
     StatusUpdate,
     UpdateSource,
 )
@@ -74,7 +75,8 @@ class TestBoard:
         assert cards[board_world.status[2].name] == ["B3.01"]
         # Within a column the nearest deadline comes first.
         assert cards[board_world.status[3].name] == ["B3.02", "B6.01"]
-        assert [column.count for column in response.context["columns"]] == [0, 0, 1, 2, 0, 0, 0]
+        assert [column.count for column in response.context["columns"]] == [0, 0, 1, 2, 0, 0, 0, 0]
+        assert response.context["columns"][-1].status.category == StatusCategory.UNKNOWN
         assert response.context["total"] == 3
 
     def test_cards_show_department_deadline_progress_and_overdue(self, board_world):

@@ -105,10 +105,14 @@ class TestANewMunicipality:
         plan = Plan.unscoped.get(municipality=town)
         assert plan.name == "Klimaatplan 2030"
         assert plan.baseline_emissions == Decimal(84000)
-        assert len(statuses(plan)) == 7
+        listed = [(s.name, s.category) for s in statuses(plan)]
+        assert listed[0] == ("niet gestart", StatusCategory.NOT_STARTED)
+        # Last: the status for actions whose source does not say where they stand.
+        assert listed[-1] == ("onbekend", StatusCategory.UNKNOWN)
+        assert len(listed) == 8
         settings = clients["coordinator"].get("/nieuw/plan/instellingen/")
         assert settings.context["plan"] == plan
-        assert len(settings.context["statuses"]) == 7
+        assert list(settings.context["statuses"]) == statuses(plan)
         assert settings.context["theme_tree"] == []
 
     def test_pages_that_need_a_plan_lead_to_the_settings(self, new_town):
@@ -427,7 +431,8 @@ class TestStatuses:
         assert (added.name, added.category) == ("wacht op subsidie", StatusCategory.PAUSED)
 
     def test_a_duplicate_name_is_refused_with_the_input_kept(self, world):
-        existing = statuses(world.plan_a)[0].name
+        before = statuses(world.plan_a)
+        existing = before[0].name
 
         response = world.client_for("coordinator").post(
             STATUS_NEW, {"name": existing.upper(), "category": "active", "colour": "#123456"}
@@ -436,7 +441,7 @@ class TestStatuses:
         assert response.status_code == HTTPStatus.OK
         assert response.context["form"].errors["name"]
         assert response.context["form"]["colour"].value() == "#123456"
-        assert len(statuses(world.plan_a)) == 7
+        assert statuses(world.plan_a) == before
 
     def test_renaming_and_recolouring_keeps_the_actions(self, world):
         status = world.action_a.status
@@ -464,7 +469,7 @@ class TestStatuses:
         ]
 
     def test_an_unused_status_can_be_deleted_after_confirming(self, world):
-        unused = statuses(world.plan_a)[-1]
+        unused = next(s for s in statuses(world.plan_a) if s.category == StatusCategory.CANCELLED)
         url = f"/alfa/plan/instellingen/statussen/{unused.pk}/verwijderen/"
         coordinator = world.client_for("coordinator")
 
@@ -476,6 +481,27 @@ class TestStatuses:
 
         assert response.status_code == HTTPStatus.FOUND
         assert not ActionStatus.unscoped.filter(pk=unused.pk).exists()
+
+    def test_the_only_unknown_status_stays_for_the_import(self, world):
+        unknown = next(s for s in statuses(world.plan_a) if s.category == StatusCategory.UNKNOWN)
+        coordinator = world.client_for("coordinator")
+        delete_url = f"/alfa/plan/instellingen/statussen/{unknown.pk}/verwijderen/"
+
+        assert "onbekend" in coordinator.get(delete_url).context["blocker"]
+        assert coordinator.post(delete_url).status_code == HTTPStatus.BAD_REQUEST
+        edited = coordinator.post(
+            f"/alfa/plan/instellingen/statussen/{unknown.pk}/",
+            {"name": "niet gekend", "category": "not_started", "colour": "#6a5d7b"},
+        )
+        assert edited.context["form"].errors["category"]
+        renamed = coordinator.post(
+            f"/alfa/plan/instellingen/statussen/{unknown.pk}/",
+            {"name": "niet gekend", "category": "unknown", "colour": "#6a5d7b"},
+        )
+
+        assert renamed.status_code == HTTPStatus.FOUND
+        unknown.refresh_from_db()
+        assert (unknown.name, unknown.category) == ("niet gekend", StatusCategory.UNKNOWN)
 
     def test_a_status_in_use_stays_with_a_clear_error(self, world):
         used = world.action_a.status

@@ -16,6 +16,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     # Without a file waiting for its columns, the coordinator is sent back to the upload.
     "plans:actions_import_columns": tenant(REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN),
     "plans:actions_import_missing": tenant(REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+    "plans:actions_import_kind": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
     "plans:actions_import_confirm": tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, FORBIDDEN),
 }
 

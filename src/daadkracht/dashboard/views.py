@@ -55,10 +55,13 @@ CO2_COLOURS = {"achieved": "#0b5d3b", "planned": "#6fb38f", "gap": "#b3261e"}
 def _dashboard_charts(dashboard: MunicipalityDashboard) -> dict[str, Any]:
     co2 = dashboard.co2
     return {
+        # A theme whose actions all have an unknown status has no average: no bar, "—" in the
+        # table, rather than a bar at 0 % that would pass for "not started".
         "theme_chart": charts.bar_chart(
             [
                 (str(t.theme or _("Without theme")), t.average_progress, t.colour)
                 for t in dashboard.themes
+                if t.average_progress is not None
             ],
             maximum=100,
         ),

@@ -21,6 +21,7 @@ STATUS_KEYS = [
     "completed",
     "postponed",
     "cancelled",
+    "unknown",
 ]
 
 

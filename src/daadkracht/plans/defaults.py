@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.plans.models import StatusCategory
 
+# A slate violet, apart from the greys of "not started" and "cancelled"; 6:1 against white.
+UNKNOWN_STATUS_COLOUR = "#6a5d7b"
+
 # (name, category, colour)
 DEFAULT_STATUSES = [
     (_("not started"), StatusCategory.NOT_STARTED, "#5c6670"),
@@ -18,6 +21,8 @@ DEFAULT_STATUSES = [
     (_("completed"), StatusCategory.DONE, "#0b5d3b"),
     (_("postponed"), StatusCategory.PAUSED, "#8a5a00"),
     (_("cancelled"), StatusCategory.CANCELLED, "#6b6b6b"),
+    # Where the source does not say how far an action is (an empty status cell on import).
+    (_("unknown"), StatusCategory.UNKNOWN, UNKNOWN_STATUS_COLOUR),
 ]
 
 

@@ -45,13 +45,16 @@ class ThemeFigures:
     count: int = 0
     done: int = 0
     late: int = 0
+    unknown: int = 0  # actions with an unknown status: counted, but not in the progress
     progress_total: int = 0
     budget: Money = field(default_factory=Money)
 
     @property
-    def average_progress(self) -> float:
-        """Completed actions count as 100 %, cancelled ones are not counted at all."""
-        return self.progress_total / self.count if self.count else 0.0
+    def average_progress(self) -> float | None:
+        """Completed actions count as 100 %, cancelled ones and those with an unknown status
+        are not counted at all; None when no action is left to count."""
+        known = self.count - self.unknown
+        return self.progress_total / known if known else None
 
     @property
     def colour(self) -> str:
@@ -116,8 +119,11 @@ def theme_figures(
             target.count += 1
             target.done += action.is_done
             target.late += action.is_late
-            target.progress_total += action.counted_progress
             target.budget.add(action)
+            if action.is_unknown:
+                target.unknown += 1
+            else:
+                target.progress_total += action.counted_progress
     result = list(figures.values())
     if without.count:
         result.append(without)

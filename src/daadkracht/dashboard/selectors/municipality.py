@@ -29,7 +29,7 @@ from daadkracht.dashboard.selectors.rows import (
     stale_actions,
 )
 from daadkracht.dashboard.selectors.tasks import Deadline, deadlines_ahead, open_tasks, task_lists
-from daadkracht.plans.models import Plan, Task, Theme
+from daadkracht.plans.models import ActionStatus, Plan, Task, Theme
 from daadkracht.plans.selectors.co2 import Co2Gap, co2_gap
 
 
@@ -50,6 +50,8 @@ class MunicipalityDashboard:
     late_while_active_statuses: list[str]  # the names of those statuses
     stale: Limited[DashboardActionRow]
     never_updated: int  # open actions without any update since they were added
+    unknown: int  # actions whose status is unknown: in the total, in no progress figure
+    unknown_statuses: list[ActionStatus]  # the statuses of those actions, in plan order
     overdue_tasks: Limited[Task]
     deadlines: Limited[Deadline]
     changes: Changes
@@ -69,6 +71,8 @@ def municipality_dashboard(
     overdue, milestones = task_lists(open_tasks(plan), today)
     late_while_active = [a for a in actions if is_late_while_active(a)]
     statuses_late_while_active = {a.status.pk for a in late_while_active}
+    unknown = [a for a in actions if a.is_unknown]
+    statuses_unknown = {a.status.pk for a in unknown}
     return MunicipalityDashboard(
         plan=plan,
         action_count=len(actions),
@@ -85,6 +89,8 @@ def municipality_dashboard(
         late_while_active_statuses=[s.name for s in statuses if s.pk in statuses_late_while_active],
         stale=limited(stale_actions(actions)),
         never_updated=never_updated(actions),
+        unknown=len(unknown),
+        unknown_statuses=[s for s in statuses if s.pk in statuses_unknown],
         overdue_tasks=overdue,
         deadlines=deadlines_ahead(actions, milestones, today),
         changes=changes_since(plan, since, actions),

@@ -88,6 +88,11 @@ class DashboardActionRow:
         return self.status.category == StatusCategory.CANCELLED
 
     @property
+    def is_unknown(self) -> bool:
+        """Its status says the source did not tell where it stands."""
+        return self.status.is_unknown
+
+    @property
     def last_activity(self) -> datetime:
         return self.last_update_at or self.created_at
 
@@ -186,21 +191,26 @@ class Average:
     counted: int
     cancelled: int  # left out
     completed: int  # counted as 100 %
+    unknown: int = 0  # left out: their status is unknown
 
 
 def average_progress(actions: Iterable[DashboardActionRow]) -> Average:
     """The mean progress of the actions that still count: cancelled ones are left out, completed
-    ones count as 100 % whatever their progress field says."""
+    ones count as 100 % whatever their progress field says. Actions with an unknown status are
+    left out too: counting them at their progress figure would pass them off as known."""
     counted: list[int] = []
-    cancelled = completed = 0
+    cancelled = completed = unknown = 0
     for action in actions:
         if action.is_cancelled:
             cancelled += 1
             continue
+        if action.is_unknown:
+            unknown += 1
+            continue
         completed += action.is_done
         counted.append(action.counted_progress)
     value = sum(counted) / len(counted) if counted else None
-    return Average(value, len(counted), cancelled, completed)
+    return Average(value, len(counted), cancelled, completed, unknown)
 
 
 def never_updated(actions: Iterable[DashboardActionRow]) -> int:

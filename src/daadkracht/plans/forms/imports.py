@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
 from daadkracht.common.sheets import MAX_FILE_SIZE
+from daadkracht.plans.spreadsheets.kinds import KIND_CHOICE_LABELS, KindChoice
 from daadkracht.plans.spreadsheets.mapping import HeaderRow, importable_columns
 from daadkracht.plans.spreadsheets.missing import CREATE, EMPTY, USE, Kind, Missing
 from daadkracht.plans.spreadsheets.records import Lookups
@@ -37,6 +38,18 @@ class ImportForm(forms.Form):
                 % {"size": MAX_FILE_SIZE // (1024 * 1024)}
             )
         return upload
+
+
+class ImportKindForm(forms.Form):
+    """Mitigation or adaptation, once for the new actions of the import that do not say it."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Mitigation or adaptation of the new actions"),
+        choices=[(choice.value, KIND_CHOICE_LABELS[choice]) for choice in KindChoice],
+        widget=forms.RadioSelect,
+        initial=KindChoice.THEME.value,
+    )
 
 
 class ColumnMappingForm(forms.Form):

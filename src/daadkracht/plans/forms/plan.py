@@ -75,7 +75,8 @@ class StatusForm(forms.ModelForm[ActionStatus]):
         help_texts = {
             "category": _(
                 "What the status means for monitoring: the dashboard counts late, open and "
-                "finished actions by this meaning, whatever the name."
+                "finished actions by this meaning, whatever the name. “Unknown” is for actions "
+                "whose state the source does not give: they count in no progress figure."
             )
         }
 

@@ -123,6 +123,9 @@ class StatusCategory(models.TextChoices):
     PAUSED = "paused", _("paused")
     DONE = "done", _("completed")
     CANCELLED = "cancelled", _("cancelled")
+    # The source does not say where the action stands (an empty status cell, "onbekend"): the
+    # action is open, but no figure may count it as started, not started or on track.
+    UNKNOWN = "unknown", _("unknown")
 
 
 CLOSED_CATEGORIES = (StatusCategory.DONE, StatusCategory.CANCELLED)
@@ -164,3 +167,7 @@ class ActionStatus(TenantModel, TimeStampedModel):
     @property
     def is_closed(self) -> bool:
         return self.category in CLOSED_CATEGORIES
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.category == StatusCategory.UNKNOWN

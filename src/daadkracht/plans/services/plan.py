@@ -14,7 +14,14 @@ from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.defaults import DEFAULT_STATUSES
-from daadkracht.plans.models import Action, ActionStatus, Plan, StatusUpdate, Theme
+from daadkracht.plans.models import (
+    Action,
+    ActionStatus,
+    Plan,
+    StatusCategory,
+    StatusUpdate,
+    Theme,
+)
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.spreadsheets.cells import normalise
 from daadkracht.prioritisation.services.criteria import criteria_create_defaults
@@ -336,6 +343,10 @@ def action_status_update(*, actor: Any, status: ActionStatus, **values: Any) -> 
     enforce(can_manage_plan)
     values = only_fields(values, STATUS_FIELDS, service="action_status_update")
     _validate_status(plan=status.plan, status=status, name=values.get("name", status.name))
+    # The form has set its values on `status` already: compare with the stored one.
+    stored = ActionStatus.objects.get(pk=status.pk)
+    if values.get("category", stored.category) != stored.category and _last_unknown(stored):
+        raise ValidationError({"category": LAST_UNKNOWN})
     with transaction.atomic():
         before = snapshot(ActionStatus.unscoped.get(pk=status.pk))
         for field, value in values.items():
@@ -375,7 +386,25 @@ def action_status_delete_blocker(status: ActionStatus) -> str | None:
         )
     if ActionStatus.objects.filter(plan_id=status.plan_id).count() <= 1:
         return _("A plan needs at least one status.")
+    if _last_unknown(status):
+        return str(LAST_UNKNOWN)
     return None
+
+
+LAST_UNKNOWN = gettext_lazy(
+    "The import gives this status to new actions whose status is not given, so the plan keeps"
+    " one status meaning “unknown”. Rename it if you like."
+)
+
+
+def _last_unknown(status: ActionStatus) -> bool:
+    """The plan's only status meaning "unknown", which the import needs."""
+    return (
+        status.is_unknown
+        and not ActionStatus.objects.filter(plan_id=status.plan_id, category=StatusCategory.UNKNOWN)
+        .exclude(pk=status.pk)
+        .exists()
+    )
 
 
 def action_status_delete(*, actor: Any, status: ActionStatus) -> None:

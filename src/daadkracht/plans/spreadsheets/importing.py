@@ -3,7 +3,9 @@ what would change, and apply everything at once — or nothing.
 
 A row whose identifier exists in the plan updates that action, so that an exported file can be
 edited and imported again; other rows add actions. Columns left out of the file are not touched,
-and actions left out of the file are never deleted.
+and actions left out of the file are never deleted. A new action whose row gives no status gets
+the plan's "unknown" status; whether it is mitigation or adaptation, when its row does not say,
+is chosen once for the whole import (see `kinds`).
 """
 
 import hashlib
@@ -46,6 +48,7 @@ from daadkracht.plans.services.updates import Course, timeline_changes_record
 from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
+from daadkracht.plans.spreadsheets.kinds import KindChoice, kind_for_new_action, theme_kinds
 from daadkracht.plans.spreadsheets.missing import apply_resolutions
 from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
@@ -88,6 +91,11 @@ class RowPlan:
     record: ActionRecord | None = None
     changes: list[Change] = field(default_factory=list)
     created: Action | None = None
+    # A new row: its status and kind as the preview shows them, and where they come from.
+    status_text: str = ""
+    status_unknown: bool = False  # the row gave no status: the plan's "unknown" one
+    kind_text: str = ""
+    kind_chosen: bool = False  # the row gave no kind: the import's choice
 
     @property
     def action(self) -> Action | None:
@@ -115,6 +123,22 @@ class ImportPreview:
     to_create: list[Any] = field(default_factory=list)
     # The errors once per kind, each with all its rows.
     error_groups: list[ErrorGroup] = field(default_factory=list)
+    # Mitigation or adaptation of the new rows that do not say it (see `kinds`).
+    kind_choice: KindChoice = KindChoice.THEME
+
+    @property
+    def has_kind_column(self) -> bool:
+        return any(column.key == "com_kind" for column in self.columns)
+
+    @property
+    def kind_chosen_rows(self) -> int:
+        """New rows whose kind comes from the import's choice."""
+        return sum(row.kind_chosen for row in self.rows if row.kind == RowKind.NEW)
+
+    @property
+    def unknown_status_rows(self) -> int:
+        """New rows that get the "unknown" status."""
+        return sum(row.status_unknown for row in self.rows if row.kind == RowKind.NEW)
 
     @property
     def is_valid(self) -> bool:
@@ -134,14 +158,17 @@ def check(
     *,
     lock: bool = False,
     resolutions: dict[str, list[str]] | None = None,
+    kind: KindChoice = KindChoice.THEME,
 ) -> tuple[ImportPreview, Lookups]:
     """Check every row and work out what importing it would change; writes nothing.
 
     `resolutions` say what to do with themes and departments the plan does not have yet
-    (see `missing`): those to create are created only when the import is written."""
+    (see `missing`): those to create are created only when the import is written. `kind` is
+    what new rows without mitigation or adaptation of their own get."""
     started = time.perf_counter()
     lookups = Lookups(plan)
     apply_resolutions(lookups, plan, resolutions or {})
+    kinds = theme_kinds(plan, lookups.themes) if kind == KindChoice.THEME else {}
     by_identifier: dict[str, ActionRecord] = {}
     for record in action_records(Action.objects.filter(plan=plan), lock=lock):
         by_identifier.setdefault(record.action.identifier, record)
@@ -168,6 +195,9 @@ def check(
         row_errors = (
             _row_errors(number, identifier, values, matched, lookups, first_row) + row_errors
         )
+        new_row: dict[str, Any] = {}
+        if matched is None:
+            new_row = _new_row_defaults(values, lookups, kind, kinds, row_errors)
         if identifier:
             first_row.setdefault(normalise(identifier), number)
         if row_errors:
@@ -175,7 +205,7 @@ def check(
                 errors.append(problem.format(number))
                 groups.add(number, problem)
             continue
-        plan_row = RowPlan(number, identifier, values.get("title", ""), values, matched)
+        plan_row = RowPlan(number, identifier, values.get("title", ""), values, matched, **new_row)
         if matched is not None:
             plan_row.identifier = matched.action.identifier
             plan_row.changes = _changes(matched, values, present, lookups)
@@ -191,11 +221,47 @@ def check(
     )
     if not errors:
         _assign_identifiers(rows, plan, lookups)
-    preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows))
+    preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows), kind_choice=kind)
     preview.error_groups = groups.groups()
     preview.to_create = list(lookups.to_create)
     preview.seconds = time.perf_counter() - started
     return preview, lookups
+
+
+def _new_row_defaults(
+    values: dict[str, Any],
+    lookups: Lookups,
+    kind: KindChoice,
+    kinds: dict[int, str],
+    row_errors: list[CellError],
+) -> dict[str, Any]:
+    """Fill in the status and the kind of a new row that does not give them; say how, for the
+    preview (or add an error when the plan has no "unknown" status to give)."""
+    shown: dict[str, Any] = {}
+    if values.get("status", KEEP) is KEEP:
+        unknown = lookups.unknown_status
+        if unknown is None:
+            row_errors.append(
+                CellError(
+                    _(
+                        "Row %(row)s: the status is empty and the plan has no status meaning"
+                        " “unknown” to give it; fill in a status, or add a status with that"
+                        " meaning in the plan settings."
+                    )
+                )
+            )
+        else:
+            values["status"] = unknown.pk
+            shown["status_unknown"] = True
+    if values.get("com_kind", KEEP) is KEEP:
+        values["com_kind"] = kind_for_new_action(
+            kind, values.get("themes", ()), lookups.theme_by_id, kinds
+        )
+        shown["kind_chosen"] = True
+    status = lookups.status_by_id.get(values.get("status"))
+    shown["status_text"] = status.name if status else ""
+    shown["kind_text"] = COLUMNS_BY_KEY["com_kind"].display(values["com_kind"], lookups)
+    return shown
 
 
 def _assign_identifiers(rows: list[RowPlan], plan: Plan, lookups: Lookups) -> None:
@@ -340,6 +406,7 @@ def actions_import(
     table: Table,
     expected_fingerprint: str,
     resolutions: dict[str, list[str]] | None = None,
+    kind: KindChoice = KindChoice.THEME,
 ) -> ImportResult:
     """Apply a checked file in one transaction: every row, or nothing.
 
@@ -350,7 +417,7 @@ def actions_import(
     enforce(can_manage_plan)
     started = time.perf_counter()
     with transaction.atomic():
-        preview, lookups = check(table, plan, lock=True, resolutions=resolutions)
+        preview, lookups = check(table, plan, lock=True, resolutions=resolutions, kind=kind)
         if not preview.is_valid:
             raise ValidationError(preview.errors)
         if preview.fingerprint != expected_fingerprint:
@@ -378,9 +445,8 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
     new_rows = preview.of_kind(RowKind.NEW)
     created = []
     for row in new_rows:
-        action = Action(
-            municipality_id=plan.municipality_id, plan=plan, status=lookups.default_status
-        )
+        # `check` gave every new row a status: its own, or the plan's "unknown" one.
+        action = Action(municipality_id=plan.municipality_id, plan=plan)
         _set_fields(action, row.values, lookups)
         created.append(action)
     Action.objects.bulk_create(created, batch_size=BATCH_SIZE)

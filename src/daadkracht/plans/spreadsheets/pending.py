@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from daadkracht.common.sheets import Sheet, SheetError
+from daadkracht.plans.spreadsheets.kinds import KindChoice, kind_choice
 from daadkracht.plans.spreadsheets.mapping import is_template
 from daadkracht.plans.spreadsheets.reading import Table, mapped_table, table_of
 
@@ -37,11 +38,17 @@ class PendingImport:
     mapping_name: str = ""
     # What to do with themes and departments the plan lacks (see `missing`).
     resolutions: dict[str, list[str]] = field(default_factory=dict)
+    # Mitigation or adaptation for the new rows that do not say it (see `kinds`).
+    kind: str = KindChoice.THEME.value
     _sheet: Sheet | None = field(default=None, repr=False, compare=False)
 
     @property
     def mapped(self) -> bool:
         return self.keys is not None
+
+    @property
+    def kind_choice(self) -> KindChoice:
+        return kind_choice(self.kind)
 
     def sheet(self) -> Sheet | None:
         """The kept sheet, if it is still there and unchanged."""

@@ -116,5 +116,8 @@ class Lookups:
         return self._choices[choices]
 
     @property
-    def default_status(self) -> ActionStatus | None:
-        return min(self.statuses, key=lambda s: (s.position, s.pk), default=None)
+    def unknown_status(self) -> ActionStatus | None:
+        """The status a new action gets when its row does not say one: the plan's first status
+        meaning "unknown", never "not started", which would claim what the source does not."""
+        unknown = [s for s in self.statuses if s.is_unknown]
+        return min(unknown, key=lambda s: (s.position, s.pk), default=None)

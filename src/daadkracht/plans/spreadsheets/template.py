@@ -34,6 +34,12 @@ def general_rules() -> list[str]:
             " status, phase, progress, priority, visibility and mitigation or adaptation, which"
             " then stay as they are."
         ),
+        _(
+            "A new action without a status gets the status “unknown”, not “not started”: the"
+            " dashboard counts it apart until its status is known. Whether a new action is"
+            " mitigation or adaptation, when the file does not say, you choose once in the"
+            " preview."
+        ),
         _("Several values in one cell are separated by semicolons (;)."),
         _(
             "Dates as dd/mm/yyyy, for example 31/12/2030; amounts with a decimal comma, for"

@@ -23,6 +23,11 @@ urlpatterns: list[URLPattern] = [
         name="actions_import_missing",
     ),
     path(
+        "acties/import/soort/",
+        importing.actions_import_kind,
+        name="actions_import_kind",
+    ),
+    path(
         "acties/import/bevestigen/",
         importing.actions_import_confirm,
         name="actions_import_confirm",

@@ -19,12 +19,18 @@ from django.views.decorators.http import require_POST
 from daadkracht.common.navigation import tenant_url
 from daadkracht.common.sheets import SheetError
 from daadkracht.plans.forms.filters import ImportPreviewQuery
-from daadkracht.plans.forms.imports import ColumnMappingForm, ImportForm, MissingValuesForm
+from daadkracht.plans.forms.imports import (
+    ColumnMappingForm,
+    ImportForm,
+    ImportKindForm,
+    MissingValuesForm,
+)
 from daadkracht.plans.models import Plan
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
 from daadkracht.plans.spreadsheets.importing import ImportOutdatedError, ImportPreview, RowKind
+from daadkracht.plans.spreadsheets.kinds import KIND_CHOICE_LABELS
 from daadkracht.plans.spreadsheets.mapping import (
     auto_mapping,
     below_header,
@@ -86,6 +92,10 @@ def _render_preview(
             "more_new": max(counts[RowKind.NEW] - PREVIEW_ROWS, 0),
             "more_updated": max(counts[RowKind.UPDATED] - PREVIEW_ROWS, 0),
             "form": ImportForm(),
+            "kind_label": KIND_CHOICE_LABELS[preview.kind_choice],
+            "kind_form": ImportKindForm(
+                initial={"token": pending.token, "kind": preview.kind_choice.value}
+            ),
         },
     )
 
@@ -99,7 +109,9 @@ def _preview(request: TenantRequest, plan: Plan, pending: PendingImport) -> Http
     if unresolved(missing_values(table, Lookups(plan)), pending.resolutions):
         save_pending(request, _municipality_id(request), pending)
         return redirect(tenant_url(request, "plans:actions_import_missing"))
-    preview, _lookups = importing.check(table, plan, resolutions=pending.resolutions)
+    preview, _lookups = importing.check(
+        table, plan, resolutions=pending.resolutions, kind=pending.kind_choice
+    )
     pending.fingerprint = preview.fingerprint if preview.is_valid else ""
     pending.rows = len(preview.rows)
     save_pending(request, _municipality_id(request), pending)
@@ -276,6 +288,24 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
 
 @tenant_view(can_manage_plan)
 @require_POST
+def actions_import_kind(request: TenantRequest) -> HttpResponse:
+    """Choose, once for the whole file, mitigation or adaptation for the new actions whose row
+    does not say it; the preview is checked again with that choice."""
+    municipality_id = _municipality_id(request)
+    pending = pending_import(request, municipality_id)
+    import_url = tenant_url(request, "plans:actions_import")
+    if pending is None or request.POST.get("token") != pending.token:
+        messages.error(request, _("This preview is no longer available; upload the file again."))
+        return redirect(import_url)
+    form = ImportKindForm(request.POST)
+    if form.is_valid():
+        pending.kind = form.cleaned_data["kind"]
+        save_pending(request, municipality_id, pending)
+    return redirect(f"{import_url}?voorbeeld=1#import-kind")
+
+
+@tenant_view(can_manage_plan)
+@require_POST
 def actions_import_confirm(request: TenantRequest) -> HttpResponse:
     """Apply the previewed file, or cancel it."""
     plan = current_plan()
@@ -301,6 +331,7 @@ def actions_import_confirm(request: TenantRequest) -> HttpResponse:
             table=table,
             expected_fingerprint=request.POST.get("fingerprint", ""),
             resolutions=pending.resolutions,
+            kind=pending.kind_choice,
         )
     except (ImportOutdatedError, ValidationError, IntegrityError):
         discard_pending(request, municipality_id)

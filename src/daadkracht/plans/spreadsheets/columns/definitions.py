@@ -137,7 +137,8 @@ COLUMNS: list[Column] = [
         header="Status",
         label=gettext_lazy("status"),
         help=gettext_lazy(
-            "One of the plan's statuses. Empty: unchanged, or the first status for a new action."
+            "One of the plan's statuses. Empty: unchanged, or for a new action the status"
+            " “unknown” (not “not started”), until someone posts its status."
         ),
         width=16,
     ),
@@ -251,7 +252,10 @@ COLUMNS: list[Column] = [
         key="com_kind",
         header="Mitigatie of adaptatie",
         label=gettext_lazy("mitigation or adaptation"),
-        help=gettext_lazy("Empty: unchanged, or mitigation for a new action."),
+        help=gettext_lazy(
+            "Empty: unchanged; for a new action, what you choose once for the whole import in"
+            " the preview (by default what most actions of its theme are)."
+        ),
         width=18,
         choices=covenant.ActionKind,
         keep_when_empty=True,
