@@ -1,8 +1,9 @@
-"""Template helpers: links inside the active municipality, sortable column headers."""
+"""Template helpers: links inside the active municipality, sortable column headers, the fields
+to correct in a form."""
 
 from typing import Any
 
-from django import template
+from django import forms, template
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -45,3 +46,16 @@ def sort_header(context: template.Context, key: str, label: str) -> dict[str, An
         "active": active,
         "descending": descending,
     }
+
+
+@register.filter
+def invalid_fields(form: forms.BaseForm) -> list[dict[str, Any]]:
+    """The visible fields of `form` that have errors: label, first error and the id of the
+    control that a link to it should focus (the first option of a group of radios or boxes)."""
+    invalid = []
+    for field in form.visible_fields():
+        if not field.errors:
+            continue
+        target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+        invalid.append({"label": field.label, "error": field.errors[0], "target": target})
+    return invalid
