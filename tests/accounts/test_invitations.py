@@ -8,10 +8,12 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
 
 from daadkracht.accounts.models import Invitation, User
+from daadkracht.accounts.services import invitation_create
 from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.roles import Role
 
@@ -29,10 +31,14 @@ def invite(world, coordinator, django_capture_on_commit_callbacks):
     """Invite through the page as the coordinator; return the link from the e-mail."""
 
     def send(email: str = "collega@alfa.test", role: str = Role.EDITOR, department=None) -> str:
-        department = department or world.other_department_a
+        """An editor works for a department (by default the Groendienst); `department=""` invites
+        without one, which only the other roles allow."""
+        if department is None:
+            department = world.other_department_a
         with django_capture_on_commit_callbacks(execute=True):
             response = coordinator.post(
-                INVITE_URL, {"email": email, "role": role, "department": department.pk}
+                INVITE_URL,
+                {"email": email, "role": role, "department": department and department.pk},
             )
         assert response.status_code == HTTPStatus.FOUND, response.content
         assert response.url == "/alfa/leden/"
@@ -242,22 +248,128 @@ def test_a_too_simple_password_is_refused(world, invite):
     assert not User.objects.filter(email="collega@alfa.test").exists()
 
 
-def test_someone_with_an_account_is_asked_to_log_in_first(world, invite, password):
-    link = invite("coordinator@beta.test", Role.VIEWER)
+def test_someone_with_an_account_is_asked_to_log_in_instead_of_choosing_a_password(
+    world, invite, password
+):
+    link = invite("Coordinator@Beta.test", Role.VIEWER)
     visitor = Client()
 
+    page = visitor.get(link)
+
+    assert page.status_code == HTTPStatus.OK
+    html = page.content.decode()
+    assert "U hebt al een Daadkracht-account met coordinator@beta.test" in html
+    assert "Aanmelden om te aanvaarden" in html
+    assert 'name="password1"' not in html
+    assert 'value="coordinator@beta.test"' in html
+
+    # A new password and a new name change nothing of the existing account.
     response = accept(visitor, link, full_name="Overname")
 
     assert response.status_code == HTTPStatus.OK
-    assert response.context["form"].non_field_errors()
+    assert response.context["form"].errors["password"]
     outsider = world.users["other_municipality"]
     outsider.refresh_from_db()
     assert outsider.full_name == "Coordinator Beta"
     assert outsider.check_password(password)
     assert not Membership.unscoped.filter(user=outsider, municipality=world.a).exists()
 
+
+def test_logging_in_on_the_invitation_accepts_it_with_the_existing_account(world, invite, password):
+    link = invite("coordinator@beta.test", Role.VIEWER)
+    visitor = Client()
+
+    response = visitor.post(link, {"username": "iemand@anders.test", "password": password})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/alfa/"
+    outsider = world.users["other_municipality"]
+    assert visitor.get("/alfa/").wsgi_request.user == outsider
+    assert visitor.get("/beta/").status_code == HTTPStatus.OK
+    assert Membership.unscoped.get(user=outsider, municipality=world.a).role == Role.VIEWER
+    assert User.objects.filter(email="coordinator@beta.test").count() == 1
+    assert not User.objects.filter(email="iemand@anders.test").exists()
+    assert Client().get(link).status_code == HTTPStatus.GONE
+
+
+def test_a_wrong_password_on_the_invitation_keeps_it_open(world, invite, password):
+    link = invite("coordinator@beta.test", Role.VIEWER)
+    visitor = Client()
+
+    response = visitor.post(link, {"password": "niet-het-wachtwoord"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].non_field_errors()
+    assert not response.wsgi_request.user.is_authenticated
+    outsider = world.users["other_municipality"]
+    assert not Membership.unscoped.filter(user=outsider, municipality=world.a).exists()
+    assert visitor.post(link, {"password": password}).url == "/alfa/"
+    assert Membership.unscoped.filter(user=outsider, municipality=world.a).exists()
+
+
+def test_someone_already_logged_in_with_the_invited_account_joins_with_one_click(
+    world, invite, password
+):
+    link = invite("coordinator@beta.test", Role.VIEWER)
+    visitor = Client()
     visitor.post(
         reverse("accounts:login"), {"username": "coordinator@beta.test", "password": password}
     )
+
+    page = visitor.get(link)
+
+    assert "Aanmelden om te aanvaarden" not in page.content.decode()
     assert visitor.post(link).url == "/alfa/"
+    outsider = world.users["other_municipality"]
     assert Membership.unscoped.get(user=outsider, municipality=world.a).role == Role.VIEWER
+
+
+def test_another_logged_in_account_cannot_accept_someone_else_s_invitation(world, invite, password):
+    link = invite("coordinator@beta.test", Role.VIEWER)
+    viewer = world.client_for("viewer")
+
+    posted = viewer.post(link, {"password": password})
+
+    assert posted.status_code == HTTPStatus.FORBIDDEN
+    outsider = world.users["other_municipality"]
+    assert not Membership.unscoped.filter(user=outsider, municipality=world.a).exists()
+    assert world.membership("viewer").municipality == world.a
+    assert Client().get(link).status_code == HTTPStatus.OK
+
+
+def test_an_editor_cannot_be_invited_without_a_department(world, coordinator):
+    response = coordinator.post(
+        INVITE_URL, {"email": "collega@alfa.test", "role": Role.EDITOR, "department": ""}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Een bewerker past de acties van de eigen dienst aan" in html
+    assert 'aria-invalid="true"' in html
+    assert response.context["form"]["email"].value() == "collega@alfa.test"
+    assert not Invitation.unscoped.filter(email="collega@alfa.test").exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.COORDINATOR, Role.COACH])
+def test_other_roles_are_invited_without_a_department(world, invite, role):
+    link = invite(role=role, department="")
+
+    accept(Client(), link)
+
+    membership = Membership.unscoped.get(user__email="collega@alfa.test")
+    assert (membership.role, membership.department) == (role, None)
+
+
+def test_the_invitation_service_refuses_an_editor_without_a_department(world):
+    with world.as_member("coordinator"), pytest.raises(ValidationError) as refused:
+        invitation_create(
+            actor=world.users["coordinator"],
+            municipality=world.a,
+            email="collega@alfa.test",
+            role=Role.EDITOR,
+            department=None,
+        )
+
+    assert "department" in refused.value.message_dict
+    assert not Invitation.unscoped.filter(email="collega@alfa.test").exists()

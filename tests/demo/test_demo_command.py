@@ -14,7 +14,15 @@ from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.models import User
-from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme, UpdateKind
+from daadkracht.plans.models import (
+    Action,
+    Plan,
+    StatusCategory,
+    StatusUpdate,
+    Task,
+    Theme,
+    UpdateKind,
+)
 from daadkracht.plans.selectors.actions import overdue, stale
 from daadkracht.prioritisation.models import ActionScore, Criterion
 from daadkracht.tenancy.models import Membership, Municipality
@@ -171,6 +179,40 @@ def test_budgets_impacts_tasks_and_scores_tell_a_story(demo):
         assert 5 <= overdue_tasks <= 60
         assert scored >= 70
         assert ActionScore.objects.count() == scored * criteria
+
+
+@pytest.mark.parametrize("slug", ["brugge-demo", "damme-demo"])
+def test_tasks_and_progress_tell_the_same_story(demo, slug):
+    with tenant_scope(demo[slug]):
+        actions = Action.objects.select_related("status").prefetch_related("tasks")
+        seen = defaultdict(int)
+        for action in actions:
+            tasks = list(action.tasks.all())
+            done = sum(1 for task in tasks if task.done_at is not None)
+            is_completed = action.status.category == StatusCategory.DONE
+            label = f"{action.identifier}: {action.status}, {action.progress}%, {done}/{len(tasks)}"
+            assert tasks, label
+            if is_completed:
+                assert action.progress == 100, label
+            if is_completed or action.progress == 100:
+                assert done == len(tasks), label
+                seen["finished"] += 1
+            elif action.progress == 0:
+                assert done == 0, label
+                seen["not begun"] += 1
+            else:
+                assert 0 < done < len(tasks) or len(tasks) == 1, label
+                # Progress is never far ahead of the tasks done (an action on schedule may have
+                # done more of its tasks than its progress, as they fell due).
+                assert done / len(tasks) > action.progress / 100 - 1 / len(tasks), label
+                seen["under way"] += 1
+            for task in tasks:
+                if task.done_at is not None:
+                    assert task.done_at.date() < timezone.localdate(), label
+
+    assert seen["finished"], dict(seen)
+    assert seen["not begun"], dict(seen)
+    assert seen["under way"], dict(seen)
 
 
 def test_damme_is_separate_from_bruges(demo):

@@ -1,15 +1,18 @@
 """Workshop mode: opening a scoring round, joining it with the code (with or without log-in),
 scoring on one's own device, the results with median and spread, closing and adopting."""
 
+import re
 from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
+import segno
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from daadkracht.common.qr_code import qr_code_svg
 from daadkracht.history.models import AuditEntry
 from daadkracht.plans.models import Action
 from daadkracht.prioritisation.models import (
@@ -89,6 +92,48 @@ def test_coordinator_opens_a_round_and_sees_the_join_code(world):
     assert scoring_round.join_code in content
     assert reverse("workshop:join", kwargs={"join_code": scoring_round.join_code}) in content
     assert AuditEntry.unscoped.filter(content_type__model="scoringround").exists()
+
+
+def test_the_join_page_shows_a_qr_code_of_the_absolute_join_link(world):
+    scoring_round = open_round(world)
+    join_url = "http://testserver" + reverse(
+        "workshop:join", kwargs={"join_code": scoring_round.join_code}
+    )
+
+    response = world.client_for("coordinator").get(
+        url("prioritisation:round_detail", world, pk=scoring_round.pk)
+    )
+
+    html = response.content.decode()
+    (svg,) = re.findall(r"<svg role=\"img\"[^>]*class=\"qr-code\".*?</svg>", html, re.S)
+    # The modules drawn are exactly those of the join link's QR code.
+    expected = segno.make(join_url, error="m").svg_inline(scale=1, omitsize=True)
+    modules = re.search(r' d="([^"]+)"', expected)
+    assert modules
+    assert f'd="{modules.group(1)}"' in svg
+    assert f"<title>QR-code om deel te nemen aan de workshop op {join_url}</title>" in svg
+
+
+def test_a_closed_round_shows_no_qr_code(world):
+    scoring_round = open_round(world)
+    client = world.client_for("coordinator")
+    client.post(url("prioritisation:round_close", world, pk=scoring_round.pk))
+    scoring_round.refresh_from_db()
+    assert scoring_round.state == ScoringRound.State.CLOSED
+
+    page = client.get(url("prioritisation:round_detail", world, pk=scoring_round.pk))
+
+    assert page.status_code == HTTPStatus.OK
+    assert 'class="qr-code"' not in page.content.decode()
+
+
+def test_the_qr_code_changes_with_the_link_it_encodes():
+    first = qr_code_svg("https://daadkracht.example/workshop/AAAA-BBBB-CCCC/", label="één")
+    second = qr_code_svg("https://daadkracht.example/workshop/AAAA-BBBB-CCCD/", label="<twee>")
+
+    assert first != second
+    assert "<title>één</title>" in first
+    assert "<title>&lt;twee&gt;</title>" in second
 
 
 def test_round_by_filter_takes_every_shown_action(world):

@@ -66,6 +66,19 @@ class LoginForm(ThrottledAuthenticationForm):
         return str(self.cleaned_data["username"]).lower()
 
 
+class InvitationLoginForm(LoginForm):
+    """Log in to accept an invitation: the address is the invitation's, only the password is
+    typed; the same limits on failed attempts apply as on the log-in page."""
+
+    def __init__(self, request: Any = None, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        username = self.fields["username"]
+        username.disabled = True
+        username.initial = email
+        username.widget.attrs = {"autocomplete": "username"}
+        self.fields["password"].widget.attrs.update({"autofocus": True})
+
+
 class PasswordResetRequestForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),

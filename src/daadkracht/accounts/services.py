@@ -20,7 +20,7 @@ from daadkracht.history.services import audit_record, snapshot
 from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.policies import can_manage_members, enforce
-from daadkracht.tenancy.roles import Role
+from daadkracht.tenancy.roles import EDITOR_NEEDS_DEPARTMENT, Role, needs_department
 
 
 def _send_invitation(invitation: Invitation, *, language: str | None = None) -> None:
@@ -50,6 +50,8 @@ def invitation_create(
     language: str | None = None,
 ) -> Invitation:
     enforce(can_manage_members)
+    if needs_department(role, department):
+        raise ValidationError({"department": EDITOR_NEEDS_DEPARTMENT})
     email = email.strip().lower()
     if Membership.unscoped.filter(municipality=municipality, user__email__iexact=email).exists():
         raise ValidationError(

@@ -18,7 +18,12 @@ from django.views.decorators.http import require_POST
 from daadkracht.access.client import client_address
 from daadkracht.access.context import LinkGrant
 from daadkracht.access.entry import signed_link_view
-from daadkracht.accounts.forms import AcceptInvitationForm, PasswordResetRequestForm, ProfileForm
+from daadkracht.accounts.forms import (
+    AcceptInvitationForm,
+    InvitationLoginForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+)
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.accounts.services import (
     invitation_accept,
@@ -27,6 +32,7 @@ from daadkracht.accounts.services import (
     user_language_set,
 )
 from daadkracht.accounts.tokens import INVITATION_LINK, invitation_version
+from daadkracht.tenancy.models import Membership
 
 
 @login_not_required
@@ -68,7 +74,8 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     version=invitation_version,
 )
 def invitation(request: HttpRequest, found: Invitation, grant: LinkGrant) -> HttpResponse:
-    """Accept an invitation: set a password (or join with the current account)."""
+    """Accept an invitation: choose a password for a new account, log in to an existing one, or
+    join with the account already logged in."""
     if not found.is_open:
         return render(request, "accounts/invitation_invalid.html", status=410)
     user = cast(User, request.user) if request.user.is_authenticated else None
@@ -76,6 +83,8 @@ def invitation(request: HttpRequest, found: Invitation, grant: LinkGrant) -> Htt
         return render(
             request, "accounts/invitation_other_account.html", {"invitation": found}, status=403
         )
+    if user is None and User.objects.filter(email__iexact=found.email).exists():
+        return _invitation_log_in(request, found, grant)
     form = AcceptInvitationForm(request.POST or None, email=found.email)
     if request.method == "POST" and (user is not None or form.is_valid()):
         try:
@@ -91,13 +100,35 @@ def invitation(request: HttpRequest, found: Invitation, grant: LinkGrant) -> Htt
         else:
             if not request.user.is_authenticated:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("Welcome to %(municipality)s on Daadkracht.")
-                % {"municipality": membership.municipality},
-            )
-            return redirect("tenancy:home", municipality=membership.municipality.slug)
+            return _welcome(request, membership)
     return render(request, "accounts/invitation_accept.html", {"invitation": found, "form": form})
+
+
+def _invitation_log_in(request: HttpRequest, found: Invitation, grant: LinkGrant) -> HttpResponse:
+    """The invited address has an account already: its password, not a new one, accepts."""
+    form = InvitationLoginForm(request, request.POST or None, email=found.email)
+    if request.method == "POST" and form.is_valid():
+        user = form.get_user()
+        try:
+            user, membership = invitation_accept(invitation=found, grant=grant, user=user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user)
+            return _welcome(request, membership)
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": found, "form": form, "has_account": True},
+    )
+
+
+def _welcome(request: HttpRequest, membership: Membership) -> HttpResponse:
+    messages.success(
+        request,
+        _("Welcome to %(municipality)s on Daadkracht.") % {"municipality": membership.municipality},
+    )
+    return redirect("tenancy:home", municipality=membership.municipality.slug)
 
 
 def profile(request: HttpRequest) -> HttpResponse:

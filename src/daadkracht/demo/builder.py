@@ -61,6 +61,8 @@ ROUTINE_UPDATE_COUNT = {
 # Statuses after which nothing moves any more: routine updates come before the step that set them.
 FINAL_STEPS = {"postponed", "cancelled"}
 CLOSED = {"completed", "cancelled"}
+# Statuses of actions that keep to their planning: their tasks that were due are done.
+ON_SCHEDULE = {"preparation", "on_track"}
 
 
 @dataclass
@@ -474,6 +476,14 @@ def _tasks(
                 )
                 for n, index in enumerate(chosen)
             ]
+        # The earliest tasks are the ones done, as many as the action's progress says; an
+        # action on schedule has also done what was due.
+        by_due = sorted(range(len(planned)), key=lambda index: planned[index][1])
+        due_by_now = sum(1 for _title, due, _milestone in planned if due < target.today)
+        on_schedule = spec.status in ON_SCHEDULE
+        done = set(
+            by_due[: tasks_done(spec.status, spec.progress, len(planned), due_by_now * on_schedule)]
+        )
         for position, (title, due, milestone) in enumerate(planned):
             rows.append(
                 Task(
@@ -483,24 +493,27 @@ def _tasks(
                     owner=action.responsible,
                     due_date=due,
                     is_milestone=milestone,
-                    done_at=_done_at(spec, due, target, rng),
+                    done_at=_done_at(due, target, rng) if position in done else None,
                     position=position,
                 )
             )
     Task.unscoped.bulk_create(rows)
 
 
-def _done_at(spec: DemoAction, due: date, target: DemoPlan, rng: random.Random) -> datetime | None:
-    """Most past tasks are done; some are overdue, more so in delayed actions."""
-    if spec.status == "completed":
-        done = True
-    elif due < target.today:
-        chance = {"delayed": 0.55, "cancelled": 0.4, "postponed": 0.6}.get(spec.status, 0.92)
-        done = rng.random() < chance
-    else:
-        done = spec.progress > 50 and rng.random() < 0.1
-    if not done:
-        return None
+def tasks_done(status: str, progress: int, count: int, due_by_now: int = 0) -> int:
+    """How many of an action's `count` tasks are done, so that its tasks and progress tell the
+    same story: all of them when it is completed, none before it has begun, and otherwise its
+    share of progress or the `due_by_now` that an action on schedule has done, whichever is
+    more, yet at least one done and one open."""
+    if count == 0 or status == "completed" or progress >= 100:
+        return count
+    if progress <= 0:
+        return 0
+    return min(max(round(count * progress / 100), due_by_now, 1), count - 1)
+
+
+def _done_at(due: date, target: DemoPlan, rng: random.Random) -> datetime:
+    """Ticked off a little before it was due, and never later than yesterday."""
     day = min(due - timedelta(days=rng.randint(0, 20)), target.today - timedelta(days=1))
     return _at(day, hour=16)
 

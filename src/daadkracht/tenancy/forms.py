@@ -15,7 +15,12 @@ from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
 from daadkracht.common.row_fields import RowChoices
 from daadkracht.tenancy import platform
 from daadkracht.tenancy.models import Department, Membership
-from daadkracht.tenancy.roles import ROLE_DESCRIPTIONS, Role
+from daadkracht.tenancy.roles import (
+    EDITOR_NEEDS_DEPARTMENT,
+    ROLE_DESCRIPTIONS,
+    Role,
+    needs_department,
+)
 from daadkracht.tenancy.selectors import member_users
 
 
@@ -75,7 +80,17 @@ class InvitationForm(forms.ModelForm[Invitation]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.all()  # type: ignore[attr-defined]
-        self.fields["department"].help_text = _("Editors edit what belongs to this department.")
+        self.fields["department"].help_text = _(
+            "Required for an editor: editors edit the actions of this department."
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        role = cleaned.get("role")
+        department = cleaned.get("department")
+        if role and "department" not in self.errors and needs_department(role, department):
+            self.add_error("department", EDITOR_NEEDS_DEPARTMENT)
+        return cleaned
 
 
 def _language_choices() -> list[tuple[str, str]]:

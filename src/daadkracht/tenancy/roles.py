@@ -40,6 +40,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
 }
 
+# An editor edits the actions of their own department: without one there is nothing to edit.
+EDITOR_NEEDS_DEPARTMENT = _(
+    "An editor edits the actions of their own department, so choose that department. Someone "
+    "who only needs to read the plan can be invited as a viewer."
+)
+
+
+def needs_department(role: str, department: object | None) -> bool:
+    """Whether a membership with `role` lacks the department it cannot work without."""
+    return role == Role.EDITOR and department is None
+
+
 ROLE_DESCRIPTIONS: dict[str, Any] = {
     Role.COORDINATOR: _("runs the plan and manages members and departments"),
     Role.EDITOR: _("edits what belongs to their department"),

@@ -1,9 +1,10 @@
-"""Template helpers: links inside the active municipality, sortable column headers, amounts."""
+"""Template helpers: links inside the active municipality, sortable column headers, amounts,
+the fields to correct in a form."""
 
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django import template
+from django import forms, template
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -73,3 +74,16 @@ def percent(value: Any, places: int = 0) -> str:
     except InvalidOperation:
         return ""
     return format_percent(number, int(places))
+
+
+@register.filter
+def invalid_fields(form: forms.BaseForm) -> list[dict[str, Any]]:
+    """The visible fields of `form` that have errors: label, first error and the id of the
+    control that a link to it should focus (the first option of a group of radios or boxes)."""
+    invalid = []
+    for field in form.visible_fields():
+        if not field.errors:
+            continue
+        target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+        invalid.append({"label": field.label, "error": field.errors[0], "target": target})
+    return invalid

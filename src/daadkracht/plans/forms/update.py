@@ -104,7 +104,9 @@ class QuickUpdateForm(MergeableForm, forms.Form):
         status_field = self.fields["new_status"]
         assert isinstance(status_field, forms.ModelChoiceField)
         status_field.queryset = ActionStatus.objects.filter(plan_id=action.plan_id)
-        if inline:
+        if inline and not self.is_bound:
+            # Opened in a row of the list: start at its first field. A form that comes back
+            # with errors leaves the focus to them instead.
             status_field.widget.attrs["autofocus"] = True
         if not self.is_bound:
             self.initial.update(

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
@@ -211,7 +212,6 @@ def scoring_round_adopt(*, actor: Any, scoring_round: ScoringRound) -> int:
         criterion__in=scoring_round.criteria.all(),
     ).values_list("action_id", "criterion_id", "score"):
         given[(action_id, criterion_id)].append(score)
-    note = _("Median of %(count)s participants in the round “%(round)s”.")
     written = 0
     with transaction.atomic():
         stored = {
@@ -222,7 +222,11 @@ def scoring_round_adopt(*, actor: Any, scoring_round: ScoringRound) -> int:
         }
         for (action_id, criterion_id), values in sorted(given.items()):
             median = _rounded_median(values)
-            text = note % {"count": len(values), "round": scoring_round.title}
+            text = ngettext(
+                "Score of %(count)s participant in the round “%(round)s”.",
+                "Median of %(count)s participants in the round “%(round)s”.",
+                len(values),
+            ) % {"count": len(values), "round": scoring_round.title}
             existing = stored.get((action_id, criterion_id))
             if existing is None:
                 created = ActionScore.objects.create(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from daadkracht.common.exporting import export_format
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.qr_code import qr_code_svg
 from daadkracht.plans.models import Plan
 from daadkracht.plans.selectors.actions import ActionFilter, filtered_actions, open_actions
 from daadkracht.plans.views.common import with_plan
@@ -116,6 +117,14 @@ def join_urls(request: HttpRequest, scoring_round: ScoringRound) -> dict[str, st
     }
 
 
+def join_qr_code(join_url: str) -> str:
+    """The join link as a QR code, for phones in the room."""
+    return qr_code_svg(
+        join_url,
+        label=_("QR code to join the workshop at %(url)s") % {"url": join_url},
+    )
+
+
 @tenant_view()
 def round_detail(request: TenantRequest, pk: int) -> HttpResponse:
     """The page for the projector: the join code, and who has joined so far."""
@@ -135,6 +144,8 @@ def round_detail(request: TenantRequest, pk: int) -> HttpResponse:
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "prioritisation/round_detail.html#participants", context)
+    if scoring_round.state == ScoringRound.State.OPEN:
+        context["join_qr_code"] = join_qr_code(context["join_url"])
     return render(request, "prioritisation/round_detail.html", context)
 
 

@@ -40,6 +40,38 @@
     }
   });
 
+  // A form that comes back with errors: keyboard focus goes to its summary of errors (which
+  // links to each field), or else to the first field marked invalid, so that neither a
+  // keyboard nor a screen-reader user has to look for what went wrong.
+  function focusFirstError(root) {
+    var target = root.querySelector("[data-form-errors], [aria-invalid='true']");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex") && target.matches("[data-form-errors]")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusFirstError(document);
+  });
+
+  // A link of the summary takes the focus into its field, not just the view to it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-form-errors] a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    var folded = field.closest("details:not([open])");
+    if (folded) folded.open = true;
+    field.focus();
+  });
+
+  // The same for a form that htmx puts back in the page (a quick update, a task).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target.querySelector) focusFirstError(event.target);
+  });
+
   // The short name in a new municipality's web address follows its name, as the server would
   // make it, until someone types their own.
   function addressFrom(name) {
