@@ -96,7 +96,7 @@ class TestEachSourceRecordsItsChange:
         assert entry.author == world.users["coordinator"]
         assert entry.date == timezone.localdate()
         assert in_english(entry) == [
-            f"Status changed from {before.name} to {after.name} via the edit form.",
+            "Status changed from in preparation to on track via the edit form.",
             "Progress changed from 20% to 35% via the edit form.",
             "Deadline moved from 31/12/2026 to 30/06/2027 via the edit form.",
         ]
