@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.common.sheets import RawCell
-from daadkracht.plans.models import Action, ImportMapping, Theme
+from daadkracht.plans.models import Action, ActionStatus, ImportMapping, StatusCategory, Theme
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY
 from daadkracht.plans.spreadsheets.mapping import auto_mapping, match_header, simplified
+from daadkracht.tenancy.models import Department
 from daadkracht.testing.factories import as_platform
 
 IMPORT_URL = "/alfa/plan/acties/import/"
@@ -191,7 +192,7 @@ def test_unknown_themes_and_departments_are_decided_once_each(world):
         name: [value for value, _label in entry["choice"].field.choices]
         for (_kind, name), entry in items.items()
     }
-    assert offered["Groendiest"] == ["create", "use", "empty"]
+    assert offered["Groendiest"] == ["create", "use", "external", "empty"]
     assert offered["Energie"] == ["create", "empty"], "the plan has no theme to use instead"
 
     form = missing_page.context["form"]
@@ -342,3 +343,68 @@ def test_a_year_alone_is_read_as_the_end_or_the_start_of_that_year():
     assert start.parse(RawCell("2026"), None) == date(2026, 1, 1)
     # An Excel day number is still a day: 45658 is 1 January 2025.
     assert deadline.parse(RawCell(45658), None) == date(2025, 1, 1)
+
+
+EXTERNAL_CSV = (
+    "Titel;Trekker;Betrokken diensten;Status\r\n"
+    "Warmtenet;imec;Groendienst;Lopend\r\n"
+    "Renovatie;Dienst Omgeving;imec;zie nota\r\n"
+    "Zonnepanelen;Dienst Omgeving;;afgerond\r\n"
+).encode("cp1252")
+
+
+def test_statuses_and_outside_organisations_are_decided_once_each(world):
+    coordinator = world.client_for("coordinator")
+    upload = {"file": SimpleUploadedFile("acties.csv", EXTERNAL_CSV, "text/csv")}
+    page = coordinator.get(coordinator.post(IMPORT_URL, upload)["Location"])
+    missing_page = coordinator.get(post_columns(coordinator, page)["Location"])
+    form = missing_page.context["form"]
+    items = {(item.kind.value, item.name): (choice, use) for item, choice, use in form.items}
+
+    assert set(items) == {
+        ("department", "imec"),
+        ("department", "Dienst Omgeving"),
+        ("status", "Lopend"),
+        ("status", "zie nota"),
+    }, "'afgerond' is a status of the plan; each unknown value is listed once"
+    status_choices = [value for value, _label in form.fields[items["status", "Lopend"][0]].choices]
+    assert status_choices == ["use", "empty"], "a status is matched or left unknown, not made"
+    department_choices = [
+        value for value, _label in form.fields[items["department", "imec"][0]].choices
+    ]
+    assert "external" in department_choices
+    assert form.initial[items["status", "zie nota"][0]] == "empty"
+
+    with tenant_scope(world.a):
+        on_track = ActionStatus.objects.get(plan=world.plan_a, name="op schema")
+    data = {}
+    for (kind, name), (choice, use) in items.items():
+        data[choice], data[use] = "create", ""
+        if name == "imec":
+            data[choice] = "external"
+        elif name == "Lopend":
+            data[choice], data[use] = "use", str(on_track.pk)
+        elif kind == "status":
+            data[choice] = "empty"
+    preview_page = coordinator.post(MISSING_URL, data)
+    preview = preview_page.context["preview"]
+    assert preview.errors == []
+    assert [d.name for d in preview.to_create] == ["Dienst Omgeving"], "imec is no department"
+    coordinator.post(
+        CONFIRM_URL,
+        {"token": preview_page.context["pending"].token, "fingerprint": preview.fingerprint},
+    )
+
+    with tenant_scope(world.a):
+        actions = {a.title: a for a in Action.objects.filter(plan=world.plan_a)}
+        assert actions["Warmtenet"].lead_department is None
+        assert actions["Warmtenet"].responsible_note == "imec"
+        assert actions["Warmtenet"].status == on_track
+        assert [i.department for i in actions["Warmtenet"].involvements.all()] == [
+            world.other_department_a
+        ]
+        assert actions["Renovatie"].lead_department.name == "Dienst Omgeving"
+        assert actions["Renovatie"].responsible_note == "imec", "an outside partner is kept"
+        assert actions["Renovatie"].status.category == StatusCategory.UNKNOWN
+        assert actions["Zonnepanelen"].status.name == "afgerond"
+        assert not Department.objects.filter(name="imec").exists()

@@ -74,7 +74,7 @@ def stale_identifiers(client) -> list[str]:
 
 class TestEachSourceRecordsItsChange:
     def test_the_edit_form_records_status_progress_and_deadline(self, world, quiet_action):
-        before, after = statuses(world.plan_a)[1], statuses(world.plan_a)[2]
+        after = statuses(world.plan_a)[2]
         coordinator = world.client_for("coordinator")
 
         response = coordinator.post(

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from daadkracht.common.sheets import MAX_FILE_SIZE
 from daadkracht.plans.spreadsheets.kinds import KIND_CHOICE_LABELS, KindChoice
 from daadkracht.plans.spreadsheets.mapping import HeaderRow, importable_columns
-from daadkracht.plans.spreadsheets.missing import CREATE, EMPTY, USE, Kind, Missing
+from daadkracht.plans.spreadsheets.missing import CREATE, EMPTY, EXTERNAL, USE, Kind, Missing
 from daadkracht.plans.spreadsheets.records import Lookups
 
 
@@ -97,6 +97,43 @@ class ColumnMappingForm(forms.Form):
         return [self.cleaned_data.get(name) or None for name in self.column_names]
 
 
+EXISTING_LABELS = {
+    Kind.THEME: gettext_lazy("Existing theme"),
+    Kind.DEPARTMENT: gettext_lazy("Existing department"),
+    Kind.STATUS: gettext_lazy("Status of the plan"),
+}
+
+
+def _existing(kind: Kind, lookups: Lookups) -> list[tuple[str, str]]:
+    """What an unknown value may be matched to: the plan's themes, departments or statuses."""
+    if kind == Kind.THEME:
+        return [(str(t.pk), f"{t.code} {t.name}".strip()) for t in lookups.themes if t.pk > 0]
+    if kind == Kind.STATUS:
+        return [(str(s.pk), s.display_name) for s in lookups.statuses]
+    return [(str(d.pk), d.name) for d in lookups.departments if d.pk > 0]
+
+
+def _choices(kind: Kind) -> list[tuple[str, Any]]:
+    if kind == Kind.THEME:
+        return [
+            (CREATE, _("Create it as a new theme")),
+            ("use", _("Use an existing theme")),
+            (EMPTY, _("Leave these cells empty")),
+        ]
+    if kind == Kind.STATUS:
+        # A status is not created on the way: it needs a meaning, which the settings ask.
+        return [
+            ("use", _("Read it as one of the plan's statuses")),
+            (EMPTY, _("Leave the status unknown")),
+        ]
+    return [
+        (CREATE, _("Create it as a new department")),
+        ("use", _("Use an existing department")),
+        (EXTERNAL, _("An organisation outside the municipality: keep its name as responsible")),
+        (EMPTY, _("Leave these cells empty")),
+    ]
+
+
 def _names(row: HeaderRow) -> str:
     shown = [h for h in row.headers if h][:4]
     text = ", ".join(shown)
@@ -104,52 +141,44 @@ def _names(row: HeaderRow) -> str:
 
 
 class MissingValuesForm(forms.Form):
-    """For every theme or department the file names and the plan lacks: create, use, or leave."""
+    """For every theme, department or status the file names and the plan lacks: what to do."""
 
     def __init__(self, *args: Any, missing: list[Missing], lookups: Lookups, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.items: list[tuple[Missing, str, str]] = []
         for index, item in enumerate(missing):
             choice_name, use_name = f"choice_{index}", f"use_{index}"
-            existing = (
-                [(str(t.pk), f"{t.code} {t.name}".strip()) for t in lookups.themes if t.pk > 0]
-                if item.kind == Kind.THEME
-                else [(str(d.pk), d.name) for d in lookups.departments if d.pk > 0]
-            )
-            theme = item.kind == Kind.THEME
-            choices = [
-                (
-                    CREATE,
-                    _("Create it as a new theme") if theme else _("Create it as a new department"),
-                ),
-                ("use", _("Use an existing theme") if theme else _("Use an existing department")),
-                (EMPTY, _("Leave these cells empty")),
-            ]
+            existing = _existing(item.kind, lookups)
+            choices = _choices(item.kind)
+            if not existing:  # with nothing to choose from, "use an existing one" is no choice
+                choices = [c for c in choices if c[0] != "use"]
             self.fields[choice_name] = forms.ChoiceField(
-                label=item.name,
-                # With nothing to choose from, "use an existing one" is no choice.
-                choices=choices if existing else [choices[0], choices[2]],
-                widget=forms.RadioSelect,
+                label=item.name, choices=choices, widget=forms.RadioSelect
             )
             self.fields[use_name] = forms.ChoiceField(
-                label=_("Existing theme") if theme else _("Existing department"),
+                label=EXISTING_LABELS[item.kind],
                 choices=[("", "—"), *existing],
                 required=False,
             )
-            self.initial.setdefault(choice_name, "use" if item.suggestion else CREATE)
             if item.suggestion is not None:
+                self.initial.setdefault(choice_name, "use")
                 self.initial.setdefault(use_name, str(item.suggestion.pk))
+            else:
+                # Without a suggestion: create a theme or department; leave a status unknown.
+                self.initial.setdefault(
+                    choice_name, EMPTY if item.kind == Kind.STATUS else choices[0][0]
+                )
             self.items.append((item, choice_name, use_name))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for item, choice_name, use_name in self.items:
             if cleaned.get(choice_name) == "use" and not cleaned.get(use_name):
-                message = (
-                    _("Choose the existing theme to use for “%(name)s”.")
-                    if item.kind == Kind.THEME
-                    else _("Choose the existing department to use for “%(name)s”.")
-                )
+                message = {
+                    Kind.THEME: _("Choose the existing theme to use for “%(name)s”."),
+                    Kind.DEPARTMENT: _("Choose the existing department to use for “%(name)s”."),
+                    Kind.STATUS: _("Choose the plan's status to use for “%(name)s”."),
+                }[item.kind]
                 self.add_error(use_name, message % {"name": item.name})
         return cleaned
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from daadkracht.common.sheets import RawCell
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import (
     AuditDraft,
@@ -45,8 +46,16 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.themes import in_tree_order
 from daadkracht.plans.services.plan import theme_create
 from daadkracht.plans.services.updates import Course, timeline_changes_record
-from daadkracht.plans.spreadsheets.cells import KEEP, CellError, choice_labels, normalise
+from daadkracht.plans.spreadsheets.cells import (
+    KEEP,
+    CellError,
+    choice_labels,
+    normalise,
+    split_list,
+)
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
+from daadkracht.plans.spreadsheets.columns.lists import INVOLVEMENT
+from daadkracht.plans.spreadsheets.columns.values import NOTE_LENGTH
 from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
 from daadkracht.plans.spreadsheets.kinds import KindChoice, kind_for_new_action, theme_kinds
 from daadkracht.plans.spreadsheets.missing import apply_resolutions
@@ -188,6 +197,8 @@ def check(
                 values[column.key] = column.parse(raw, lookups)
             except CellError as error:
                 row_errors.append(error)
+        if lookups.external_names:
+            _keep_external_names(table, cells, values, lookups)
         identifier = values.get("identifier", "")
         matched = None
         if identifier:
@@ -226,6 +237,29 @@ def check(
     preview.to_create = list(lookups.to_create)
     preview.seconds = time.perf_counter() - started
     return preview, lookups
+
+
+def _keep_external_names(
+    table: Table, cells: list[RawCell], values: dict[str, Any], lookups: Lookups
+) -> None:
+    """Organisations outside the municipality that a row names as its department or among the
+    involved ones ("imec") are kept as text with its responsible, beside a name given there."""
+    names: list[str] = []
+    for column, raw in zip(table.columns, cells, strict=True):
+        if column is None or column.key not in ("lead_department", "involvements"):
+            continue
+        parts = [raw.text] if column.key == "lead_department" else split_list(raw.text)
+        for part in parts:
+            match = INVOLVEMENT.match(part) if column.key == "involvements" else None
+            name = lookups.external_names.get(normalise(match["name"] if match else part))
+            if name and name not in names:
+                names.append(name)
+    if not names:
+        return
+    given = values.get("responsible")
+    member, note = given if isinstance(given, tuple) else (None, "")
+    kept = dict.fromkeys(part for part in [note, *names] if part)
+    values["responsible"] = (member, ", ".join(kept)[:NOTE_LENGTH])
 
 
 def _new_row_defaults(

@@ -1,8 +1,11 @@
-"""Themes and departments a file names that the plan does not have yet: decided once each.
+"""Themes, departments and statuses a file names that the plan does not have: decided once each.
 
 Instead of one error per row, every unknown value is listed once with the rows that use it,
 and the user chooses per value: create it, use an existing one (the closest is suggested), or
-leave those cells empty. Until the import is confirmed nothing is created: a value to create
+leave those cells empty. A department may also be an organisation outside the municipality
+("imec"): its name is then kept as text with the action's responsible. A status is not created
+here (it needs a meaning, which the plan settings ask); it is matched to one of the plan's
+statuses or left unknown. Until the import is confirmed nothing is created: a value to create
 stands in the lookups as a placeholder with a negative id, replaced by the real row when the
 import is written.
 """
@@ -23,10 +26,12 @@ from daadkracht.tenancy.models import Department
 class Kind(StrEnum):
     THEME = "theme"
     DEPARTMENT = "department"
+    STATUS = "status"
 
 
 CREATE = "create"
 EMPTY = "empty"
+EXTERNAL = "external"  # a department that is an organisation outside the municipality
 USE = "use:"  # followed by the id of the existing item
 
 
@@ -49,7 +54,7 @@ def resolution_key(kind: str, name: str) -> str:
 
 
 def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
-    """Every theme and department a cell names, with its row number."""
+    """Every theme, department and status a cell names, with its row number."""
     for number, cells in table.rows:
         for column, raw in zip(table.columns, cells, strict=True):
             if column is None:
@@ -59,6 +64,8 @@ def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
                     yield Kind.THEME, part, number
             elif column.key == "lead_department" and raw.text:
                 yield Kind.DEPARTMENT, raw.text, number
+            elif column.key == "status" and raw.text:
+                yield Kind.STATUS, raw.text, number
             elif column.key == "involvements":
                 for part in split_list(raw.text):
                     match = INVOLVEMENT.match(part)
@@ -66,8 +73,13 @@ def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
 
 
 def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
-    """The unknown themes and departments of a file, once each, in the order they appear."""
-    known = {Kind.THEME: lookups.theme_by_key, Kind.DEPARTMENT: lookups.department_by_name}
+    """The unknown themes, departments and statuses of a file, once each, in the order they
+    appear."""
+    known = {
+        Kind.THEME: lookups.theme_by_key,
+        Kind.DEPARTMENT: lookups.department_by_name,
+        Kind.STATUS: lookups.status_by_name,
+    }
     found: dict[str, Missing] = {}
     for kind, name, number in _names(table):
         if not name or normalise(name) in known[kind]:
@@ -80,6 +92,9 @@ def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
             written = [t.key for t in lookups.themes] + [t.name for t in lookups.themes]
             close = suggestion(missing.name, written)
             missing.suggestion = lookups.theme_by_key.get(normalise(close)) if close else None
+        elif missing.kind == Kind.STATUS:
+            close = suggestion(missing.name, list(lookups.status_by_name))
+            missing.suggestion = lookups.status_by_name.get(normalise(close)) if close else None
         else:
             close = suggestion(missing.name, [d.name for d in lookups.departments])
             missing.suggestion = lookups.department_by_name.get(normalise(close)) if close else None
@@ -100,12 +115,19 @@ def apply_resolutions(lookups: Lookups, plan: Plan, resolutions: dict[str, list[
             by_name, by_id = lookups.theme_by_key, lookups.theme_by_id
         elif kind == Kind.DEPARTMENT:
             by_name, by_id = lookups.department_by_name, lookups.department_by_id
+        elif kind == Kind.STATUS:
+            by_name, by_id = lookups.status_by_name, lookups.status_by_id
+            if choice not in (EMPTY,) and not choice.startswith(USE):
+                continue  # a status is not created on the way
         else:
             continue
         if by_name.get(name_key) is not None:
             continue  # known meanwhile
         if choice == EMPTY:
             by_name[name_key] = LEAVE_EMPTY
+        elif choice == EXTERNAL and kind == Kind.DEPARTMENT and written.strip():
+            by_name[name_key] = LEAVE_EMPTY
+            lookups.external_names[name_key] = written.strip()
         elif choice.startswith(USE) and choice[len(USE) :].isdecimal():
             item = by_id.get(int(choice[len(USE) :]))
             if item is not None:

@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import translation
 
 from daadkracht.plans.models import (
     Action,
@@ -94,6 +96,12 @@ class Lookups:
         self.department_by_name = {normalise(d.name): d for d in known}
         self.department_by_id = {d.pk: d for d in known}
         self.status_by_name = {normalise(s.name): s for s in self.statuses}
+        # A status the plan kept from its start is known by its name in every language too
+        # ("not started", "pas commencée"): lists are written in any of them.
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                for status in self.statuses:
+                    self.status_by_name.setdefault(normalise(status.display_name), status)
         self.status_by_id = {s.pk: s for s in self.statuses}
         self.theme_by_id = {t.pk: t for t in self.themes}
         # A cell names a theme by its key (unique in the plan) or by its name; a name that more
@@ -108,6 +116,9 @@ class Lookups:
         self.user_by_id = {u.pk: u for u in self.members.values()}
         # Themes and departments the user chose to create (placeholders with negative ids).
         self.to_create: list[Any] = []
+        # Names a file gives as departments that are organisations outside the municipality:
+        # kept as text with the action's responsible (normalised name → name as written).
+        self.external_names: dict[str, str] = {}
         self._choices: dict[type[models.TextChoices], dict[str, str]] = {}
 
     def choices(self, choices: type[models.TextChoices]) -> dict[str, str]:
