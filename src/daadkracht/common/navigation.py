@@ -26,6 +26,7 @@ MAIN_NAVIGATION = [
     NavItem("plans:timeline", _("Timeline")),
     NavItem("prioritisation:priorities", _("Priorities")),
     NavItem("plans:settings", _("Plan")),
+    NavItem("trajectory:overview", _("Trajectory")),
     NavItem("tenancy:departments", _("Departments")),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
     NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),

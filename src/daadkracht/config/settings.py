@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "daadkracht.history",
     "daadkracht.plans",
     "daadkracht.prioritisation",
+    "daadkracht.trajectory",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

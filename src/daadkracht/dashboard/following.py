@@ -36,7 +36,6 @@ class Column:
     value: Callable[[FollowedMunicipality], Any]
 
 
-# The collaboration trajectory's phase becomes a column here once the trajectory is recorded.
 COLUMNS = [
     Column("name", gettext_lazy("Municipality"), lambda r: r.name.casefold()),
     Column("plan", gettext_lazy("Climate plan"), lambda r: r.plan_name and r.plan_name.casefold()),
@@ -45,6 +44,8 @@ COLUMNS = [
     Column("stale", gettext_lazy("Stale"), lambda r: r.stale),
     Column("decisions", gettext_lazy("Decision needed"), lambda r: r.decisions),
     Column("activity", gettext_lazy("Last activity"), lambda r: r.last_activity),
+    Column("phase", gettext_lazy("Trajectory phase"), lambda r: r.phase_order),
+    Column("checklist", gettext_lazy("Open checklist items"), lambda r: r.open_items),
 ]
 SORT_KEYS = [c.key for c in COLUMNS]
 DEFAULT_SORT = "name"
@@ -61,6 +62,12 @@ def sort_rows(
     empty = [r for r in by_name if column.value(r) is None]
     filled.sort(key=column.value, reverse=descending)
     return filled + empty, requested
+
+
+def _phase_text(row: FollowedMunicipality) -> str:
+    if row.trajectory is None:
+        return _("Not started")
+    return row.phase_label or _("Every phase done")
 
 
 def matching(memberships: Sequence[Membership], search: str) -> list[Membership]:
@@ -90,6 +97,8 @@ def overview(request: HttpRequest, memberships: list[Membership]) -> HttpRespons
                     r.stale,
                     r.decisions,
                     timezone.localdate(r.last_activity) if r.last_activity else None,
+                    _phase_text(r),
+                    r.open_items,
                 ]
                 for r in rows
             ),

@@ -2,7 +2,8 @@
 
 Read inside `access.entry.following_view`, where the member scope spans the followed
 municipalities: one query reads their plans, one counts the actions of all of them, grouped by
-plan. The counts use the conditions the municipality's own dashboard flags its rows with
+plan, and one reads the current phase and open checklist items of their trajectories. The
+counts use the conditions the municipality's own dashboard flags its rows with
 (`overdue_condition`, `stale_condition`, the open statuses and the decision flag), so that the
 overview and each dashboard say the same.
 """
@@ -20,12 +21,12 @@ from django.utils import timezone
 from daadkracht.plans.models import CLOSED_CATEGORIES, Action, Plan
 from daadkracht.plans.selectors.actions import overdue_condition, stale_condition
 from daadkracht.tenancy.models import Membership, Municipality
+from daadkracht.trajectory.selectors import TrajectorySummary, trajectory_summaries
 
 
 @dataclass
 class FollowedMunicipality:
-    """One row of the overview. The collaboration trajectory's phase is to join these figures
-    once the trajectory is recorded; until then there is nothing true to show for it."""
+    """One row of the overview."""
 
     municipality: Municipality
     plan: Plan | None  # None until the municipality has made its plan
@@ -34,6 +35,23 @@ class FollowedMunicipality:
     stale: int = 0  # open and without an update for the plan's stale period
     decisions: int = 0  # open and waiting for a decision of the executive board
     last_activity: datetime | None = None  # the latest status update or change
+    trajectory: TrajectorySummary | None = None  # None until the trajectory has started
+
+    @property
+    def phase_order(self) -> int | None:
+        """Where the trajectory stands, to sort by: its current phase, after all of them when
+        every phase is done."""
+        if self.trajectory is None:
+            return None
+        return self.trajectory.position
+
+    @property
+    def phase_label(self) -> str | None:
+        return self.trajectory.phase_label if self.trajectory is not None else None
+
+    @property
+    def open_items(self) -> int | None:
+        return self.trajectory.open_items if self.trajectory is not None else None
 
     @property
     def plan_name(self) -> str | None:
@@ -112,10 +130,12 @@ def followed_municipalities(
     ids = [m.municipality_id for m in memberships]
     plans = {p.municipality_id: p for p in Plan.objects.filter(municipality_id__in=ids)}
     figures = _action_figures(list(plans.values()), today)
+    trajectories = trajectory_summaries(ids, today)
     rows = []
     for membership in memberships:
         plan = plans.get(membership.municipality_id)
         row = FollowedMunicipality(membership.municipality, plan)
+        row.trajectory = trajectories.get(membership.municipality_id)
         if plan is not None:
             found = figures.get(plan.pk)
             row.last_activity = plan.updated_at

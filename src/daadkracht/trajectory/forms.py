@@ -1,0 +1,82 @@
+"""Forms of the trajectory: starting it, the intake agreements, a phase and a checklist item."""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.dates import validate_plausible_date
+from daadkracht.common.forms import MergeableForm
+from daadkracht.common.row_fields import RowChoices
+from daadkracht.plans.forms.action import date_input
+from daadkracht.tenancy.forms import VersionField
+from daadkracht.tenancy.selectors import member_users
+from daadkracht.trajectory.models import ChecklistItem, Phase, Trajectory
+
+
+class StartForm(forms.Form):
+    started_on = forms.DateField(
+        label=_("Start date"),
+        widget=date_input(),
+        validators=[validate_plausible_date],
+        help_text=_("The phases are planned from this date; you can move each one afterwards."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("started_on", timezone.localdate())
+
+
+class VersionedModelForm(MergeableForm):
+    """Keeps the object's version in the form, for the service's check."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance = self.instance  # type: ignore[attr-defined]
+        if instance.pk and not self.is_bound:
+            self.initial["version"] = instance.version
+
+    def service_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}  # type: ignore[attr-defined]
+
+
+class AgreementsForm(VersionedModelForm, forms.ModelForm[Trajectory]):
+    version = VersionField(required=False)
+
+    class Meta(RowChoices):
+        model = Trajectory
+        fields = ["course", "timing", "task_division", "contact_person", "alderman"]
+        widgets = {
+            "course": forms.Textarea(attrs={"rows": 3}),
+            "timing": forms.Textarea(attrs={"rows": 2}),
+            "task_division": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact_person"].queryset = member_users().order_by("full_name")  # type: ignore[attr-defined]
+
+
+class PhaseForm(VersionedModelForm, forms.ModelForm[Phase]):
+    version = VersionField(required=False)
+
+    class Meta(RowChoices):
+        model = Phase
+        fields = ["state", "planned_start", "planned_end", "owner", "notes"]
+        widgets = {
+            "planned_start": date_input(),
+            "planned_end": date_input(),
+            "state": forms.RadioSelect,
+            "owner": forms.RadioSelect,
+            "notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ChecklistItemForm(VersionedModelForm, forms.ModelForm[ChecklistItem]):
+    version = VersionField(required=False)
+
+    class Meta(RowChoices):
+        model = ChecklistItem
+        fields = ["text", "owner", "due_date"]
+        widgets = {"due_date": date_input()}

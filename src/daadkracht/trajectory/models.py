@@ -1,0 +1,154 @@
+"""A municipality's collaboration trajectory: its intake agreements, phases and checklists."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.dates import validate_plausible_date
+from daadkracht.common.models import TimeStampedModel
+from daadkracht.tenancy.scoping import TenantModel
+
+
+class PhaseKind(models.TextChoices):
+    """The phases of the trajectory, in their order."""
+
+    INTAKE = "intake", _("Intake")
+    DIAGNOSIS = "diagnosis", _("Diagnosis of the collaboration")
+    WORKSHOPS = "workshops", _("Workshops")
+    PLAN = "plan", _("Plan of approach")
+    METHODS = "methods", _("Carrying out the chosen methods")
+    EVALUATION = "evaluation", _("Evaluation and adjusting")
+
+
+class PhaseState(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    UNDER_WAY = "under_way", _("under way")
+    DONE = "done", _("done")
+
+
+class Party(models.TextChoices):
+    """Who carries a phase or a checklist item."""
+
+    MUNICIPALITY = "municipality", _("municipality")
+    COACH = "coach", _("coach")
+
+
+class Trajectory(TenantModel, VersionedModel, TimeStampedModel):
+    """The one trajectory of a municipality, with the agreements made at the intake."""
+
+    started_on = models.DateField(_("start date"), validators=[validate_plausible_date])
+    course = models.TextField(
+        _("course of the support"),
+        blank=True,
+        help_text=_("How the support goes: which steps, with whom, how often you meet."),
+    )
+    timing = models.TextField(
+        _("timing"), blank=True, help_text=_("When the steps take place and when it ends.")
+    )
+    task_division = models.TextField(
+        _("division of tasks"),
+        blank=True,
+        help_text=_("What the municipality does and what the coach does."),
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+        help_text=_("The one member the coach turns to for everything about the trajectory."),
+    )
+    alderman = models.CharField(
+        _("alderman responsible"),
+        max_length=200,
+        blank=True,
+        help_text=_("The alderman who answers for the trajectory in the executive board."),
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("trajectory")
+        verbose_name_plural = _("trajectories")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="trajectory_one_per_municipality")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Collaboration trajectory"))
+
+
+class Phase(TenantModel, VersionedModel, TimeStampedModel):
+    """One phase of the trajectory, with its planned dates, who carries it and its state."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices, editable=False)
+    position = models.PositiveSmallIntegerField(default=0, editable=False)
+    planned_start = models.DateField(
+        _("planned start"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    planned_end = models.DateField(
+        _("planned end"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    owner = models.CharField(
+        _("carried by"), max_length=20, choices=Party.choices, default=Party.MUNICIPALITY
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=PhaseState.choices, default=PhaseState.NOT_STARTED
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "id"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "kind"], name="phase_unique_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ChecklistItem(TenantModel, VersionedModel, TimeStampedModel):
+    """Something to do in a phase, or one of the municipality's own responsibilities for the
+    whole trajectory (no phase)."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.CASCADE, related_name="checklist_items"
+    )
+    phase = models.ForeignKey(
+        Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="items"
+    )
+    # Set for the responsibilities every trajectory starts with, empty for items of one's own.
+    key = models.SlugField(max_length=40, blank=True, editable=False)
+    text = models.CharField(_("what"), max_length=300)
+    owner = models.CharField(
+        _("who"), max_length=20, choices=Party.choices, default=Party.MUNICIPALITY
+    )
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+    position = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "id"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        indexes = [models.Index(fields=["municipality", "done_at", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue(self, today: date) -> bool:
+        return not self.is_done and self.due_date is not None and self.due_date < today

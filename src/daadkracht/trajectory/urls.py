@@ -1,0 +1,24 @@
+"""URLs of the collaboration trajectory inside a municipality (`…/traject/`)."""
+
+from django.urls import URLPattern, path
+
+from daadkracht.trajectory import views
+
+app_name = "trajectory"
+
+urlpatterns: list[URLPattern] = [
+    path("", views.overview, name="overview"),
+    path("starten/", views.start, name="start"),
+    path("afspraken/", views.agreements_edit, name="agreements_edit"),
+    path("fasen/<int:pk>/", views.phase_detail, name="phase"),
+    path("fasen/<int:pk>/bewerken/", views.phase_edit, name="phase_edit"),
+    path("fasen/<int:pk>/punten/nieuw/", views.phase_item_create, name="phase_item_create"),
+    path(
+        "verantwoordelijkheden/nieuw/",
+        views.responsibility_create,
+        name="responsibility_create",
+    ),
+    path("punten/<int:pk>/afvinken/", views.item_toggle, name="item_toggle"),
+    path("punten/<int:pk>/bewerken/", views.item_edit, name="item_edit"),
+    path("punten/<int:pk>/verwijderen/", views.item_delete, name="item_delete"),
+]
