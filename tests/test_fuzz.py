@@ -135,6 +135,12 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "workshop:enter": ("",),
     "workshop:join": ("",),
     "workshop:score": ("",),
+    "trajectory:overview": ("",),
+    "trajectory:agreements_edit": ("",),
+    "trajectory:phase": ("",),
+    "trajectory:phase_edit": ("",),
+    "trajectory:item_edit": ("",),
+    "trajectory:item_delete": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}
@@ -147,6 +153,8 @@ POST_WITHOUT_FORM = {
     " posted in tests/plans/test_import_mapping.py",
     "plans:actions_import_missing": "shown for a file naming unknown themes or departments; hostile"
     " choices are posted in tests/plans/test_import_mapping.py",
+    "trajectory:start": "shown before the trajectory starts (the world's has started); hostile"
+    " start dates are posted in tests/trajectory/test_views.py",
     "plans:actions_import_kind": "shown on a preview with new actions (the fuzzed file has none);"
     " crafted choices are posted in tests/plans/test_import_unknown_and_kind.py",
 }

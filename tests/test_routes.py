@@ -21,6 +21,7 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.decorators import tenant_view
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
+from daadkracht.trajectory.models import ChecklistItem, Phase, Trajectory
 from tests.url_matrix import SAMPLE_KWARGS
 
 METHODS = ["get", "post", "put", "patch", "delete"]
@@ -108,7 +109,7 @@ def _url(route: Route, world) -> str:
 
 
 def _counts() -> dict[str, int]:
-    models = [Action, Department, Theme, Task, Membership]
+    models = [Action, Department, Theme, Task, Membership, Trajectory, Phase, ChecklistItem]
     return {m.__name__: m.unscoped.count() for m in models}
 
 

@@ -283,6 +283,8 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
         "Stilgevallen",
         "Beslissing nodig",
         "Laatste activiteit",
+        "Fase van het traject",
+        "Open punten op de checklist",
     ]
     assert [r[0] for r in rows[1:]] == [row.name for row in shown]
     for line, row in zip(rows[1:], shown, strict=True):
@@ -294,6 +296,8 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
             str(row.decisions),
         ]
         assert line[6] == timezone.localdate(row.last_activity).isoformat()
+        # Neither municipality has started its trajectory.
+        assert line[7:] == ["Niet gestart", ""]
 
     alfa = by_slug(client.get(OVERVIEW))["alfa"]
     response = client.get(f"{OVERVIEW}?export=xlsx")
@@ -324,18 +328,18 @@ def coach_of(count: int, user) -> None:
 
 
 def test_queries_do_not_grow_with_the_municipalities(db, client, django_assert_max_num_queries):
-    """Session, user, the followed municipalities, their plans, their actions' figures, and
-    the memberships the page and its header list."""
+    """Session, user, the followed municipalities, their plans, their actions' figures, their
+    trajectories, and the memberships the page and its header list."""
     counts = {}
     for followed in (2, 6):
         coach = UserFactory(email=f"coach{followed}@example.test")
         coach_of(followed, coach)
         client.force_login(coach)
         client.get(OVERVIEW)
-        with django_assert_max_num_queries(7) as captured:
+        with django_assert_max_num_queries(8) as captured:
             assert len(rows_of(client.get(OVERVIEW + "?sort=-stale&q=volg"))) == followed
         counts[followed] = len(captured)
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(7):
             client.get(OVERVIEW + "?export=xlsx")
 
     assert counts[2] == counts[6]

@@ -24,11 +24,14 @@ from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.services import department_delete
 from daadkracht.testing.factories import ActionFactory, DepartmentFactory, as_platform
+from daadkracht.testing.trajectory import started_trajectory
+from daadkracht.trajectory.models import ChecklistItem, Phase
 from tests.test_authorization import TENANT_NAMESPACES
 from tests.url_matrix import SAMPLE_KWARGS
 from tests.url_matrix.actions import _task
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
+from tests.url_matrix.trajectory import _started
 
 # Who visits a page; every other page is visited by the coordinator, who may do the most.
 VISITORS = {
@@ -49,8 +52,8 @@ VISITORS = {
 class FuzzWorld:
     """The shared test world with more: an open round a guest joined and a closed one, a task,
     a tag, a status update, a score, a criterion of our own, sub-themes, an action, a theme and
-    a department in the trash, an import waiting to be confirmed, a password-reset link opened
-    and an invitation link."""
+    a department in the trash, an import waiting to be confirmed, a password-reset link opened,
+    an invitation link, and both municipalities' trajectories."""
 
     world: Any
     clients: dict[str, Client]
@@ -127,7 +130,17 @@ def _ids(world: Any) -> list[str]:
     """Real ids of both municipalities' rows, as a tester finds them in one URL and tries them
     in another."""
     ids: set[int] = set()
-    for model in (Action, ActionStatus, Tag, Theme, Department, Membership, Criterion):
+    for model in (
+        Action,
+        ActionStatus,
+        Tag,
+        Theme,
+        Department,
+        Membership,
+        Criterion,
+        Phase,
+        ChecklistItem,
+    ):
         ids.update(model.unscoped.values_list("pk", flat=True))  # type: ignore[attr-defined]
     ids.update(user.pk for user in world.users.values())
     return sorted(str(pk) for pk in ids)
@@ -143,6 +156,8 @@ def furnish(world: Any) -> FuzzWorld:
         {"name": "Mobiliteit en Verkeer", "version": world.department_a.version},
     )
     _task(world)
+    _started(world)
+    started_trajectory(world.b)
     opened = _round(world)
     join_code = ScoringRound.unscoped.get(**opened).join_code
     participant = Client()

@@ -11,10 +11,11 @@ from tests.url_matrix import (
     plan_settings,
     prioritisation,
     spreadsheets,
+    trajectory,
 )
 from tests.url_matrix.rows import VISITORS
 
-AREAS = [foundation, actions, plan_settings, prioritisation, spreadsheets, dashboard]
+AREAS = [foundation, actions, plan_settings, prioritisation, spreadsheets, dashboard, trajectory]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
 SAMPLE_KWARGS = {name: fn for area in AREAS for name, fn in area.SAMPLE_KWARGS.items()}

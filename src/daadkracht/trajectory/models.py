@@ -69,7 +69,12 @@ class Trajectory(TenantModel, VersionedModel, TimeStampedModel):
         help_text=_("The alderman who answers for the trajectory in the executive board."),
     )
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     class Meta(TenantModel.Meta):

@@ -1,0 +1,55 @@
+"""URL matrix rows: the collaboration trajectory, its phases and checklists."""
+
+from daadkracht.testing.trajectory import started_trajectory
+from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, Trajectory
+from tests.url_matrix.rows import ALL_MEMBERS, FORBIDDEN, NOT_ALLOWED, OK, tenant
+
+
+def _started(world) -> Trajectory:
+    """Municipality A's trajectory (started once per world)."""
+    trajectory = Trajectory.unscoped.filter(municipality=world.a).first()
+    return trajectory or started_trajectory(world.a)
+
+
+def _agreements(world) -> dict:
+    _started(world)
+    return {}
+
+
+def _phase(world) -> dict:
+    trajectory = _started(world)
+    return {"pk": Phase.unscoped.get(trajectory=trajectory, kind=PhaseKind.WORKSHOPS).pk}
+
+
+def _item(world) -> dict:
+    trajectory = _started(world)
+    return {"pk": ChecklistItem.unscoped.filter(trajectory=trajectory).first().pk}
+
+
+# Coordinators and the coaches who guide the municipality through its trajectory.
+MANAGING = tenant(OK, FORBIDDEN, FORBIDDEN, OK)
+MANAGING_POST = tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, NOT_ALLOWED)
+
+EXPECTED = {
+    "trajectory:overview": ALL_MEMBERS,
+    "trajectory:start": MANAGING_POST,
+    "trajectory:agreements_edit": MANAGING,
+    "trajectory:phase": ALL_MEMBERS,
+    "trajectory:phase_edit": MANAGING,
+    "trajectory:phase_item_create": MANAGING_POST,
+    "trajectory:responsibility_create": MANAGING_POST,
+    "trajectory:item_toggle": MANAGING_POST,
+    "trajectory:item_edit": MANAGING,
+    "trajectory:item_delete": MANAGING,
+}
+
+SAMPLE_KWARGS = {
+    "trajectory:agreements_edit": _agreements,
+    "trajectory:phase": _phase,
+    "trajectory:phase_edit": _phase,
+    "trajectory:phase_item_create": _phase,
+    "trajectory:responsibility_create": _agreements,
+    "trajectory:item_toggle": _item,
+    "trajectory:item_edit": _item,
+    "trajectory:item_delete": _item,
+}
