@@ -15,6 +15,7 @@ from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
 from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.spec import DemoAction
+from daadkracht.demo.trajectory import build_trajectory
 from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
@@ -71,6 +72,8 @@ class Command(BaseCommand):
                     seed=8340,
                 ),
             ]
+            # Bruges is halfway through its collaboration trajectory; Damme has not started.
+            build_trajectory(built[0], contact=User.objects.get(email="coordinator@brugge.demo"))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])

@@ -1,0 +1,45 @@
+"""The demo's Bruges is halfway through its trajectory; Damme has not started one."""
+
+from http import HTTPStatus
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from daadkracht.accounts.models import User
+from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, PhaseState, Trajectory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_trajectory_is_halfway_with_items_in_every_state():
+    call_command("demo", stdout=StringIO())
+    call_command("demo", stdout=StringIO())  # and again: rebuilt, not doubled
+
+    trajectory = Trajectory.unscoped.select_related("contact_person").get()
+    assert trajectory.municipality.slug == "brugge-demo"
+    assert trajectory.contact_person.email == "coordinator@brugge.demo"
+    assert trajectory.alderman
+    states = dict(Phase.unscoped.filter(trajectory=trajectory).values_list("kind", "state"))
+    assert states[PhaseKind.INTAKE] == PhaseState.DONE
+    assert states[PhaseKind.DIAGNOSIS] == PhaseState.UNDER_WAY
+    assert states[PhaseKind.EVALUATION] == PhaseState.NOT_STARTED
+    items = list(ChecklistItem.unscoped.filter(trajectory=trajectory))
+    today = timezone.localdate()
+    assert any(i.is_done for i in items)
+    assert any(i.is_overdue(today) for i in items)
+    assert any(not i.is_done and not i.is_overdue(today) for i in items)
+    assert any(i.phase_id is None and i.is_done for i in items)
+
+    coach = Client()
+    coach.force_login(User.objects.get(email="coach@ecolife.demo"))
+    page = coach.get(reverse("coach_overview"))
+    assert page.status_code == HTTPStatus.OK
+    rows = {row.municipality.slug: row for row in page.context["rows"]}
+    assert rows["brugge-demo"].phase_label == "Diagnose van de samenwerking"
+    assert rows["damme-demo"].trajectory is None
+    bruges = coach.get(reverse("trajectory:overview", args=["brugge-demo"]))
+    assert "Herinnering sturen aan de diensten die nog niet antwoordden" in bruges.content.decode()
