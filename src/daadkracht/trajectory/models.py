@@ -75,6 +75,7 @@ class Trajectory(TenantModel, VersionedModel, TimeStampedModel):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("started by"),
     )
 
     class Meta(TenantModel.Meta):
@@ -91,9 +92,11 @@ class Trajectory(TenantModel, VersionedModel, TimeStampedModel):
 class Phase(TenantModel, VersionedModel, TimeStampedModel):
     """One phase of the trajectory, with its planned dates, who carries it and its state."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="phases")
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.CASCADE, related_name="phases", verbose_name=_("trajectory")
+    )
     kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices, editable=False)
-    position = models.PositiveSmallIntegerField(default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, editable=False)
     planned_start = models.DateField(
         _("planned start"), null=True, blank=True, validators=[validate_plausible_date]
     )
@@ -125,13 +128,21 @@ class ChecklistItem(TenantModel, VersionedModel, TimeStampedModel):
     whole trajectory (no phase)."""
 
     trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.CASCADE, related_name="checklist_items"
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="checklist_items",
+        verbose_name=_("trajectory"),
     )
     phase = models.ForeignKey(
-        Phase, on_delete=models.CASCADE, null=True, blank=True, related_name="items"
+        Phase,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("phase"),
     )
     # Set for the responsibilities every trajectory starts with, empty for items of one's own.
-    key = models.SlugField(max_length=40, blank=True, editable=False)
+    key = models.SlugField(_("key"), max_length=40, blank=True, editable=False)
     text = models.CharField(_("what"), max_length=300)
     owner = models.CharField(
         _("who"), max_length=20, choices=Party.choices, default=Party.MUNICIPALITY
@@ -140,7 +151,7 @@ class ChecklistItem(TenantModel, VersionedModel, TimeStampedModel):
         _("due date"), null=True, blank=True, validators=[validate_plausible_date]
     )
     done_at = models.DateTimeField(_("done on"), null=True, blank=True)
-    position = models.PositiveIntegerField(default=0, editable=False)
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
 
     class Meta(TenantModel.Meta):
         ordering = ["position", "id"]
