@@ -91,7 +91,7 @@ def _update[M: (Trajectory, Phase, ChecklistItem)](
         setattr(instance, name, value.strip() if isinstance(value, str) else value)
     instance.full_clean(exclude=["municipality", "trajectory", "phase"])
     with transaction.atomic():
-        before = snapshot(type(instance).unscoped.get(pk=instance.pk))
+        before = snapshot(type(instance).objects.get(pk=instance.pk))
         instance.updated_at = timezone.now()
         save_if_version(instance, expected_version=expected_version, fields=[*values, "updated_at"])
         audit_record(
