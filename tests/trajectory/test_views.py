@@ -65,9 +65,9 @@ def test_starting_twice_keeps_one_trajectory(world):
     started_trajectory(world.a)
     client = world.client_for("coach")
 
-    response = client.post(url(world, "start"), {"started_on": "2026-01-05"})
+    response = client.post(url(world, "start"), {"started_on": "2026-01-05"}, follow=True)
 
-    assert response.status_code == HTTPStatus.FOUND
+    assert "Het traject van deze gemeente is al gestart." in text_of(response)
     assert Phase.unscoped.filter(municipality=world.a).count() == len(PhaseKind)
 
 

@@ -91,6 +91,8 @@ def start(request: TenantRequest) -> HttpResponse:
             )
             return redirect(tenant_url(request, "trajectory:overview"))
     if trajectory_current() is not None:
+        # Started by someone else in the meantime: their trajectory stays.
+        messages.info(request, str(services.ALREADY_STARTED))
         return redirect(tenant_url(request, "trajectory:overview"))
     return render(request, "trajectory/overview.html", _overview_context(request, start_form=form))
 
