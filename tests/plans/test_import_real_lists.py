@@ -135,9 +135,14 @@ def test_a_published_list_goes_in_as_it_is_and_the_dashboard_says_what_it_says(r
             for text in (row.budget_text, row.co2_text, row.responsible):
                 assert text in page, f"{text!r} is shown on the action"
 
-    dashboard = client.get(f"/{municipality.slug}/").context["dashboard"]
+    home = client.get(f"/{municipality.slug}/")
+    dashboard = home.context["dashboard"]
     assert dashboard.action_count == len(real.rows)
     assert dashboard.budget.planned == real.budget_total, "only amounts the file gives are summed"
+    assert dashboard.budget.planned_as_text == sum(1 for r in real.rows if r.budget_text), (
+        "the dashboard says how many budgets it could not count"
+    )
+    assert dashboard.co2_as_text == sum(1 for r in real.rows if r.co2_text)
     done_rows = [r for r in real.rows if real.statuses.get(r.status) == "afgerond"]
     assert dashboard.done_count == len(done_rows)
     assert dashboard.co2.expected == real.co2_total
@@ -146,3 +151,8 @@ def test_a_published_list_goes_in_as_it_is_and_the_dashboard_says_what_it_says(r
     )
     unknown = sum(s.count for s in dashboard.statuses if s.status.category == "unknown")
     assert unknown == sum(1 for r in real.rows if not r.status)
+    text = home.content.decode()
+    if dashboard.budget.planned_as_text > 1:
+        assert (
+            f"{dashboard.budget.planned_as_text} acties geven hun budget alleen als tekst" in text
+        )

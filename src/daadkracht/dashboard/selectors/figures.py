@@ -21,8 +21,11 @@ class Money:
     planned: Decimal = ZERO
     committed: Decimal = ZERO
     spent: Decimal = ZERO
+    planned_as_text: int = 0  # actions whose planned budget is only text ("15-20 mio EUR")
 
     def add(self, action: DashboardActionRow) -> None:
+        if action.budget_planned is None and action.budget_note:
+            self.planned_as_text += 1
         self.planned += action.budget_planned or ZERO
         self.committed += action.budget_committed or ZERO
         self.spent += action.budget_spent or ZERO

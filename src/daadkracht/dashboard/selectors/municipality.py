@@ -43,6 +43,7 @@ class MunicipalityDashboard:
     themes: list[ThemeFigures]
     statuses: list[StatusFigures]
     budget: Money
+    co2_as_text: int  # open or completed actions whose CO2 estimate is only text
     co2: Co2Gap
     decisions: list[DashboardActionRow]  # waiting for the executive board: all, not a sample
     late: Limited[DashboardActionRow]
@@ -83,6 +84,9 @@ def municipality_dashboard(
         statuses=status_figures(actions, statuses),
         budget=budget,
         co2=co2_gap(plan, (a.co2_facts for a in actions)),
+        co2_as_text=sum(
+            1 for a in actions if not a.is_cancelled and a.co2_reduction is None and a.co2_note
+        ),
         decisions=board_decisions(actions),
         late=limited(late_actions(actions)),
         late_while_active=len(late_while_active),

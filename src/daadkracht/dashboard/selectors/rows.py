@@ -68,6 +68,8 @@ class DashboardActionRow:
     is_stale: bool  # open and without update for the plan's stale period
     decision_needed: bool = False  # waiting for a decision of the executive board
     decision_question: str = ""
+    budget_note: str = ""  # the planned budget as the source says it, where it gives no amount
+    co2_note: str = ""  # the CO2 estimate as the source says it, where it gives no number
     department_role: str | None = None  # on a department's dashboard: lead, or the role
     role_label: str = ""
 
@@ -147,6 +149,8 @@ def dashboard_action_rows(
         "silent",
         "decision_needed",
         "decision_question",
+        "budget_note",
+        "co2_note",
     ]
     rows = []
     for values in flagged.order_by("identifier").values_list(
@@ -173,7 +177,9 @@ def dashboard_action_rows(
                 is_stale=bool(values[16]) and not status.is_closed,
                 decision_needed=values[17],
                 decision_question=values[18],
-                department_role=values[19] if with_role else None,
+                budget_note=values[19],
+                co2_note=values[20],
+                department_role=values[21] if with_role else None,
             )
         )
     return rows

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
@@ -77,7 +78,7 @@ class ColumnMappingForm(forms.Form):
         ]
         self.initial.setdefault("header_row", candidates[0].number if candidates else 1)
         field_choices = [("", _("— ignore this column —"))] + [
-            (column.key, str(column.label).capitalize()) for column in importable_columns()
+            (column.key, capfirst(str(column.label))) for column in importable_columns()
         ]
         self.column_names: list[str] = []
         for index, header in enumerate(headers):

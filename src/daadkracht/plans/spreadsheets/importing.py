@@ -633,12 +633,18 @@ def _write_relations(
         live_only("department"), action_id__in=replaced["involvements"]
     ).delete()
     ActionTheme.objects.bulk_create(
-        ActionTheme(action_id=_saved(row).pk, theme_id=theme_id)
+        ActionTheme(
+            municipality_id=_saved(row).municipality_id, action_id=_saved(row).pk, theme_id=theme_id
+        )
         for row in writes["themes"]
         for theme_id in row.values["themes"]
     )
     ActionTag.objects.bulk_create(
-        ActionTag(action_id=_saved(row).pk, tag_id=tags[normalise(name)].pk)
+        ActionTag(
+            municipality_id=_saved(row).municipality_id,
+            action_id=_saved(row).pk,
+            tag_id=tags[normalise(name)].pk,
+        )
         for row in writes["tags"]
         for name in row.values["tags"]
     )

@@ -12,6 +12,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.utils import formats
 
 from daadkracht.common.sheets import RawCell, Sheet
 from daadkracht.plans.spreadsheets.columns import COLUMNS, COLUMNS_BY_KEY, Column, header_lookup
@@ -309,12 +313,26 @@ def below_header(
     return list(sheet.headers), list(sheet.rows)
 
 
+def sample_text(cell: RawCell) -> str:
+    """A value as the columns page shows it: Excel's dates and numbers as people write them."""
+    value = cell.value
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == time(0) else value
+    if isinstance(value, datetime):
+        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return cell.text[:80]
+
+
 def samples(rows: Sequence[tuple[int, list[RawCell]]], index: int) -> list[str]:
     """The first few values a column holds, as text."""
     found = []
     for _number, cells in rows:
         if index < len(cells) and cells[index].text:
-            found.append(cells[index].text[:80])
+            found.append(sample_text(cells[index]))
             if len(found) == SAMPLES:
                 break
     return found

@@ -73,8 +73,7 @@ def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
 
 
 def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
-    """The unknown themes, departments and statuses of a file, once each, in the order they
-    appear."""
+    """The unknown themes, departments and statuses of a file, once each."""
     known = {
         Kind.THEME: lookups.theme_by_key,
         Kind.DEPARTMENT: lookups.department_by_name,
@@ -98,7 +97,9 @@ def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
         else:
             close = suggestion(missing.name, [d.name for d in lookups.departments])
             missing.suggestion = lookups.department_by_name.get(normalise(close)) if close else None
-    return list(found.values())
+    # Themes first, then departments, then statuses; each kind in the order the file has them.
+    order = list(Kind)
+    return sorted(found.values(), key=lambda item: order.index(item.kind))
 
 
 def apply_resolutions(lookups: Lookups, plan: Plan, resolutions: dict[str, list[str]]) -> None:
