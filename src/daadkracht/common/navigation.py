@@ -27,6 +27,7 @@ MAIN_NAVIGATION = [
     NavItem("prioritisation:priorities", _("Priorities")),
     NavItem("plans:settings", _("Plan")),
     NavItem("tenancy:departments", _("Departments")),
+    NavItem("diagnosis:rounds", _("Collaboration"), Permission.MANAGE_DIAGNOSIS),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
     NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
 ]
