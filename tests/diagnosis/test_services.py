@@ -107,7 +107,8 @@ def test_opening_mails_each_representative_their_own_link(
     with world.as_member("coordinator"), django_capture_on_commit_callbacks(execute=True):
         assert survey_round_open(actor=world.users["coordinator"], survey_round=survey_round) == 2
     links = survey_links()
-    assert len(links) == 2 and len(set(links.values())) == 2
+    assert len(links) == 2
+    assert len(set(links.values())) == 2
     assert "Mobiliteit" in mail.outbox[0].body or "Mobiliteit" in mail.outbox[1].body
     survey_round.refresh_from_db()
     assert survey_round.state == SurveyRound.State.OPEN
@@ -147,7 +148,7 @@ def test_a_closed_round_refuses_answers(world, diagnosis):
         survey_answers_save(
             respondent=respondent,
             levels={d.pk: 1 for k, d in deps.items() if k != "groen"},
-            maturity={k: (3, "") for k in THEMES},
+            maturity=dict.fromkeys(THEMES, (3, "")),
         )
     with world.as_member("coordinator"):
         respondent.refresh_from_db()

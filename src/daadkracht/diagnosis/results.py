@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import networkx as nx
 
+from daadkracht.diagnosis.layout import force_layout
 from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
 from daadkracht.diagnosis.scales import (
     DISCUSS_GAP,
@@ -236,8 +237,7 @@ def network(answers: RoundAnswers, *, layout: bool = True) -> Network:
     )[:5]
     if layout and n:
         # Fixed seed and nodes added in a fixed order: the same answers give the same drawing.
-        positions = nx.spring_layout(graph, seed=2006, weight="weight", iterations=100)
-        result.positions = {pk: (float(x), float(y)) for pk, (x, y) in positions.items()}
+        result.positions = force_layout(graph)
     return result
 
 
