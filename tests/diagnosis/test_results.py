@@ -96,7 +96,7 @@ def test_the_network_drawing_is_the_same_for_the_same_answers(world, diagnosis):
     drawn = re.search(r'<svg[^>]*class="network-chart".*?</svg>', page, re.S)
     assert drawn is not None
     assert drawn.group(0) == str(first)
-    # Ties one side reports (Mobiliteit–Financiën, Financiën did not answer) are dashed.
+    # Ties one side reports (Mobiliteit-Financiën, Financiën did not answer) are dashed.
     assert drawn.group(0).count('stroke-dasharray="6 4"') >= 1
     assert drawn.group(0).count("<circle") == 5
 
@@ -105,13 +105,13 @@ def test_the_network_figures_are_those_of_the_answers(world, diagnosis):
     _answer_most(diagnosis)
     with tenant_scope(world.a):
         net = results.network(results.round_answers(diagnosis.survey_round))
-    # Ties: Mob–Groen, Mob–Omg, Mob–Fin, Groen–Omg; 10 pairs in all.
+    # Ties: Mob-Groen, Mob-Omg, Mob-Fin, Groen-Omg; 10 pairs in all.
     assert len(net.ties) == 4
     assert net.density == pytest.approx(0.4)
-    # Between departments that both answered: Mob–Groen, Mob–Omg, Groen–Omg, all mutual.
+    # Between departments that both answered: Mob-Groen, Mob-Omg, Groen-Omg, all mutual.
     assert net.reciprocity == pytest.approx(1.0)
     assert [d.name for d in net.isolates] == ["Patrimonium"]
-    assert net.strong_ties == 2  # Mob–Groen (4) and Mob–Omg (3)
+    assert net.strong_ties == 2  # Mob-Groen (4) and Mob-Omg (3)
 
 
 def test_the_excel_file_holds_the_matrix_and_guards_formulas(world, diagnosis):
