@@ -30,9 +30,7 @@ def _round(world, size: int, name: str, year: int):
 
 
 @pytest.mark.parametrize("size", [5, 15])
-def test_the_result_pages_query_the_same_at_any_size(
-    world, size, django_assert_max_num_queries
-):
+def test_the_result_pages_query_the_same_at_any_size(world, size, django_assert_max_num_queries):
     before = _round(world, size, "Nulmeting", 2025)
     after = _round(world, size, "Meting", 2026)
     client = world.client_for("coordinator")

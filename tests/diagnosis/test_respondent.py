@@ -48,7 +48,7 @@ def test_the_link_shows_the_other_departments_and_nothing_else(world, diagnosis)
         if key != "groen":
             assert f">{department.name}</legend>" in text
     assert "Groendienst</legend>" not in text
-    assert "Coordination" in text  # the levels with their definitions
+    assert "Coördinatie" in text  # the levels with their definitions
     # Nothing of the other respondents, and no way into the municipality.
     assert "Vertegenwoordiger Mobiliteit" not in text
     assert "/alfa/" not in text
@@ -61,7 +61,7 @@ def test_answers_are_saved_and_can_be_changed_until_the_round_closes(world, diag
     assert response.status_code == HTTPStatus.FOUND
     assert set(_stored(world, groen).values()) == {2}
     again = client.get(link)
-    assert b"your answers are saved" in again.content
+    assert "uw antwoorden zijn bewaard" in again.content.decode()
     assert again.content.count(b" checked") == 4 + 5  # four departments, five statements
 
     client.post(link, _answers(diagnosis, "groen", level=4))
@@ -77,7 +77,7 @@ def test_an_incomplete_answer_keeps_what_was_typed_and_saves_nothing(world, diag
     del data[f"level_{diagnosis.departments['omgeving'].pk}"]
     page = Client().post(_link(world, groen), data)
     assert page.status_code == HTTPStatus.OK
-    assert b"Choose a level for this department." in page.content
+    assert "Kies een niveau voor deze dienst." in page.content.decode()
     assert b"Mobiliteit en groen werken goed samen." in page.content
     assert _stored(world, groen) == {}
 
@@ -105,7 +105,7 @@ def test_a_forged_link_gets_a_clear_page(world, diagnosis, token):
     page = Client().get(f"/bevraging/{token}/")
     assert page.status_code in (HTTPStatus.GONE, HTTPStatus.NOT_FOUND)
     if page.status_code == HTTPStatus.GONE:
-        assert b"This link does not work" in page.content
+        assert "Deze link werkt niet" in page.content.decode()
 
 
 def test_a_link_of_another_purpose_does_not_open_the_survey(world, diagnosis):
@@ -132,7 +132,7 @@ def test_after_closing_the_link_says_so_and_changes_nothing(world, diagnosis):
     with tenant_scope(world.a):
         SurveyRound.objects.update(state=SurveyRound.State.CLOSED)
     page = client.get(link)
-    assert b"This survey is closed" in page.content
+    assert "Deze bevraging is gesloten" in page.content.decode()
     late = client.post(link, _answers(diagnosis, "groen", level=5))
     assert late.status_code == HTTPStatus.GONE
     assert set(_stored(world, groen).values()) == {1}

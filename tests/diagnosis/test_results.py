@@ -43,14 +43,14 @@ def test_the_coordinator_sees_matrix_discussion_topics_and_response(world, diagn
     page = world.client_for("coordinator").get(_url(diagnosis))
     assert page.status_code == HTTPStatus.OK
     text = page.content.decode()
-    assert "4 of 5 departments answered (80%)" in text
-    assert "Not answered: Financiën" in text
+    assert "4 van 5 diensten antwoordden (80%)" in text
+    assert "Niet geantwoord: Financiën" in text
     # Mobiliteit says 4 about the Groendienst, the Groendienst says 1: worth a conversation.
-    assert "Groendienst says 1 about Mobiliteit, Mobiliteit says 4." in text
+    assert "Groendienst zegt 1 over Mobiliteit, Mobiliteit zegt 4." in text
     assert 'class="level-4 discuss"' in text
-    assert "provisional" not in text.split("In brief")[0]
+    assert "voorlopig" not in text.split("In het kort")[0]
     # Patrimonium reports no tie and nobody reports one with it: it stands alone.
-    assert "Patrimonium" in text.split("Stands alone")[1].split("</li>")[0]
+    assert "Patrimonium" in text.split("Staat alleen")[1].split("</li>")[0]
 
 
 def test_under_two_thirds_answering_is_provisional(world, diagnosis):
@@ -58,8 +58,8 @@ def test_under_two_thirds_answering_is_provisional(world, diagnosis):
     survey_answers_give(diagnosis.survey_round, d["groen"], {d["mobiliteit"]: 2}, THEMES)
     page = world.client_for("coordinator").get(_url(diagnosis))
     text = page.content.decode()
-    assert "1 of 5 departments answered (20%)" in text
-    assert "read these results as provisional" in text
+    assert "1 van 5 diensten antwoordden (20%)" in text
+    assert "lees deze resultaten als voorlopig" in text
 
 
 @pytest.mark.parametrize(
@@ -81,9 +81,9 @@ def test_brokerage_is_shown_to_the_coach_only_with_its_caveat(world, diagnosis):
     _answer_most(diagnosis)
     coach = world.client_for("coach").get(_url(diagnosis)).content.decode()
     coordinator = world.client_for("coordinator").get(_url(diagnosis)).content.decode()
-    assert "Betweenness" in coach
-    assert "make this figure unreliable" in coach
-    assert "Betweenness" not in coordinator
+    assert "Tussenligging" in coach
+    assert "maken dit cijfer onbetrouwbaar" in coach
+    assert "Tussenligging" not in coordinator
 
 
 def test_the_network_drawing_is_the_same_for_the_same_answers(world, diagnosis):
@@ -130,7 +130,7 @@ def test_the_excel_file_holds_the_matrix_and_guards_formulas(world, diagnosis):
     mobiliteit = dict(zip(header[1:], by_name["Mobiliteit"], strict=True))
     assert mobiliteit["Groendienst"] == 4
     assert mobiliteit["Mobiliteit"] is None
-    answers = list(workbook["Answers"].iter_rows(values_only=True))
+    answers = list(workbook["Antwoorden"].iter_rows(values_only=True))
     assert len(answers) == 1 + 4 * 4  # four respondents, four others each
 
 
@@ -153,9 +153,9 @@ def test_two_rounds_are_compared_on_the_departments_they_share(world, diagnosis)
         f"/alfa/samenwerking/rondes/{later.pk}/resultaten/?vergelijk={diagnosis.survey_round.pk}"
     )
     text = page.content.decode()
-    assert "Nulmeting 2026 (before) and Meting 2027 (after), on the 2 departments" in text
-    assert "Communicatie" in text.split("Left out")[1].split("</p>")[0]
-    changed = text.split("Ties that changed")[2]
+    assert "Nulmeting 2026 (voor) en Meting 2027 (na), op de 2 diensten" in text
+    assert "Communicatie" in text.split("Weggelaten")[1].split("</p>")[0]
+    changed = text.split("Gewijzigde banden")[2]
     assert re.search(r"Groendienst</th><td>Mobiliteit</td><td>1</td><td>4</td>", changed)
 
 
@@ -164,11 +164,11 @@ def test_a_crafted_comparison_is_ignored(world, diagnosis):
     for value in [str(other_round.pk), "9" * 30, "abc", str(diagnosis.survey_round.pk)]:
         page = world.client_for("coordinator").get(_url(diagnosis) + f"?vergelijk={value}")
         assert page.status_code == HTTPStatus.OK
-        assert "(before) and" not in page.content.decode()
+        assert "(voor) en" not in page.content.decode()
 
 
 def test_an_empty_round_says_how_to_start(world):
     page = world.client_for("coordinator").get("/alfa/samenwerking/")
     assert page.status_code == HTTPStatus.OK
-    assert b"No survey round yet" in page.content
+    assert "Nog geen bevragingsronde" in page.content.decode()
     assert Client().get("/alfa/samenwerking/").status_code == HTTPStatus.FOUND

@@ -47,7 +47,7 @@ def test_a_round_is_sent_reminded_answered_and_closed(world, django_capture_on_c
     detail = created.url
     with tenant_scope(world.a):
         survey_round = SurveyRound.objects.get()
-    assert b"Open the round and send the links" in coordinator.get(detail).content
+    assert "Open de ronde en verstuur de links" in coordinator.get(detail).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         coordinator.post(f"{BASE}rondes/{survey_round.pk}/versturen/")
@@ -62,17 +62,17 @@ def test_a_round_is_sent_reminded_answered_and_closed(world, django_capture_on_c
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         reminded = coordinator.post(f"{BASE}rondes/{survey_round.pk}/herinneren/", follow=True)
-    assert b"A reminder went to 1 representative." in reminded.content
+    assert "Er ging een herinnering naar 1 vertegenwoordiger." in reminded.content.decode()
     assert [m.to for m in mail.outbox] == [["an@alfa.test"]]
     page = coordinator.get(detail).content.decode()
-    assert "Response: 1 of 2 departments (50%)" in page
+    assert "Respons: 1 van 2 diensten (50%)" in page
 
     confirm = coordinator.get(f"{BASE}rondes/{survey_round.pk}/sluiten/")
-    assert b"This cannot be undone" in confirm.content
+    assert "Dit kan niet ongedaan gemaakt worden" in confirm.content.decode()
     coordinator.post(f"{BASE}rondes/{survey_round.pk}/sluiten/")
     survey_round.refresh_from_db()
     assert survey_round.state == SurveyRound.State.CLOSED
-    assert b"This survey is closed" in Client().get(links["an@alfa.test"]).content
+    assert "Deze bevraging is gesloten" in Client().get(links["an@alfa.test"]).content.decode()
 
 
 def test_a_form_with_mistakes_keeps_what_was_typed(world):

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from daadkracht.common.charts import fit_text, svg_number
-from daadkracht.diagnosis.results import Network, ThemeResult
+from daadkracht.diagnosis.results import Matrix, Network, ThemeResult
 from daadkracht.diagnosis.scales import MATURITY_MAX, MATURITY_MIN, STRONG_LEVEL
 
 NETWORK_SIZE = 640
@@ -139,3 +139,56 @@ def maturity_svg(themes: list[ThemeResult]) -> SafeString:
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text is escaped above
+
+
+# The matrix and the ties' table hold up to 40 x 40 cells: built here rather than in a template,
+# whose per-cell lookups and number formatting would cost a second at that size.
+
+
+def matrix_body(grid: Matrix) -> SafeString:
+    """The rows of the matrix table: what each department (row) says about each other (column)."""
+    no_answer = escape(_("no answer"))
+    same = escape(_("same department"))
+    discuss = escape(_("topic for discussion"))
+    rows = []
+    for row in grid.rows:
+        cells = [f'<tr><th scope="row">{escape(row.department.name)}']
+        if not row.answered:
+            cells.append(f' <span class="muted">({no_answer})</span>')
+        cells.append("</th>")
+        for cell in row.cells:
+            if cell.is_self:
+                cells.append(
+                    f'<td class="level-self"><span class="visually-hidden">{same}</span></td>'
+                )
+            elif cell.level is None:
+                cells.append(
+                    f'<td class="level-missing">·<span class="visually-hidden"> {no_answer}'
+                    "</span></td>"
+                )
+            elif cell.discuss:
+                cells.append(
+                    f'<td class="level-{cell.level} discuss">{cell.level}'
+                    f'<span class="visually-hidden"> {discuss}</span></td>'
+                )
+            else:
+                cells.append(f'<td class="level-{cell.level}">{cell.level}</td>')
+        cells.append("</tr>")
+        rows.append("".join(cells))
+    return mark_safe("".join(rows))  # every name is escaped above
+
+
+def ties_body(net: Network) -> SafeString:
+    """The rows of the ties' table, the network drawing's text alternative."""
+    no_answer = escape(_("no answer"))
+    both, one_side = escape(_("both")), escape(_("one side"))
+    rows = []
+    for tie in net.ties:
+        first = no_answer if tie.first_says is None else str(tie.first_says)
+        second = no_answer if tie.second_says is None else str(tie.second_says)
+        rows.append(
+            f'<tr><th scope="row">{escape(tie.first.name)}</th>'
+            f"<td>{escape(tie.second.name)}</td><td>{first}</td><td>{second}</td>"
+            f"<td>{both if tie.mutual else one_side}</td></tr>"
+        )
+    return mark_safe("".join(rows))  # every name is escaped above

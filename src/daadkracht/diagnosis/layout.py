@@ -11,7 +11,7 @@ import random
 import networkx as nx
 
 SEED = 2006
-ITERATIONS = 120
+ITERATIONS = 80
 
 
 def force_layout(graph: nx.Graph, *, seed: int = SEED) -> dict[int, tuple[float, float]]:
@@ -31,40 +31,46 @@ def force_layout(graph: nx.Graph, *, seed: int = SEED) -> dict[int, tuple[float,
         for i, node in enumerate(nodes)
     }
     ideal = math.sqrt(4.0 / count)  # the area is 2 by 2
-    edges = [(u, v, float(data.get("weight", 1))) for u, v, data in graph.edges(data=True)]
+    index = {node: i for i, node in enumerate(nodes)}
+    xs = [position[node][0] for node in nodes]
+    ys = [position[node][1] for node in nodes]
+    edges = [
+        (index[u], index[v], (0.5 + float(data.get("weight", 1)) / 5) / ideal)
+        for u, v, data in graph.edges(data=True)
+    ]
+    square = ideal * ideal
     temperature = 0.2
     cooling = temperature / (ITERATIONS + 1)
     for _ in range(ITERATIONS):
-        shift = {node: [0.0, 0.0] for node in nodes}
-        for i, u in enumerate(nodes):
-            for v in nodes[i + 1 :]:
-                dx = position[u][0] - position[v][0]
-                dy = position[u][1] - position[v][1]
-                distance = max(math.hypot(dx, dy), 0.01)
-                push = ideal * ideal / distance
-                shift[u][0] += dx / distance * push
-                shift[u][1] += dy / distance * push
-                shift[v][0] -= dx / distance * push
-                shift[v][1] -= dy / distance * push
-        for u, v, weight in edges:
-            dx = position[u][0] - position[v][0]
-            dy = position[u][1] - position[v][1]
-            distance = max(math.hypot(dx, dy), 0.01)
-            pull = distance * distance / ideal * (0.5 + weight / 5)
-            shift[u][0] -= dx / distance * pull
-            shift[u][1] -= dy / distance * pull
-            shift[v][0] += dx / distance * pull
-            shift[v][1] += dy / distance * pull
-        for node in nodes:
-            dx, dy = shift[node]
-            length = max(math.hypot(dx, dy), 0.01)
-            step = min(length, temperature)
-            position[node][0] += dx / length * step
-            position[node][1] += dy / length * step
-            # Keep a loose node from drifting off: a gentle pull to the middle.
-            position[node][0] *= 0.99
-            position[node][1] *= 0.99
+        shift_x = [0.0] * count
+        shift_y = [0.0] * count
+        for i in range(count):
+            xi, yi = xs[i], ys[i]
+            for j in range(i + 1, count):
+                dx, dy = xi - xs[j], yi - ys[j]
+                # Repulsion k²/d along the unit vector: (dx, dy) * k² / d².
+                push = square / max(dx * dx + dy * dy, 0.0001)
+                shift_x[i] += dx * push
+                shift_y[i] += dy * push
+                shift_x[j] -= dx * push
+                shift_y[j] -= dy * push
+        for i, j, strength in edges:
+            dx, dy = xs[i] - xs[j], ys[i] - ys[j]
+            # Attraction d²/k along the unit vector: (dx, dy) * d / k, stronger for heavier ties.
+            pull = math.sqrt(dx * dx + dy * dy) * strength
+            shift_x[i] -= dx * pull
+            shift_y[i] -= dy * pull
+            shift_x[j] += dx * pull
+            shift_y[j] += dy * pull
+        for i in range(count):
+            dx, dy = shift_x[i], shift_y[i]
+            length = max(math.sqrt(dx * dx + dy * dy), 0.01)
+            step = min(length, temperature) / length
+            # A gentle pull to the middle keeps a loose node from drifting off.
+            xs[i] = (xs[i] + dx * step) * 0.99
+            ys[i] = (ys[i] + dy * step) * 0.99
         temperature -= cooling
+    position = {node: [xs[i], ys[i]] for i, node in enumerate(nodes)}
     return _normalised(position)
 
 

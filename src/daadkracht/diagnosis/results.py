@@ -4,12 +4,14 @@ A round's answers are read in three queries whatever its size (`round_answers`);
 is computed from them in memory, so that the result pages keep a fixed number of queries.
 """
 
+import hashlib
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 import networkx as nx
+from django.core.cache import cache
 
 from daadkracht.diagnosis.layout import force_layout
 from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
@@ -237,8 +239,23 @@ def network(answers: RoundAnswers, *, layout: bool = True) -> Network:
     )[:5]
     if layout and n:
         # Fixed seed and nodes added in a fixed order: the same answers give the same drawing.
-        result.positions = force_layout(graph)
+        result.positions = _layout(graph)
     return result
+
+
+LAYOUT_SECONDS = 24 * 60 * 60
+
+
+def _layout(graph: nx.Graph) -> dict[int, tuple[float, float]]:
+    """The drawing's positions, kept in the cache for the same nodes and weighted ties."""
+    shape = repr((list(graph.nodes), sorted(graph.edges(data="weight"))))
+    key = "diagnosis:layout:" + hashlib.sha256(shape.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return {int(node): (float(x), float(y)) for node, (x, y) in cached.items()}
+    positions = force_layout(graph)
+    cache.set(key, positions, LAYOUT_SECONDS)
+    return positions
 
 
 # --- Maturity ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.diagnosis import results
-from daadkracht.diagnosis.charts import maturity_svg, network_svg
+from daadkracht.diagnosis.charts import matrix_body, maturity_svg, network_svg, ties_body
 from daadkracht.diagnosis.exports import round_export
 from daadkracht.diagnosis.forms import LEVEL_GUIDE, ResultsQuery, SurveyRoundForm
 from daadkracht.diagnosis.models import Respondent, SurveyRound
@@ -194,6 +194,7 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
         pair = (answers, other_answers) if first == survey_round else (other_answers, answers)
         comparison = results.comparison(*pair)
     themes = results.maturity(answers)
+    grid = results.matrix(answers)
     return render(
         request,
         "diagnosis/round_results.html",
@@ -201,7 +202,9 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
             "round": survey_round,
             "rate": results.response_rate(answers),
             "missing": results.non_respondents(answers),
-            "matrix": results.matrix(answers),
+            "matrix": grid,
+            "matrix_body": matrix_body(grid),
+            "ties_body": ties_body(network),
             "network": network,
             "network_svg": network_svg(network),
             "themes": themes,
