@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from daadkracht.common.charts import fit_text, svg_number
-from daadkracht.diagnosis.results import Matrix, Network, ThemeResult
+from daadkracht.diagnosis.results import Comparison, Matrix, Network, ThemeResult
 from daadkracht.diagnosis.scales import MATURITY_MAX, MATURITY_MIN, STRONG_LEVEL
 
 NETWORK_SIZE = 640
@@ -192,3 +192,15 @@ def ties_body(net: Network) -> SafeString:
             f"<td>{both if tie.mutual else one_side}</td></tr>"
         )
     return mark_safe("".join(rows))  # every name is escaped above
+
+
+def changes_body(comparison: Comparison) -> SafeString:
+    """The rows of the table of ties that changed between two rounds."""
+    return mark_safe(  # every name is escaped
+        "".join(
+            f'<tr><th scope="row">{escape(change.first.name)}</th>'
+            f"<td>{escape(change.second.name)}</td><td>{change.before}</td>"
+            f"<td>{change.after}</td></tr>"
+            for change in comparison.changes
+        )
+    )

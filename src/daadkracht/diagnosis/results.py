@@ -201,7 +201,7 @@ class Network:
     positions: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
-def network(answers: RoundAnswers, *, layout: bool = True) -> Network:
+def network(answers: RoundAnswers, *, layout: bool = True, brokerage: bool = False) -> Network:
     departments = answers.departments
     levels = answers.levels
     ties: list[Tie] = []
@@ -232,7 +232,7 @@ def network(answers: RoundAnswers, *, layout: bool = True) -> Network:
         strong_ties=sum(1 for t in ties if t.strength >= STRONG_LEVEL),
     )
     by_id = {d.pk: d for d in departments}
-    centrality = nx.betweenness_centrality(graph) if n > 2 else {}
+    centrality = nx.betweenness_centrality(graph) if brokerage and n > 2 else {}
     result.brokers = sorted(
         (Broker(by_id[pk], value) for pk, value in centrality.items() if value > 0),
         key=lambda b: (-b.betweenness, b.department.name.lower()),

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from daadkracht.common.forms import add_service_errors
 from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.diagnosis import results
-from daadkracht.diagnosis.charts import matrix_body, maturity_svg, network_svg, ties_body
+from daadkracht.diagnosis.charts import (
+    changes_body,
+    matrix_body,
+    maturity_svg,
+    network_svg,
+    ties_body,
+)
 from daadkracht.diagnosis.exports import round_export
 from daadkracht.diagnosis.forms import LEVEL_GUIDE, ResultsQuery, SurveyRoundForm
 from daadkracht.diagnosis.models import Respondent, SurveyRound
@@ -184,7 +190,8 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
     answers = results.round_answers(survey_round)
     if query.value("export"):
         return round_export(answers)
-    network = results.network(answers)
+    show_brokerage = can_see_brokerage(request.tenant.membership)
+    network = results.network(answers, brokerage=show_brokerage)
     others = list(results.rounds_to_compare(survey_round))
     compare_with = next((r for r in others if r.pk == query.value("vergelijk")), None)
     comparison = None
@@ -211,7 +218,8 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
             "maturity_svg": maturity_svg(themes),
             "levels": LEVEL_GUIDE,
             "more_is_not_better": MORE_IS_NOT_ALWAYS_BETTER,
-            "show_brokerage": can_see_brokerage(request.tenant.membership),
+            "show_brokerage": show_brokerage,
+            "changes_body": changes_body(comparison) if comparison else "",
             "others": others,
             "comparison": comparison,
         },
