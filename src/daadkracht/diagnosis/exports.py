@@ -1,4 +1,5 @@
-"""A round's results as an Excel workbook: the matrix, every answer, and maturity per theme."""
+"""A round's results as an Excel workbook (the matrix, every answer, maturity per theme and the
+response) or its matrix as CSV."""
 
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,7 @@ from openpyxl import Workbook
 from daadkracht.common.exporting import (
     Column,
     Sheet,
+    download,
     download_name,
     workbook_download,
     write_xlsx_sheet,
@@ -26,29 +28,35 @@ def _answered(moment: datetime | None) -> Any:
     return timezone.localtime(moment).replace(tzinfo=None)
 
 
-def round_export(answers: RoundAnswers) -> FileResponse:
-    """Every name goes through the exports' formula guard (`write_xlsx_sheet`)."""
+def _matrix_sheet(answers: RoundAnswers) -> Sheet:
+    grid = matrix(answers)
+    return Sheet(
+        _("Matrix"),
+        [
+            Column(_("Department (answers) → about"), 30),
+            *[Column(d.name, 14) for d in grid.departments],
+        ],
+        [
+            [
+                row.department.name,
+                *[None if cell.is_self else cell.level for cell in row.cells],
+            ]
+            for row in grid.rows
+        ],
+    )
+
+
+def round_export(answers: RoundAnswers, fmt: str) -> FileResponse:
+    """The matrix alone as CSV; in Excel the answers, maturity and response beside it. Every
+    name goes through the exports' formula guard."""
     survey_round = answers.survey_round
+    filename = download_name(f"{survey_round.name}-diagnosis")
+    if fmt == "csv":
+        return download(_matrix_sheet(answers), fmt="csv", filename=filename)
     grid = matrix(answers)
     rate = response_rate(answers)
     workbook = Workbook(write_only=True)
-    write_xlsx_sheet(
-        workbook,
-        Sheet(
-            _("Matrix"),
-            [
-                Column(_("Department (answers) → about"), 30),
-                *[Column(d.name, 14) for d in grid.departments],
-            ],
-            [
-                [
-                    row.department.name,
-                    *[None if cell.is_self else cell.level for cell in row.cells],
-                ]
-                for row in grid.rows
-            ],
-        ),
-    )
+    write_xlsx_sheet(workbook, _matrix_sheet(answers))
     levels = dict(Level.choices)
     write_xlsx_sheet(
         workbook,
@@ -120,4 +128,4 @@ def round_export(answers: RoundAnswers) -> FileResponse:
             + [[_("Response rate"), f"{rate.answered}/{rate.total}", f"{rate.percent}%"]],
         ),
     )
-    return workbook_download(workbook, download_name(f"{survey_round.name}-diagnosis"))
+    return workbook_download(workbook, filename)

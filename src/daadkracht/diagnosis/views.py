@@ -189,7 +189,7 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
     query = ResultsQuery(request.GET)
     answers = results.round_answers(survey_round)
     if query.value("export"):
-        return round_export(answers)
+        return round_export(answers, query.value("export"))
     show_brokerage = can_see_brokerage(request.tenant.membership)
     network = results.network(answers, brokerage=show_brokerage)
     others = list(results.rounds_to_compare(survey_round))
