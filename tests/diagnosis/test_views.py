@@ -38,6 +38,8 @@ def test_the_climate_contact_is_proposed_as_representative(world):
     page = world.client_for("coordinator").get(BASE + "rondes/nieuw/")
     assert b'value="Lies Janssens"' in page.content
     assert b'value="lies@alfa.test"' in page.content
+    # The date fields start at today, in the form a browser's date picker reads.
+    assert f'value="{timezone.localdate().isoformat()}"' in page.content.decode()
 
 
 def test_a_round_is_sent_reminded_answered_and_closed(world, django_capture_on_commit_callbacks):

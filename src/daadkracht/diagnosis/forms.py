@@ -28,9 +28,11 @@ class SurveyRoundForm(forms.Form):
     """The round's name and dates, and per department: take part, and its representative."""
 
     name = forms.CharField(label=_("Name"), max_length=120)
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(
+        label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     closes_on = forms.DateField(
-        label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def __init__(self, data: Any = None, *, departments: Sequence[Department]) -> None:
