@@ -4,7 +4,8 @@ Both come with a table on the page; the drawings are marked up with a title and 
 screen readers. The same results always give byte-for-byte the same SVG.
 """
 
-from django.utils.html import escape
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 

@@ -138,22 +138,24 @@ class Matrix:
 def matrix(answers: RoundAnswers) -> Matrix:
     """Rows: what each department said about the others (columns); wide gaps marked."""
     levels = answers.levels
+    answered = answers.answered
+    pairs = [(d, d.pk) for d in answers.departments]  # ids read once: 40 x 40 cells
     disagreements: list[Disagreement] = []
     rows = []
-    for department in answers.departments:
+    for department, own in pairs:
         cells = []
-        for other in answers.departments:
-            if other.pk == department.pk:
+        for other, other_id in pairs:
+            if other_id == own:
                 cells.append(Cell(other, None, is_self=True))
                 continue
-            said = levels.get((department.pk, other.pk))
-            heard = levels.get((other.pk, department.pk))
+            said = levels.get((own, other_id))
+            heard = levels.get((other_id, own))
             discuss = said is not None and heard is not None and abs(said - heard) >= DISCUSS_GAP
             cells.append(Cell(other, said, discuss=discuss))
-        rows.append(MatrixRow(department, department.pk in answers.answered, cells))
-    for i, first in enumerate(answers.departments):
-        for second in answers.departments[i + 1 :]:
-            a, b = levels.get((first.pk, second.pk)), levels.get((second.pk, first.pk))
+        rows.append(MatrixRow(department, own in answered, cells))
+    for i, (first, first_id) in enumerate(pairs):
+        for second, second_id in pairs[i + 1 :]:
+            a, b = levels.get((first_id, second_id)), levels.get((second_id, first_id))
             if a is not None and b is not None and abs(a - b) >= DISCUSS_GAP:
                 disagreements.append(Disagreement(first, second, a, b))
     return Matrix(answers.departments, rows, disagreements)
@@ -205,9 +207,10 @@ def network(answers: RoundAnswers, *, layout: bool = True, brokerage: bool = Fal
     departments = answers.departments
     levels = answers.levels
     ties: list[Tie] = []
-    for i, first in enumerate(departments):
-        for second in departments[i + 1 :]:
-            a, b = levels.get((first.pk, second.pk)), levels.get((second.pk, first.pk))
+    pairs = [(d, d.pk) for d in departments]
+    for i, (first, first_id) in enumerate(pairs):
+        for second, second_id in pairs[i + 1 :]:
+            a, b = levels.get((first_id, second_id)), levels.get((second_id, first_id))
             if (a or 0) > 0 or (b or 0) > 0:
                 ties.append(Tie(first, second, a, b))
     n = len(departments)
