@@ -23,7 +23,12 @@ from daadkracht.prioritisation.models import Criterion
 from daadkracht.prioritisation.services.rounds import scoring_round_create
 from daadkracht.prioritisation.services.scores import action_scores_save
 from daadkracht.tenancy.models import Department
-from daadkracht.testing.factories import TaskFactory, as_platform
+from daadkracht.testing.factories import (
+    SurveyRoundFactory,
+    TaskFactory,
+    as_platform,
+    survey_answers_give,
+)
 
 FORMULA = '=HYPERLINK("http://x.test/"&B2;"Klik")'
 
@@ -65,6 +70,11 @@ def sly(world):
             new_status=ActionStatus.objects.exclude(pk=action.status_id).first(),
         )
     world.round_pk = scoring_round.pk
+    survey_round = SurveyRoundFactory.create(
+        municipality=world.a, departments=[world.department_a, world.other_department_a]
+    )
+    survey_answers_give(survey_round, world.other_department_a, {world.department_a: 3})
+    world.survey_pk = survey_round.pk
     return world
 
 
@@ -83,6 +93,7 @@ def downloads(world) -> dict[str, str]:
         "overdue tasks": "/alfa/dashboard/taken-over-tijd/?export=",
         "departments": "/alfa/diensten/?export=",
         "members": "/alfa/leden/?export=",
+        "diagnosis": f"/alfa/samenwerking/rondes/{world.survey_pk}/resultaten/?export=",
     }
 
 

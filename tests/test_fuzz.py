@@ -88,6 +88,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "dashboard:department_choose": ("dienst",),
     "dashboard:attention": (*ACTION_FILTER, "kind", "sort", "page", "export"),
     "dashboard:overdue_tasks": ("department", "sort", "page", "export"),
+    "diagnosis:rounds": ("sort",),
+    "diagnosis:round_results": ("vergelijk", "export"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -141,11 +143,17 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "trajectory:phase_edit": ("",),
     "trajectory:item_edit": ("",),
     "trajectory:item_delete": ("",),
+    "diagnosis:round_create": ("",),
+    "diagnosis:round_detail": ("",),
+    "diagnosis:round_close": ("",),
+    "respondent:answer": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}
 # Routes that read a POST without a form on any page to post it.
 POST_WITHOUT_FORM = {
+    "diagnosis:round_open": "its button shows on a draft round's page; the fuzzed round is open;"
+    " crafted posts are sent in tests/diagnosis/test_views.py",
     "plans:plan_create": "the plan exists; its creation page sends the coordinator to editing",
     "plans:action_row": "a cancelled quick update's row: it reads where the list was, as it does",
     "tenancy:checklist": "its button shows while set-up steps remain; any value but 'show' hides",

@@ -14,6 +14,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
+from daadkracht.diagnosis.models import Respondent
+from daadkracht.diagnosis.tokens import respondent_token
 from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, Theme
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
@@ -29,6 +31,7 @@ from daadkracht.trajectory.models import ChecklistItem, Phase
 from tests.test_authorization import TENANT_NAMESPACES
 from tests.url_matrix import SAMPLE_KWARGS
 from tests.url_matrix.actions import _task
+from tests.url_matrix.diagnosis import _survey_round
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
 from tests.url_matrix.trajectory import _started
@@ -45,6 +48,7 @@ VISITORS = {
     "workshop:join": "anonymous",
     "workshop:score": "participant",
     "coach_overview": "coach",
+    "respondent:answer": "anonymous",
 }
 
 
@@ -188,6 +192,9 @@ def furnish(world: Any) -> FuzzWorld:
         own_criterion = Criterion.objects.get(name="Draagvlak")
     assert unused is not None
     invitation = invitation_token(world.invitation_a)
+    survey = _survey_round(world)
+    with tenant_scope(world.a):
+        survey_token = respondent_token(Respondent.objects.get(department=world.department_a))
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
         "plans:task_edit": _task,
@@ -204,6 +211,8 @@ def furnish(world: Any) -> FuzzWorld:
         "workshop:score": lambda w: {"join_code": join_code},
         "accounts:password_reset_confirm": lambda w: {"uidb64": uid, "token": "set-password"},
         "accounts:invitation": lambda w: {"token": invitation},
+        "respondent:answer": lambda w: {"token": survey_token},
+        "diagnosis:round_detail": lambda w: survey,
     }
     clients = {
         "coordinator": coordinator,

@@ -7,6 +7,7 @@ Each area module defines EXPECTED (URL name -> status per visitor) and SAMPLE_KW
 from tests.url_matrix import (
     actions,
     dashboard,
+    diagnosis,
     foundation,
     plan_settings,
     prioritisation,
@@ -15,7 +16,16 @@ from tests.url_matrix import (
 )
 from tests.url_matrix.rows import VISITORS
 
-AREAS = [foundation, actions, plan_settings, prioritisation, spreadsheets, dashboard, trajectory]
+AREAS = [
+    foundation,
+    actions,
+    plan_settings,
+    prioritisation,
+    spreadsheets,
+    dashboard,
+    trajectory,
+    diagnosis,
+]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
 SAMPLE_KWARGS = {name: fn for area in AREAS for name, fn in area.SAMPLE_KWARGS.items()}

@@ -28,6 +28,7 @@ MAIN_NAVIGATION = [
     NavItem("plans:settings", _("Plan")),
     NavItem("trajectory:overview", _("Trajectory")),
     NavItem("tenancy:departments", _("Departments")),
+    NavItem("diagnosis:rounds", _("Collaboration"), Permission.MANAGE_DIAGNOSIS),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
     NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
 ]

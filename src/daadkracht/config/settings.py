@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "daadkracht.plans",
     "daadkracht.prioritisation",
     "daadkracht.trajectory",
+    "daadkracht.diagnosis",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -19,6 +19,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # Public: workshop participants join a scoring round with its secret code, without log-in.
     path("workshop/", include("daadkracht.prioritisation.urls.workshop")),
+    # Public: a department's representative answers a diagnosis round with a signed link.
+    path("bevraging/", include("daadkracht.diagnosis.urls.respondent")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
@@ -27,6 +29,7 @@ urlpatterns = [
     path("<slug:municipality>/plan/prioriteiten/", include("daadkracht.prioritisation.urls")),
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
     path("<slug:municipality>/traject/", include("daadkracht.trajectory.urls")),
+    path("<slug:municipality>/samenwerking/", include("daadkracht.diagnosis.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm

@@ -24,6 +24,8 @@ class Permission(StrEnum):
     VIEW_HISTORY = "view_history"
     # Criteria and weights, scoring rounds (the workshop) and every action's scores.
     MANAGE_PRIORITISATION = "manage_prioritisation"
+    # Collaboration diagnosis rounds: sending them, reminding, closing, and reading the answers.
+    MANAGE_DIAGNOSIS = "manage_diagnosis"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -36,6 +38,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_TRAJECTORY,
             Permission.VIEW_HISTORY,
             Permission.MANAGE_PRIORITISATION,
+            Permission.MANAGE_DIAGNOSIS,
         }
     ),
 }

@@ -1,15 +1,18 @@
 """Factories for every model; they write as the platform, for whichever municipality is given."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import Invitation, User
+from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
 from daadkracht.plans.models import Action, ActionStatus, Task
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
@@ -119,3 +122,69 @@ class TaskFactory(UnscopedFactory[Task]):
     action: Any = None
     municipality = factory.LazyAttribute(lambda o: o.action.municipality)
     title = factory.Sequence(lambda n: f"Taak {n}")
+
+
+class SurveyRoundFactory(UnscopedFactory[SurveyRound]):
+    """A diagnosis round; pass `departments=[...]` to give each a respondent."""
+
+    class Meta:
+        model = SurveyRound
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Samenwerkingsbevraging {n}")
+    opens_on = factory.LazyFunction(lambda: timezone.localdate())
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+    state = SurveyRound.State.OPEN
+
+    @factory.post_generation
+    def departments(obj: SurveyRound, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create or not extracted:
+            return
+        with platform_scope():
+            obj.departments.set(extracted)
+            Respondent.unscoped.bulk_create(
+                Respondent(
+                    municipality_id=obj.municipality_id,
+                    survey_round=obj,
+                    department=department,
+                    name=f"Vertegenwoordiger {department.name}",
+                    email=f"{slugify(department.name)}-{department.pk}@example.be",
+                    invited_at=timezone.now(),
+                )
+                for department in extracted
+            )
+
+
+@as_platform
+def survey_answers_give(
+    survey_round: SurveyRound,
+    department: Department,
+    levels: dict[Department, int],
+    maturity: dict[str, int] | None = None,
+) -> Respondent:
+    """The answers of one department's respondent, as if given through the link."""
+    respondent = Respondent.unscoped.get(survey_round=survey_round, department=department)
+    TieAnswer.unscoped.filter(respondent=respondent).delete()
+    MaturityAnswer.unscoped.filter(respondent=respondent).delete()
+    TieAnswer.unscoped.bulk_create(
+        TieAnswer(
+            municipality_id=respondent.municipality_id,
+            respondent=respondent,
+            other=other,
+            level=level,
+        )
+        for other, level in levels.items()
+    )
+    MaturityAnswer.unscoped.bulk_create(
+        MaturityAnswer(
+            municipality_id=respondent.municipality_id,
+            respondent=respondent,
+            theme=theme,
+            score=score,
+        )
+        for theme, score in (maturity or {}).items()
+    )
+    respondent.answered_at = timezone.now()
+    respondent.save(update_fields=["answered_at"])
+    return respondent

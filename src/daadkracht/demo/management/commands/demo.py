@@ -16,6 +16,7 @@ from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.trajectory import build_trajectory
+from daadkracht.diagnosis.demo import build_demo_rounds
 from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Municipality
@@ -125,6 +126,7 @@ class Command(BaseCommand):
             ),
             actions,
         )
+        build_demo_rounds(municipality, list(by_name.values()), seed)
         return municipality
 
     def _themes(

@@ -1,0 +1,99 @@
+"""The demo municipalities' diagnosis: two closed rounds a year apart, the second stronger."""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
+from daadkracht.diagnosis.scales import THEME_KEYS
+from daadkracht.tenancy.models import Department, Municipality
+
+COMMENTS = [
+    "We horen pas laat van projecten van andere diensten.",
+    "Het klimaatteam gebouwen werkt goed; mobiliteit moet nog op gang komen.",
+    "Het dashboard wordt vooral door de duurzaamheidsambtenaar bijgehouden.",
+]
+
+
+def _moment(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def build_demo_rounds(municipality: Municipality, departments: list[Department], seed: int) -> None:
+    """The zero measurement (one department did not answer) and the follow-up a year later."""
+    if len(departments) < 3:
+        return
+    chance = random.Random(seed)
+    today = timezone.localdate()
+    ordered = sorted(departments, key=lambda d: d.name)
+    # Each department's closeness to the others: the sustainability work sits in the middle.
+    base = {
+        (a.pk, b.pk): max(0, min(5, int(chance.gauss(1.2, 1.1))))
+        for a in ordered
+        for b in ordered
+        if a != b
+    }
+    for index, (name, opens_on) in enumerate(
+        [
+            ("Nulmeting samenwerking", today - timedelta(days=400)),
+            ("Opvolgingsmeting samenwerking", today - timedelta(days=35)),
+        ]
+    ):
+        survey_round = SurveyRound.objects.create(
+            municipality=municipality,
+            name=name,
+            opens_on=opens_on,
+            closes_on=opens_on + timedelta(days=21),
+            state=SurveyRound.State.CLOSED,
+            opened_at=_moment(opens_on),
+            closed_at=_moment(opens_on + timedelta(days=21)),
+        )
+        survey_round.departments.set(ordered)
+        silent = ordered[-1].pk if index == 0 else None
+        respondents = Respondent.objects.bulk_create(
+            Respondent(
+                municipality=municipality,
+                survey_round=survey_round,
+                department=department,
+                name=f"Vertegenwoordiger {department.name}",
+                email=f"dienst{department.pk}@{municipality.slug}.demo",
+                invited_at=_moment(opens_on),
+                reminded_at=_moment(opens_on + timedelta(days=10)) if index == 0 else None,
+                answered_at=(
+                    None
+                    if department.pk == silent
+                    else _moment(opens_on + timedelta(days=chance.randint(1, 20)))
+                ),
+            )
+            for department in ordered
+        )
+        ties, maturity = [], []
+        for respondent in respondents:
+            if respondent.answered_at is None:
+                continue
+            for other in ordered:
+                if other.pk == respondent.department_id:
+                    continue
+                level = base[(respondent.department_id, other.pk)]
+                if index == 1:  # a year of working together: more and stronger ties
+                    level = min(5, level + chance.choice([0, 1, 1, 2]))
+                ties.append(
+                    TieAnswer(
+                        municipality=municipality, respondent=respondent, other=other, level=level
+                    )
+                )
+            for theme in THEME_KEYS:
+                score = min(5, chance.randint(1, 3) + index)
+                comment = chance.choice(COMMENTS) if chance.random() < 0.15 else ""
+                maturity.append(
+                    MaturityAnswer(
+                        municipality=municipality,
+                        respondent=respondent,
+                        theme=theme,
+                        score=score,
+                        comment=comment,
+                    )
+                )
+        TieAnswer.objects.bulk_create(ties)
+        MaturityAnswer.objects.bulk_create(maturity)
