@@ -88,6 +88,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "dashboard:department_choose": ("dienst",),
     "dashboard:attention": (*ACTION_FILTER, "kind", "sort", "page", "export"),
     "dashboard:overdue_tasks": ("department", "sort", "page", "export"),
+    "meetings:list": ("type", "period", "from", "until", "q", "sort", "export"),
+    "meetings:create": ("method", "agenda"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -135,6 +137,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "workshop:enter": ("",),
     "workshop:join": ("",),
     "workshop:score": ("",),
+    "meetings:create": ("", "method=workshop&agenda=actions-dashboard"),
+    "meetings:detail": ("",),
+    "meetings:edit": ("",),
+    "meetings:cancel": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

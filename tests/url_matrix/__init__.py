@@ -8,13 +8,22 @@ from tests.url_matrix import (
     actions,
     dashboard,
     foundation,
+    meetings,
     plan_settings,
     prioritisation,
     spreadsheets,
 )
 from tests.url_matrix.rows import VISITORS
 
-AREAS = [foundation, actions, plan_settings, prioritisation, spreadsheets, dashboard]
+AREAS = [
+    foundation,
+    actions,
+    plan_settings,
+    prioritisation,
+    spreadsheets,
+    dashboard,
+    meetings,
+]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
 SAMPLE_KWARGS = {name: fn for area in AREAS for name, fn in area.SAMPLE_KWARGS.items()}

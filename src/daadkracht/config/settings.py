@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "daadkracht.history",
     "daadkracht.plans",
     "daadkracht.prioritisation",
+    "daadkracht.meetings",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
     path("<slug:municipality>/plan/prioriteiten/", include("daadkracht.prioritisation.urls")),
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
+    path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm

@@ -24,6 +24,8 @@ class Permission(StrEnum):
     VIEW_HISTORY = "view_history"
     # Criteria and weights, scoring rounds (the workshop) and every action's scores.
     MANAGE_PRIORITISATION = "manage_prioritisation"
+    # Planning meetings and their invitations, and making work agreements for any department.
+    MANAGE_MEETINGS = "manage_meetings"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -36,6 +38,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_TRAJECTORY,
             Permission.VIEW_HISTORY,
             Permission.MANAGE_PRIORITISATION,
+            Permission.MANAGE_MEETINGS,
         }
     ),
 }

@@ -1,0 +1,261 @@
+"""Methods, meetings with their participants, and work agreements between departments."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from daadkracht.common.concurrency import VersionedModel
+from daadkracht.common.models import TimeStampedModel
+from daadkracht.meetings.catalogue import MethodText, method_text
+from daadkracht.plans.models import Action
+from daadkracht.tenancy.models import Department
+from daadkracht.tenancy.scoping import TenantModel
+
+
+class Method(models.Model):
+    """A method of the catalogue, the same for every municipality; its texts are in
+    `catalogue.METHODS`, translated."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "key"]
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+    def __str__(self) -> str:
+        text = self.text
+        return str(text.name) if text else self.key
+
+    @property
+    def text(self) -> MethodText | None:
+        return method_text(self.key)
+
+
+class MeetingKind(models.TextChoices):
+    METHOD = "method", _("method")
+    INTAKE = "intake", _("intake")
+    OTHER = "other", _("other meeting")
+
+
+class Meeting(TenantModel, VersionedModel, TimeStampedModel):
+    """A meeting of the municipality's departments: a method of the catalogue, the intake or
+    another meeting."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=MeetingKind.choices)
+    method = models.ForeignKey(
+        Method,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("method"),
+    )
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organiser"),
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # The iCalendar SEQUENCE: raised whenever an invitation's date, time or place changes.
+    sequence = models.PositiveIntegerField(_("invitation revision"), default=0)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def type_label(self) -> str:
+        if self.kind == MeetingKind.METHOD and self.method is not None:
+            return str(self.method)
+        return str(self.get_kind_display())
+
+
+class MeetingDepartment(TenantModel):
+    """A department taking part in a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="department_links")
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="meeting_links"
+    )
+
+    belongs_to = "meeting"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("department of a meeting")
+        verbose_name_plural = _("departments of meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "department"], name="meeting_department_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} → {self.department_id}"
+
+
+class MeetingAttendee(TenantModel):
+    """A member invited to a meeting, and whether they attended (known afterwards)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("participant"),
+    )
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    belongs_to = "meeting"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("participant of a meeting")
+        verbose_name_plural = _("participants of meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="meeting_attendee_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} → {self.user_id}"
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    AGREED = "agreed", _("agreed")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+# Agreements that still ask for work: these can be late or due for review.
+OPEN_AGREEMENT_STATUSES = (
+    AgreementStatus.PROPOSED,
+    AgreementStatus.AGREED,
+    AgreementStatus.IN_PROGRESS,
+)
+
+
+class WorkAgreement(TenantModel, VersionedModel, TimeStampedModel):
+    """A work agreement (werkafspraak) between two or more departments."""
+
+    title = models.CharField(_("what"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    due_date = models.DateField(_("by when"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.PROPOSED,
+    )
+    review_date = models.DateField(_("next review"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("made at meeting"),
+    )
+    actions = models.ManyToManyField(
+        Action,
+        through="WorkAgreementAction",
+        related_name="work_agreements",
+        blank=True,
+        verbose_name=_("actions it serves"),
+    )
+
+    class Meta(TenantModel.Meta):
+        ordering = ["due_date", "title"]
+        verbose_name = _("work agreement")
+        verbose_name_plural = _("work agreements")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_AGREEMENT_STATUSES
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+    def is_due_for_review(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.review_date is not None and self.review_date <= today
+
+
+class WorkAgreementParty(TenantModel):
+    """A department bound by a work agreement, and what it does for it."""
+
+    agreement = models.ForeignKey(WorkAgreement, on_delete=models.CASCADE, related_name="parties")
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.CASCADE,
+        related_name="agreement_parties",
+        verbose_name=_("department"),
+    )
+    commitment = models.CharField(_("what the department does"), max_length=300, blank=True)
+
+    belongs_to = "agreement"
+
+    class Meta(TenantModel.Meta):
+        ordering = ["department__name"]
+        verbose_name = _("party to a work agreement")
+        verbose_name_plural = _("parties to work agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "department"], name="work_agreement_party_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} → {self.department_id}"
+
+
+class WorkAgreementAction(TenantModel):
+    """An action a work agreement serves."""
+
+    agreement = models.ForeignKey(
+        WorkAgreement, on_delete=models.CASCADE, related_name="action_links"
+    )
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="agreement_links")
+
+    belongs_to = "agreement"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("action of a work agreement")
+        verbose_name_plural = _("actions of work agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "action"], name="work_agreement_action_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} → {self.action_id}"

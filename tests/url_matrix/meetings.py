@@ -1,0 +1,51 @@
+"""URL matrix rows: the methods catalogue, meetings and work agreements."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from daadkracht.access.context import tenant_scope
+from daadkracht.meetings.models import Meeting, MeetingAttendee, MeetingKind
+from tests.url_matrix.rows import ALL_MEMBERS, NOT_ALLOWED, tenant
+
+
+def _meeting(world) -> dict:
+    """A meeting of municipality A next week, with the editor invited (made once per world)."""
+    meeting = Meeting.unscoped.filter(municipality=world.a).first()
+    if meeting is None:
+        start = timezone.now() + timedelta(days=7)
+        with tenant_scope(world.a):
+            meeting = Meeting.objects.create(
+                municipality=world.a,
+                title="Lunchgesprek Mobiliteit",
+                kind=MeetingKind.OTHER,
+                starts_at=start,
+                ends_at=start + timedelta(hours=1),
+            )
+            MeetingAttendee.objects.create(meeting=meeting, user=world.users["editor"])
+    return {"pk": meeting.pk}
+
+
+# Coordinators and the coach who guides the municipality plan meetings; everyone reads them.
+PLANNING = tenant(200, 403, 403, 200)
+
+EXPECTED = {
+    "meetings:catalogue": ALL_MEMBERS,
+    "meetings:method": ALL_MEMBERS,
+    "meetings:list": ALL_MEMBERS,
+    "meetings:create": PLANNING,
+    "meetings:detail": ALL_MEMBERS,
+    "meetings:edit": PLANNING,
+    "meetings:cancel": PLANNING,
+    "meetings:attendance": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
+    "meetings:calendar": ALL_MEMBERS,
+}
+
+SAMPLE_KWARGS = {
+    "meetings:method": lambda w: {"key": "lunch-talk"},
+    "meetings:detail": _meeting,
+    "meetings:edit": _meeting,
+    "meetings:cancel": _meeting,
+    "meetings:attendance": _meeting,
+    "meetings:calendar": _meeting,
+}
