@@ -16,7 +16,15 @@ from tests.url_matrix.rows import REDIRECT
 
 # Django's own admin site is checked as a whole (index below), not per generated URL.
 DELEGATED_NAMESPACES = {"admin"}
-TENANT_NAMESPACES = {"tenancy", "history", "plans", "prioritisation", "dashboard", "meetings"}
+TENANT_NAMESPACES = {
+    "tenancy",
+    "history",
+    "plans",
+    "prioritisation",
+    "dashboard",
+    "meetings",
+    "agreements",
+}
 
 
 def url_names(patterns=None, namespace: str = "") -> Iterator[str]:

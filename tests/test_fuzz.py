@@ -90,6 +90,9 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "dashboard:overdue_tasks": ("department", "sort", "page", "export"),
     "meetings:list": ("type", "period", "from", "until", "q", "sort", "export"),
     "meetings:create": ("method", "agenda"),
+    "agreements:list": ("status", "department", "attention", "q", "sort", "export"),
+    "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
+    "agreements:create": ("meeting",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -141,6 +144,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "meetings:detail": ("",),
     "meetings:edit": ("",),
     "meetings:cancel": ("",),
+    "agreements:create": ("",),
+    "agreements:edit": ("",),
+    "agreements:state": ("",),
+    "agreements:delete": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -5,7 +5,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.meetings.models import Meeting, MeetingAttendee, MeetingKind
+from daadkracht.meetings.models import (
+    Meeting,
+    MeetingAttendee,
+    MeetingKind,
+    WorkAgreement,
+    WorkAgreementParty,
+)
 from tests.url_matrix.rows import ALL_MEMBERS, NOT_ALLOWED, tenant
 
 
@@ -26,6 +32,19 @@ def _meeting(world) -> dict:
     return {"pk": meeting.pk}
 
 
+def _agreement(world) -> dict:
+    """An agreement of municipality A between the editor's department and another one."""
+    agreement = WorkAgreement.unscoped.filter(municipality=world.a).first()
+    if agreement is None:
+        with tenant_scope(world.a):
+            agreement = WorkAgreement.objects.create(
+                municipality=world.a, title="Fietsstraten samen plannen"
+            )
+            for department in (world.department_a, world.other_department_a):
+                WorkAgreementParty.objects.create(agreement=agreement, department=department)
+    return {"pk": agreement.pk}
+
+
 # Coordinators and the coach who guides the municipality plan meetings; everyone reads them.
 PLANNING = tenant(200, 403, 403, 200)
 
@@ -39,6 +58,14 @@ EXPECTED = {
     "meetings:cancel": PLANNING,
     "meetings:attendance": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
     "meetings:calendar": ALL_MEMBERS,
+    "agreements:list": ALL_MEMBERS,
+    "agreements:department": ALL_MEMBERS,
+    "agreements:create": PLANNING,
+    "agreements:detail": ALL_MEMBERS,
+    "agreements:edit": PLANNING,
+    # The editor's department is a party to the agreement; viewers only read.
+    "agreements:state": tenant(200, 200, 403, 200),
+    "agreements:delete": PLANNING,
 }
 
 SAMPLE_KWARGS = {
@@ -48,4 +75,9 @@ SAMPLE_KWARGS = {
     "meetings:cancel": _meeting,
     "meetings:attendance": _meeting,
     "meetings:calendar": _meeting,
+    "agreements:department": lambda w: {"department": w.department_a.pk},
+    "agreements:detail": _agreement,
+    "agreements:edit": _agreement,
+    "agreements:state": _agreement,
+    "agreements:delete": _agreement,
 }

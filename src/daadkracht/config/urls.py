@@ -27,6 +27,7 @@ urlpatterns = [
     path("<slug:municipality>/plan/prioriteiten/", include("daadkracht.prioritisation.urls")),
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
+    path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
 ]
 
 admin.site.login_form = AdminLoginForm

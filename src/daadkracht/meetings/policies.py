@@ -20,9 +20,7 @@ def can_manage_meetings(who: Membership) -> bool:
 def can_update_agreements(who: Membership) -> bool:
     """Pages that change the state of work agreements at all: each agreement then asks
     `can_update_agreement`."""
-    return can_manage_meetings(who) or (
-        who.has(Permission.EDIT_OWN_DEPARTMENT) and who.own_department_id is not None
-    )
+    return can_manage_meetings(who) or who.has(Permission.EDIT_OWN_DEPARTMENT)
 
 
 def can_update_agreement(who: Membership, agreement: WorkAgreement) -> bool:

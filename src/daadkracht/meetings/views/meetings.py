@@ -157,6 +157,7 @@ def meeting_detail(request: TenantRequest, pk: int) -> HttpResponse:
         "departments": departments,
         "can_manage": can_manage,
         "agreements": list(meeting.agreements.order_by("due_date", "title")),
+        "today": timezone.localdate(),
     }
     if can_manage and not meeting.is_cancelled:
         context["attendance_form"] = AttendanceForm(
