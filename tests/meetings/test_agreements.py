@@ -50,7 +50,7 @@ def test_from_a_meeting_the_agreement_is_prefilled_and_links_back(world, plan_me
     meeting = plan_meeting()
     client = world.client_for("coordinator")
     page = client.get(url("meetings:detail", world, pk=meeting.pk)).content.decode()
-    assert f"/alfa/werkafspraken/nieuw/?meeting={meeting.pk}" in page
+    assert f'/alfa/werkafspraken/nieuw/?meeting={meeting.pk}">Werkafspraak toevoegen<' in page
 
     form = client.get(url("agreements:create", world) + f"?meeting={meeting.pk}").context["form"]
     assert form.initial["meeting"] == meeting
