@@ -144,6 +144,7 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "meetings:detail": ("",),
     "meetings:edit": ("",),
     "meetings:cancel": ("",),
+    "meetings:update_post": ("",),
     "agreements:create": ("",),
     "agreements:edit": ("",),
     "agreements:state": ("",),

@@ -58,6 +58,8 @@ EXPECTED = {
     "meetings:cancel": PLANNING,
     "meetings:attendance": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
     "meetings:calendar": ALL_MEMBERS,
+    # Whoever posts on actions' timelines: coordinators, and editors for their department.
+    "meetings:update_post": tenant(200, 200, 403, 403),
     "agreements:list": ALL_MEMBERS,
     "agreements:department": ALL_MEMBERS,
     "agreements:create": PLANNING,
@@ -75,6 +77,7 @@ SAMPLE_KWARGS = {
     "meetings:cancel": _meeting,
     "meetings:attendance": _meeting,
     "meetings:calendar": _meeting,
+    "meetings:update_post": _meeting,
     "agreements:department": lambda w: {"department": w.department_a.pk},
     "agreements:detail": _agreement,
     "agreements:edit": _agreement,

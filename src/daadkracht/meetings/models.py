@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.meetings.catalogue import MethodText, method_text
-from daadkracht.plans.models import Action
+from daadkracht.plans.models import Action, StatusUpdate
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.scoping import TenantModel
 
@@ -142,6 +142,24 @@ class MeetingAttendee(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} → {self.user_id}"
+
+
+class MeetingUpdate(TenantModel):
+    """A status update or decision on an action's timeline, posted from a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="update_links")
+    update = models.OneToOneField(
+        StatusUpdate, on_delete=models.CASCADE, related_name="meeting_link"
+    )
+
+    belongs_to = "meeting"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("status update from a meeting")
+        verbose_name_plural = _("status updates from meetings")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} → {self.update_id}"
 
 
 class AgreementStatus(models.TextChoices):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.common.dates import OUT_OF_RANGE, is_plausible
 from daadkracht.common.forms import MergeableForm
 from daadkracht.common.query import DayField, KeyField, QueryForm, TextField
-from daadkracht.common.row_fields import RowChoices, RowsChoiceField
+from daadkracht.common.row_fields import RowChoiceField, RowChoices, RowsChoiceField
 from daadkracht.meetings.catalogue import METHOD_KEYS, METHODS
 from daadkracht.meetings.models import Meeting, MeetingKind, Method
+from daadkracht.plans.models import Action, UpdateKind
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.selectors import member_users
 
@@ -155,3 +156,19 @@ class MeetingNewQuery(QueryForm):
 
     method = KeyField(METHOD_KEYS)
     agenda = KeyField([template.key for method in METHODS.values() for template in method.agendas])
+
+
+class MeetingUpdateForm(forms.Form):
+    """A status update or decision on an action, posted from a meeting."""
+
+    action = RowChoiceField(label=_("Action"), queryset=Action.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=UpdateKind.choices, initial=UpdateKind.UPDATE)
+    text = forms.CharField(
+        label=_("What was said or decided"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, actions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = actions  # type: ignore[attr-defined]

@@ -24,10 +24,13 @@ from daadkracht.meetings.models import (
     MeetingAttendee,
     MeetingDepartment,
     MeetingKind,
+    MeetingUpdate,
     Method,
 )
 from daadkracht.meetings.policies import can_manage_meetings
 from daadkracht.meetings.tasks import send_meeting_email
+from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
+from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.selectors import member_users
@@ -316,3 +319,24 @@ def _send(meeting: Meeting, invite: str, people: Sequence[Any]) -> None:
             "filename": filename,
         }
         transaction.on_commit(partial(enqueue, send_meeting_email, **kwargs))
+
+
+def meeting_update_post(
+    *, actor: Any, meeting: Meeting, action: Action, text: str, kind: str = UpdateKind.UPDATE
+) -> StatusUpdate:
+    """Post a status update or decision on the action's timeline, dated the day of the meeting
+    (or today, before it), and keep with the meeting that it was posted there. Whoever may post
+    on the action's timeline may do so (`timeline_update_post` asks)."""
+    if meeting.is_cancelled:
+        raise ValidationError(_("A cancelled meeting can no longer be changed."))
+    held_on = timezone.localdate(meeting.starts_at)
+    with transaction.atomic():
+        update = timeline_update_post(
+            actor=actor,
+            action=action,
+            text=text,
+            kind=kind,
+            on_date=min(held_on, timezone.localdate()),
+        )
+        MeetingUpdate.objects.create(meeting=meeting, update=update)
+    return update

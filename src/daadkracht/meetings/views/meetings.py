@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,12 +21,17 @@ from daadkracht.meetings.forms.meetings import (
     MeetingForm,
     MeetingListQuery,
     MeetingNewQuery,
+    MeetingUpdateForm,
 )
 from daadkracht.meetings.models import Meeting, MeetingAttendee, MeetingKind, Method
 from daadkracht.meetings.policies import can_manage_meetings
 from daadkracht.meetings.selectors.meetings import meeting_list
 from daadkracht.meetings.services import meetings as services
+from daadkracht.plans.models import Action
+from daadkracht.plans.policies import CONTRIBUTING_ROLES, can_post_updates
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+from daadkracht.tenancy.models import Membership
+from daadkracht.tenancy.roles import Permission
 
 MEETING_SORTS = [
     SortOption("date", gettext_lazy("Date"), ("starts_at",)),
@@ -158,6 +164,13 @@ def meeting_detail(request: TenantRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage,
         "agreements": list(meeting.agreements.order_by("due_date", "title")),
         "today": timezone.localdate(),
+        "updates": [
+            link.update
+            for link in meeting.update_links.select_related(
+                "update__action", "update__author"
+            ).order_by("update__created_at")
+        ],
+        "can_post": can_post_updates(request.tenant.membership),
     }
     if can_manage and not meeting.is_cancelled:
         context["attendance_form"] = AttendanceForm(
@@ -249,3 +262,49 @@ def meeting_calendar(request: TenantRequest, pk: int) -> HttpResponse:
     filename = download_name(meeting.title) + ".ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def postable_actions(who: Membership) -> QuerySet[Action]:
+    """The actions `who` may post on: all for a coordinator, else those their department leads
+    or contributes to."""
+    actions = Action.objects.order_by("identifier")
+    if who.has(Permission.EDIT_ALL):
+        return actions
+    department = who.own_department_id
+    if department is None:
+        return actions.none()
+    return actions.filter(
+        Q(lead_department_id=department)
+        | Q(
+            involvements__department_id=department,
+            involvements__role__in=CONTRIBUTING_ROLES,
+        )
+    ).distinct()
+
+
+@tenant_view(can_post_updates)
+def meeting_update_post(request: TenantRequest, pk: int) -> HttpResponse:
+    """Post a status update or decision on an action, from the meeting where it was said."""
+    meeting = get_object_or_404(Meeting.objects, pk=pk)
+    form = MeetingUpdateForm(
+        request.POST or None, actions=postable_actions(request.tenant.membership)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update_post(
+                actor=request.user,
+                meeting=meeting,
+                action=form.cleaned_data["action"],
+                text=form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Posted on the timeline of %(action)s.")
+                % {"action": form.cleaned_data["action"]},
+            )
+            return redirect("meetings:detail", municipality=request.tenant.municipality.slug, pk=pk)
+    return render(request, "meetings/meeting_update.html", {"form": form, "meeting": meeting})
