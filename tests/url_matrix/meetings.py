@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.meetings.models import (
+    ClimateTeam,
+    ClimateTeamMember,
     Meeting,
     MeetingAttendee,
     MeetingKind,
@@ -45,6 +47,22 @@ def _agreement(world) -> dict:
     return {"pk": agreement.pk}
 
 
+def _team(world) -> dict:
+    """A climate team of municipality A with the editor as its chair."""
+    team = ClimateTeam.unscoped.filter(municipality=world.a).first()
+    if team is None:
+        with tenant_scope(world.a):
+            team = ClimateTeam.objects.create(municipality=world.a, name="Klimaatteam gebouwen")
+            ClimateTeamMember.objects.create(team=team, user=world.users["editor"], role="chair")
+    return {"pk": team.pk}
+
+
+def _team_member(world) -> dict:
+    pk = _team(world)["pk"]
+    member = ClimateTeamMember.unscoped.filter(team_id=pk).first()
+    return {"pk": pk, "member": member.pk}
+
+
 # Coordinators and the coach who guides the municipality plan meetings; everyone reads them.
 PLANNING = tenant(200, 403, 403, 200)
 
@@ -60,6 +78,12 @@ EXPECTED = {
     "meetings:calendar": ALL_MEMBERS,
     # Whoever posts on actions' timelines: coordinators, and editors for their department.
     "meetings:update_post": tenant(200, 200, 403, 403),
+    "meetings:teams": ALL_MEMBERS,
+    "meetings:team_create": PLANNING,
+    "meetings:team": ALL_MEMBERS,
+    "meetings:team_edit": PLANNING,
+    "meetings:team_member_add": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
+    "meetings:team_member_remove": PLANNING,
     "agreements:list": ALL_MEMBERS,
     "agreements:department": ALL_MEMBERS,
     "agreements:create": PLANNING,
@@ -78,6 +102,10 @@ SAMPLE_KWARGS = {
     "meetings:attendance": _meeting,
     "meetings:calendar": _meeting,
     "meetings:update_post": _meeting,
+    "meetings:team": _team,
+    "meetings:team_edit": _team,
+    "meetings:team_member_add": _team,
+    "meetings:team_member_remove": _team_member,
     "agreements:department": lambda w: {"department": w.department_a.pk},
     "agreements:detail": _agreement,
     "agreements:edit": _agreement,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.meetings.catalogue import MethodText, method_text
-from daadkracht.plans.models import Action, StatusUpdate
+from daadkracht.plans.models import Action, StatusUpdate, Theme
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.scoping import TenantModel
 
@@ -277,3 +277,65 @@ class WorkAgreementAction(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.agreement_id} → {self.action_id}"
+
+
+class ClimateTeam(TenantModel, VersionedModel, TimeStampedModel):
+    """A standing team for one theme of the plan, with the heads and experts of the departments
+    involved (the climate team method)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="climate_teams",
+        verbose_name=_("theme"),
+    )
+    description = models.TextField(_("how the team works"), blank=True)
+
+    class Meta(TenantModel.Meta):
+        ordering = ["name"]
+        verbose_name = _("climate team")
+        verbose_name_plural = _("climate teams")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    MEMBER = "member", _("member")
+    EXPERT = "expert", _("expert")
+
+
+class ClimateTeamMember(TenantModel):
+    """A member of a climate team, with their role, from when until when."""
+
+    team = models.ForeignKey(ClimateTeam, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=TeamRole.choices, default=TeamRole.MEMBER
+    )
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    belongs_to = "team"
+
+    class Meta(TenantModel.Meta):
+        ordering = ["role", "user__full_name"]
+        verbose_name = _("member of a climate team")
+        verbose_name_plural = _("members of climate teams")
+
+    def __str__(self) -> str:
+        return f"{self.team_id} → {self.user_id}"
+
+    def is_current(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        started = self.starts_on is None or self.starts_on <= today
+        return started and (self.ends_on is None or self.ends_on >= today)

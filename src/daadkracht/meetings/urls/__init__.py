@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from daadkracht.meetings.views import meetings, methods
+from daadkracht.meetings.views import meetings, methods, teams
 
 app_name = "meetings"
 
@@ -15,6 +15,16 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/aanwezigheid/", meetings.meeting_attendance, name="attendance"),
     path("<int:pk>/statusupdate/", meetings.meeting_update_post, name="update_post"),
     path("<int:pk>/agenda.ics", meetings.meeting_calendar, name="calendar"),
+    path("klimaatteams/", teams.teams, name="teams"),
+    path("klimaatteams/nieuw/", teams.team_create, name="team_create"),
+    path("klimaatteams/<int:pk>/", teams.team_detail, name="team"),
+    path("klimaatteams/<int:pk>/bewerken/", teams.team_edit, name="team_edit"),
+    path("klimaatteams/<int:pk>/leden/", teams.team_member_add, name="team_member_add"),
+    path(
+        "klimaatteams/<int:pk>/leden/<int:member>/verwijderen/",
+        teams.team_member_remove,
+        name="team_member_remove",
+    ),
     path("methodieken/", methods.catalogue, name="catalogue"),
     path("methodieken/<slug:key>/", methods.method_detail, name="method"),
 ]
