@@ -141,7 +141,7 @@ class MeetingAttendee(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting_id} → {self.user_id}"
+        return f"{self.user} — {self.meeting}"
 
 
 class MeetingUpdate(TenantModel):
@@ -253,7 +253,7 @@ class WorkAgreementParty(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agreement_id} → {self.department_id}"
+        return f"{self.department} — {self.agreement}"
 
 
 class WorkAgreementAction(TenantModel):
@@ -333,7 +333,7 @@ class ClimateTeamMember(TenantModel):
         verbose_name_plural = _("members of climate teams")
 
     def __str__(self) -> str:
-        return f"{self.team_id} → {self.user_id}"
+        return f"{self.user} — {self.team}"
 
     def is_current(self, today: date | None = None) -> bool:
         today = today or timezone.localdate()

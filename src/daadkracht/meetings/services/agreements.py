@@ -58,33 +58,54 @@ def _check(*, title: str, status: str, parties: Sequence[Party]) -> None:
         raise ValidationError(errors)
 
 
-def _related(agreement: WorkAgreement) -> dict[str, str]:
-    """The parties and actions as the history shows them."""
-    parties = WorkAgreementParty.objects.filter(agreement=agreement).select_related("department")
-    actions = Action.objects.filter(agreement_links__agreement=agreement).order_by("identifier")
-    return {
-        "parties": "; ".join(
-            f"{p.department.name}: {p.commitment}" if p.commitment else p.department.name
-            for p in parties
-        ),
-        "actions": ", ".join(str(action) for action in actions),
-    }
-
-
 def _snapshot(agreement: WorkAgreement) -> Snapshot:
-    return snapshot(agreement).merged(Snapshot(_related(agreement)))
+    """The agreement's own fields and the actions it serves, as the history shows them."""
+    actions = Action.objects.filter(agreement_links__agreement=agreement).order_by("identifier")
+    return snapshot(agreement).merged(
+        Snapshot({"actions": ", ".join(str(action) for action in actions)})
+    )
 
 
 def _set_links(
-    agreement: WorkAgreement, parties: Sequence[Party], actions: Sequence[Action]
+    agreement: WorkAgreement,
+    parties: Sequence[Party],
+    actions: Sequence[Action],
+    *,
+    actor: Any,
 ) -> None:
-    WorkAgreementParty.objects.filter(agreement=agreement).delete()
-    WorkAgreementParty.objects.bulk_create(
-        [
-            WorkAgreementParty(agreement=agreement, department=department, commitment=commitment)
-            for department, commitment in parties
-        ]
-    )
+    """Make the agreement's parties and actions these; each party added, changed or taken off
+    is recorded in the history."""
+    stored = {
+        p.department_id: p
+        for p in WorkAgreementParty.objects.filter(agreement=agreement).select_related("department")
+    }
+    wanted = {department.pk: (department, commitment) for department, commitment in parties}
+    for department_id, party in stored.items():
+        if department_id not in wanted:
+            audit_record(
+                actor=actor, instance=party, action=AuditAction.REMOVED, source=ChangeSource.FORM
+            )
+            party.delete()
+    for department_id, (department, commitment) in wanted.items():
+        party = stored.get(department_id)
+        if party is None:
+            party = WorkAgreementParty.objects.create(
+                agreement=agreement, department=department, commitment=commitment
+            )
+            audit_record(
+                actor=actor, instance=party, action=AuditAction.CREATED, source=ChangeSource.FORM
+            )
+        elif party.commitment != commitment:
+            before = snapshot(party)
+            party.commitment = commitment
+            party.save(update_fields=["commitment"])
+            audit_record(
+                actor=actor,
+                instance=party,
+                action=AuditAction.UPDATED,
+                source=ChangeSource.FORM,
+                before=before,
+            )
     WorkAgreementAction.objects.filter(agreement=agreement).delete()
     WorkAgreementAction.objects.bulk_create(
         [WorkAgreementAction(agreement=agreement, action=action) for action in actions]
@@ -117,7 +138,9 @@ def work_agreement_create(
     )
     with transaction.atomic():
         agreement.save()
-        _set_links(agreement, parties, actions)
+        WorkAgreementAction.objects.bulk_create(
+            [WorkAgreementAction(agreement=agreement, action=action) for action in actions]
+        )
         audit_record(
             actor=actor,
             instance=agreement,
@@ -125,6 +148,7 @@ def work_agreement_create(
             source=ChangeSource.FORM,
             after=_snapshot(agreement),
         )
+        _set_links(agreement, parties, actions, actor=actor)
     return agreement
 
 
@@ -159,7 +183,7 @@ def work_agreement_update(
         for name, value in values.items():
             setattr(agreement, name, value)
         save_if_version(agreement, expected_version=expected_version, fields=list(values))
-        _set_links(agreement, parties, actions)
+        _set_links(agreement, parties, actions, actor=actor)
         audit_record(
             actor=actor,
             instance=agreement,

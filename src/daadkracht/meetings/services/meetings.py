@@ -245,21 +245,21 @@ def meeting_attendance_record(*, actor: Any, meeting: Meeting, present: Iterable
     enforce(can_manage_meetings)
     present_ids = set(present)
     with transaction.atomic():
-        attendees = list(MeetingAttendee.objects.filter(meeting=meeting))
+        attendees = list(MeetingAttendee.objects.filter(meeting=meeting).select_related("user"))
         for attendee in attendees:
-            attendee.attended = attendee.user_id in present_ids
-        MeetingAttendee.objects.bulk_update(attendees, ["attended"])
-        audit_record(
-            actor=actor,
-            instance=meeting,
-            action=AuditAction.UPDATED,
-            source=ChangeSource.FORM,
-            before={"attendance": ""},
-            after={
-                **snapshot(meeting),
-                "attendance": str(sum(1 for a in attendees if a.attended)),
-            },
-        )
+            attended = attendee.user_id in present_ids
+            if attendee.attended is attended:
+                continue
+            before = snapshot(attendee)
+            attendee.attended = attended
+            attendee.save(update_fields=["attended"])
+            audit_record(
+                actor=actor,
+                instance=attendee,
+                action=AuditAction.UPDATED,
+                source=ChangeSource.FORM,
+                before=before,
+            )
     return sum(1 for a in attendees if a.attended)
 
 
