@@ -24,6 +24,8 @@ TENANT_NAMESPACES = {
     "dashboard",
     "trajectory",
     "diagnosis",
+    "meetings",
+    "agreements",
 }
 
 

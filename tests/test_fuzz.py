@@ -90,6 +90,11 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "dashboard:overdue_tasks": ("department", "sort", "page", "export"),
     "diagnosis:rounds": ("sort",),
     "diagnosis:round_results": ("vergelijk", "export"),
+    "meetings:list": ("type", "period", "from", "until", "q", "sort", "export"),
+    "meetings:create": ("method", "agenda"),
+    "agreements:list": ("status", "department", "attention", "q", "sort", "export"),
+    "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
+    "agreements:create": ("meeting",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -147,6 +152,19 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "diagnosis:round_detail": ("",),
     "diagnosis:round_close": ("",),
     "respondent:answer": ("",),
+    "meetings:create": ("", "method=workshop&agenda=actions-dashboard"),
+    "meetings:detail": ("",),
+    "meetings:edit": ("",),
+    "meetings:cancel": ("",),
+    "meetings:update_post": ("",),
+    "meetings:team_create": ("",),
+    "meetings:team": ("",),
+    "meetings:team_edit": ("",),
+    "meetings:team_member_remove": ("",),
+    "agreements:create": ("",),
+    "agreements:edit": ("",),
+    "agreements:state": ("",),
+    "agreements:delete": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

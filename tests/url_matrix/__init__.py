@@ -9,6 +9,7 @@ from tests.url_matrix import (
     dashboard,
     diagnosis,
     foundation,
+    meetings,
     plan_settings,
     prioritisation,
     spreadsheets,
@@ -25,6 +26,7 @@ AREAS = [
     dashboard,
     trajectory,
     diagnosis,
+    meetings,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

@@ -25,6 +25,7 @@ MAIN_NAVIGATION = [
     NavItem("plans:board", _("Board")),
     NavItem("plans:timeline", _("Timeline")),
     NavItem("prioritisation:priorities", _("Priorities")),
+    NavItem("meetings:list", _("Meetings")),
     NavItem("plans:settings", _("Plan")),
     NavItem("trajectory:overview", _("Trajectory")),
     NavItem("tenancy:departments", _("Departments")),

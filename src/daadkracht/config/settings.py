@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "daadkracht.prioritisation",
     "daadkracht.trajectory",
     "daadkracht.diagnosis",
+    "daadkracht.meetings",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

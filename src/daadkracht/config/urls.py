@@ -30,6 +30,8 @@ urlpatterns = [
     path("<slug:municipality>/dashboard/", include("daadkracht.dashboard.urls")),
     path("<slug:municipality>/traject/", include("daadkracht.trajectory.urls")),
     path("<slug:municipality>/samenwerking/", include("daadkracht.diagnosis.urls")),
+    path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
+    path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
 ]
 
 admin.site.login_form = AdminLoginForm

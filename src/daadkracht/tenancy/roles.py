@@ -26,6 +26,8 @@ class Permission(StrEnum):
     MANAGE_PRIORITISATION = "manage_prioritisation"
     # Collaboration diagnosis rounds: sending them, reminding, closing, and reading the answers.
     MANAGE_DIAGNOSIS = "manage_diagnosis"
+    # Planning meetings and their invitations, and making work agreements for any department.
+    MANAGE_MEETINGS = "manage_meetings"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -39,6 +41,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_HISTORY,
             Permission.MANAGE_PRIORITISATION,
             Permission.MANAGE_DIAGNOSIS,
+            Permission.MANAGE_MEETINGS,
         }
     ),
 }

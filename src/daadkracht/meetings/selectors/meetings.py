@@ -1,0 +1,56 @@
+"""Reads of meetings for the list, the detail page and the dashboards."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from daadkracht.meetings.models import Meeting, MeetingKind
+
+
+def _local_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def meeting_list(
+    *,
+    type_key: str = "",
+    period: str = "",
+    start: date | None = None,
+    until: date | None = None,
+    search: str = "",
+) -> QuerySet[Meeting]:
+    """The municipality's meetings with their method and participant counts, filtered."""
+    queryset = Meeting.objects.select_related("method").annotate(
+        department_count=Count("department_links", distinct=True),
+        attendee_count=Count("attendees", distinct=True),
+    )
+    if type_key in MeetingKind.values and type_key != MeetingKind.METHOD:
+        queryset = queryset.filter(kind=type_key)
+    elif type_key:
+        queryset = queryset.filter(kind=MeetingKind.METHOD, method__key=type_key)
+    now = timezone.now()
+    if period == "upcoming":
+        queryset = queryset.filter(ends_at__gte=now, cancelled_at=None)
+    elif period == "past":
+        queryset = queryset.filter(ends_at__lt=now, cancelled_at=None)
+    elif period == "cancelled":
+        queryset = queryset.exclude(cancelled_at=None)
+    if start is not None:
+        queryset = queryset.filter(starts_at__gte=_local_start(start))
+    if until is not None:
+        queryset = queryset.filter(starts_at__lt=_local_start(until) + timedelta(days=1))
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(place__icontains=search))
+    return queryset
+
+
+def next_meetings(limit: int = 3) -> QuerySet[Meeting]:
+    """The next meetings that are not cancelled, the soonest first."""
+    return (
+        Meeting.objects.filter(ends_at__gte=timezone.now(), cancelled_at=None)
+        .select_related("method")
+        .order_by("starts_at")[:limit]
+    )
