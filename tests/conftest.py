@@ -11,6 +11,8 @@ from hypothesis import settings as hypothesis_settings
 
 from daadkracht.access.context import member_scope, tenant_scope
 from daadkracht.accounts.models import Invitation, User
+from daadkracht.meetings.catalogue import METHOD_KEYS
+from daadkracht.meetings.models import Method
 from daadkracht.plans.models import Action, Plan
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.tenancy.models import Department, Membership, Municipality
@@ -71,6 +73,7 @@ def world(db) -> World:
 
 def build_world() -> World:
     """The world of the `world` fixture, for a fixture of a wider scope to build itself."""
+    seed_method_catalogue()
     a = MunicipalityFactory(name="Gemeente Alfa", slug="alfa")
     b = MunicipalityFactory(name="Gemeente Beta", slug="beta")
     department_a = DepartmentFactory(municipality=a, name="Mobiliteit")
@@ -164,3 +167,15 @@ def in_a(world: World):
 @pytest.fixture
 def password() -> str:
     return DEFAULT_PASSWORD
+
+
+def seed_method_catalogue() -> None:
+    """The methods a data migration puts in. A test on a live server (or one that migrates)
+    empties the database afterwards, so the tests that follow put them back."""
+    for position, key in enumerate(METHOD_KEYS, 1):
+        Method.objects.update_or_create(key=key, defaults={"position": position})
+
+
+@pytest.fixture
+def method_catalogue(db) -> None:
+    seed_method_catalogue()

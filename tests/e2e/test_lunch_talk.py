@@ -24,7 +24,9 @@ from daadkracht.testing.factories import (
 pytestmark = pytest.mark.e2e
 
 
-def test_a_lunch_talk_is_planned_held_and_yields_a_work_agreement(page: Page, log_in, results_dir):
+def test_a_lunch_talk_is_planned_held_and_yields_a_work_agreement(
+    page: Page, log_in, results_dir, method_catalogue
+):
     town = MunicipalityFactory(name="Gemeente Toetsdorp", slug="toetsdorp")
     DepartmentFactory(municipality=town, name="Milieu en duurzaamheid")
     mobility = DepartmentFactory(municipality=town, name="Mobiliteit")

@@ -9,6 +9,11 @@ from django.urls import reverse
 from daadkracht.meetings.models import Meeting, Method
 
 
+@pytest.fixture(autouse=True)
+def _methods(method_catalogue) -> None:
+    """Every meetings test may plan a meeting after one of the catalogue's methods."""
+
+
 def url(name: str, world, **kwargs) -> str:
     return reverse(name, kwargs={"municipality": world.a.slug, **kwargs})
 
