@@ -51,14 +51,12 @@ from daadkracht.plans.spreadsheets.cells import (
     CellError,
     choice_labels,
     normalise,
-    split_list,
 )
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
-from daadkracht.plans.spreadsheets.columns.lists import INVOLVEMENT
 from daadkracht.plans.spreadsheets.columns.values import NOTE_LENGTH
 from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
 from daadkracht.plans.spreadsheets.kinds import KindChoice, kind_for_new_action, theme_kinds
-from daadkracht.plans.spreadsheets.missing import apply_resolutions
+from daadkracht.plans.spreadsheets.missing import Kind, apply_resolutions, cell_names
 from daadkracht.plans.spreadsheets.reading import Table
 from daadkracht.plans.spreadsheets.records import ActionRecord, Lookups, action_records
 from daadkracht.tenancy.models import Department
@@ -246,13 +244,9 @@ def _keep_external_names(
     involved ones ("imec") are kept as text with its responsible, beside a name given there."""
     names: list[str] = []
     for column, raw in zip(table.columns, cells, strict=True):
-        if column is None or column.key not in ("lead_department", "involvements"):
-            continue
-        parts = [raw.text] if column.key == "lead_department" else split_list(raw.text)
-        for part in parts:
-            match = INVOLVEMENT.match(part) if column.key == "involvements" else None
-            name = lookups.external_names.get(normalise(match["name"] if match else part))
-            if name and name not in names:
+        for kind, written in cell_names(column.key, raw.text) if column is not None else []:
+            name = lookups.external_names.get(normalise(written))
+            if kind == Kind.DEPARTMENT and name and name not in names:
                 names.append(name)
     if not names:
         return

@@ -53,23 +53,30 @@ def resolution_key(kind: str, name: str) -> str:
     return f"{kind}:{normalise(name)}"
 
 
+def cell_names(key: str, text: str) -> list[tuple[Kind, str]]:
+    """The themes, departments or statuses one cell of the column `key` names."""
+    if key == "themes":
+        return [(Kind.THEME, part) for part in split_list(text)]
+    if key == "lead_department" and text:
+        return [(Kind.DEPARTMENT, text)]
+    if key == "status" and text:
+        return [(Kind.STATUS, text)]
+    if key == "involvements":
+        names = []
+        for part in split_list(text):
+            match = INVOLVEMENT.match(part)
+            names.append((Kind.DEPARTMENT, (match["name"] if match else part).strip()))
+        return names
+    return []
+
+
 def _names(table: Table) -> Iterator[tuple[Kind, str, int]]:
     """Every theme, department and status a cell names, with its row number."""
     for number, cells in table.rows:
         for column, raw in zip(table.columns, cells, strict=True):
-            if column is None:
-                continue
-            if column.key == "themes":
-                for part in split_list(raw.text):
-                    yield Kind.THEME, part, number
-            elif column.key == "lead_department" and raw.text:
-                yield Kind.DEPARTMENT, raw.text, number
-            elif column.key == "status" and raw.text:
-                yield Kind.STATUS, raw.text, number
-            elif column.key == "involvements":
-                for part in split_list(raw.text):
-                    match = INVOLVEMENT.match(part)
-                    yield Kind.DEPARTMENT, (match["name"] if match else part).strip(), number
+            if column is not None:
+                for kind, name in cell_names(column.key, raw.text):
+                    yield kind, name, number
 
 
 def missing_values(table: Table, lookups: Lookups) -> list[Missing]:
