@@ -25,7 +25,9 @@ def test_the_demo_trajectory_is_halfway_with_items_in_every_state():
     assert trajectory.alderman
     states = dict(Phase.unscoped.filter(trajectory=trajectory).values_list("kind", "state"))
     assert states[PhaseKind.INTAKE] == PhaseState.DONE
-    assert states[PhaseKind.DIAGNOSIS] == PhaseState.UNDER_WAY
+    assert states[PhaseKind.DIAGNOSIS] == PhaseState.DONE
+    assert states[PhaseKind.PLAN] == PhaseState.DONE
+    assert states[PhaseKind.METHODS] == PhaseState.UNDER_WAY
     assert states[PhaseKind.EVALUATION] == PhaseState.NOT_STARTED
     items = list(ChecklistItem.unscoped.filter(trajectory=trajectory))
     today = timezone.localdate()
@@ -39,7 +41,7 @@ def test_the_demo_trajectory_is_halfway_with_items_in_every_state():
     page = coach.get(reverse("coach_overview"))
     assert page.status_code == HTTPStatus.OK
     rows = {row.municipality.slug: row for row in page.context["rows"]}
-    assert rows["brugge-demo"].phase_label == "Diagnose van de samenwerking"
+    assert rows["brugge-demo"].phase_label == "Uitvoering van de gekozen methodieken"
     assert rows["damme-demo"].trajectory is None
     bruges = coach.get(reverse("trajectory:overview", args=["brugge-demo"]))
-    assert "Herinnering sturen aan de diensten die nog niet antwoordden" in bruges.content.decode()
+    assert "Lunchgesprek met de Groendienst plannen" in bruges.content.decode()

@@ -1,4 +1,5 @@
-"""The demo's collaboration trajectory: halfway, the intake done and the diagnosis under way."""
+"""The demo's collaboration trajectory: halfway, with the intake, the diagnosis, the workshops
+and the plan of approach behind it and the chosen methods under way."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -13,8 +14,11 @@ from daadkracht.trajectory.services import (
     trajectory_update_agreements,
 )
 
-# Ten weeks ago: the intake (four weeks) is behind, the diagnosis (eight weeks) nearly so.
-STARTED_WEEKS_AGO = 10
+# Started some fourteen months ago, a year before the follow-up measurement of the diagnosis.
+STARTED_WEEKS_AGO = 62
+# The chosen methods took longer than the first schedule: they run ten more weeks.
+METHODS_WEEKS_LEFT = 10
+DONE = (PhaseKind.INTAKE, PhaseKind.DIAGNOSIS, PhaseKind.WORKSHOPS, PhaseKind.PLAN)
 
 AGREEMENTS = {
     "course": (
@@ -33,22 +37,48 @@ AGREEMENTS = {
 # Per phase: (text, carried by, due in days from today, done) — negative days lie in the past.
 ITEMS: dict[PhaseKind, list[tuple[str, Party, int, bool]]] = {
     PhaseKind.INTAKE: [
-        ("Intakegesprek plannen met de schepen en de coach", Party.MUNICIPALITY, -60, True),
-        ("Verslag van de intake rondsturen", Party.COACH, -45, True),
+        ("Intakegesprek plannen met de schepen en de coach", Party.MUNICIPALITY, -415, True),
+        ("Verslag van de intake rondsturen", Party.COACH, -400, True),
     ],
     PhaseKind.DIAGNOSIS: [
-        ("Per dienst één vertegenwoordiger aanduiden", Party.MUNICIPALITY, -30, True),
-        ("Vragenlijst naar de vertegenwoordigers sturen", Party.COACH, -20, True),
-        ("Herinnering sturen aan de diensten die nog niet antwoordden", Party.COACH, -3, False),
-        ("Resultaten van de diagnose bespreken met de schepen", Party.MUNICIPALITY, 14, False),
+        ("Per dienst één vertegenwoordiger aanduiden", Party.MUNICIPALITY, -402, True),
+        ("Vragenlijst naar de vertegenwoordigers sturen", Party.COACH, -400, True),
+        ("Herinnering sturen aan de diensten die nog niet antwoordden", Party.COACH, -390, True),
+        ("Resultaten van de diagnose bespreken met de schepen", Party.MUNICIPALITY, -360, True),
     ],
     PhaseKind.WORKSHOPS: [
-        ("Data van de drie workshops vastleggen", Party.MUNICIPALITY, 21, False),
+        ("Data van de drie workshops vastleggen", Party.MUNICIPALITY, -345, True),
+        ("Moderatoren van de stad voorbereiden met de coach", Party.COACH, -335, True),
+    ],
+    PhaseKind.PLAN: [
+        ("Plan van aanpak voorleggen aan het college", Party.MUNICIPALITY, -245, True),
+    ],
+    PhaseKind.METHODS: [
+        (
+            "Doorstartdag organiseren met één vertegenwoordiger per dienst",
+            Party.MUNICIPALITY,
+            -185,
+            True,
+        ),
+        ("Drie lunchgesprekken houden", Party.MUNICIPALITY, -20, True),
+        ("Lunchgesprek met de Groendienst plannen", Party.MUNICIPALITY, 20, False),
+        ("Klimaatteam mobiliteit op gang brengen", Party.COACH, 10, False),
+        ("Werkafspraken opvolgen in het dashboard", Party.MUNICIPALITY, -5, False),
+    ],
+    PhaseKind.EVALUATION: [
+        ("Opvolgingsmeting bespreken met de diensten", Party.COACH, 80, False),
     ],
 }
 
 # Which of the municipality's responsibilities are done already.
-RESPONSIBILITIES_DONE = {"contact-person", "internal-communication"}
+RESPONSIBILITIES_DONE = {
+    "contact-person",
+    "internal-communication",
+    "political-support",
+    "preparation",
+    "logistics",
+    "ownership",
+}
 
 
 def _done_at(due: date) -> datetime:
@@ -71,11 +101,21 @@ def build_trajectory(municipality: Municipality, *, contact: User) -> None:
         **AGREEMENTS,
     )
     phases = {p.kind: p for p in Phase.objects.filter(trajectory=trajectory)}
+    Phase.objects.filter(pk__in=[phases[kind].pk for kind in DONE]).update(state=PhaseState.DONE)
     Phase.objects.filter(pk=phases[PhaseKind.INTAKE].pk).update(
-        state=PhaseState.DONE,
-        notes="Intake op 't Pand met de schepen, de klimaatcoördinator en de coach.",
+        notes="Intake in het stadhuis met de schepen, de klimaatcoördinator en de coach."
     )
-    Phase.objects.filter(pk=phases[PhaseKind.DIAGNOSIS].pk).update(state=PhaseState.UNDER_WAY)
+    methods_end = today + timedelta(weeks=METHODS_WEEKS_LEFT)
+    Phase.objects.filter(pk=phases[PhaseKind.METHODS].pk).update(
+        state=PhaseState.UNDER_WAY,
+        planned_end=methods_end,
+        notes="Doorstartdag en drie lunchgesprekken gehouden; de klimaatteams gebouwen en "
+        "mobiliteit komen geregeld samen.",
+    )
+    Phase.objects.filter(pk=phases[PhaseKind.EVALUATION].pk).update(
+        planned_start=methods_end + timedelta(days=1),
+        planned_end=methods_end + timedelta(weeks=8),
+    )
     for kind, items in ITEMS.items():
         for text, owner, days, done in items:
             due = today + timedelta(days=days)

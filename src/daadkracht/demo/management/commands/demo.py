@@ -14,6 +14,7 @@ from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
 from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
+from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.trajectory import build_trajectory
 from daadkracht.diagnosis.demo import build_demo_rounds
@@ -75,6 +76,7 @@ class Command(BaseCommand):
             ]
             # Bruges is halfway through its collaboration trajectory; Damme has not started.
             build_trajectory(built[0], contact=User.objects.get(email="coordinator@brugge.demo"))
+            build_meetings(built[0])
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
