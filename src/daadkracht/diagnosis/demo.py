@@ -27,12 +27,26 @@ def build_demo_rounds(municipality: Municipality, departments: list[Department],
     chance = random.Random(seed)
     today = timezone.localdate()
     ordered = sorted(departments, key=lambda d: d.name)
-    # Each department's closeness to the others: the sustainability work sits in the middle.
-    base = {
-        (a.pk, b.pk): max(0, min(5, int(chance.gauss(1.2, 1.1))))
-        for a in ordered
-        for b in ordered
-        if a != b
+    # How closely each pair works together, as both sides would roughly say it: the
+    # sustainability department sits in the middle, most other pairs hardly meet on climate.
+    hub = next((d for d in ordered if "uurzaam" in d.name), ordered[0])
+    shared: dict[frozenset[int], int] = {}
+    for a in ordered:
+        for b in ordered:
+            if a.pk < b.pk:
+                if hub in (a, b):
+                    level = round(chance.gauss(2.4, 0.9))
+                elif chance.random() < 0.55:
+                    level = 0
+                else:
+                    level = round(chance.gauss(1.4, 0.8))
+                shared[frozenset((a.pk, b.pk))] = max(0, min(5, level))
+    # A year of working together: more and stronger ties, mostly where there were some.
+    grown = {
+        pair: min(5, level + chance.choice([0, 1, 1, 2]))
+        if level
+        else (chance.choice([1, 2]) if chance.random() < 0.35 else 0)
+        for pair, level in shared.items()
     }
     for index, (name, opens_on) in enumerate(
         [
@@ -75,9 +89,13 @@ def build_demo_rounds(municipality: Municipality, departments: list[Department],
             for other in ordered:
                 if other.pk == respondent.department_id:
                     continue
-                level = base[(respondent.department_id, other.pk)]
-                if index == 1:  # a year of working together: more and stronger ties
-                    level = min(5, level + chance.choice([0, 1, 1, 2]))
+                pair = frozenset((respondent.department_id, other.pk))
+                # Each side sees the tie a little differently now and then.
+                level = (grown if index else shared)[pair]
+                if level and chance.random() < 0.2:
+                    level = max(1, min(5, level + chance.choice([-1, 1])))
+                elif not level and chance.random() < 0.06:
+                    level = 1
                 ties.append(
                     TieAnswer(
                         municipality=municipality, respondent=respondent, other=other, level=level
