@@ -9,11 +9,58 @@ from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound,
 from daadkracht.diagnosis.scales import THEME_KEYS
 from daadkracht.tenancy.models import Department, Municipality
 
-COMMENTS = [
-    "We horen pas laat van projecten van andere diensten.",
-    "Het klimaatteam gebouwen werkt goed; mobiliteit moet nog op gang komen.",
-    "Het dashboard wordt vooral door de duurzaamheidsambtenaar bijgehouden.",
-]
+# What representatives write beside their scores, per theme: (zero measurement, a year later).
+COMMENTS: dict[str, tuple[list[str], list[str]]] = {
+    "culture": (
+        [
+            "We horen pas laat van projecten van andere diensten.",
+            "Klimaat wordt gezien als iets van de dienst Milieu.",
+            "Collega's helpen graag, maar niemand neemt het voortouw.",
+        ],
+        [
+            "Sinds de lunchgesprekken bellen we elkaar sneller op.",
+            "Klimaat staat nu ook op ons eigen teamoverleg.",
+        ],
+    ),
+    "structure": (
+        [
+            "Er is geen vast overleg over klimaat tussen de diensten.",
+            "Het is niet duidelijk wie van onze dienst naar welke vergadering gaat.",
+        ],
+        [
+            "Het klimaatteam gebouwen werkt goed; mobiliteit moet nog op gang komen.",
+            "Eén aanspreekpunt per dienst maakt het veel eenvoudiger.",
+        ],
+    ),
+    "model": (
+        [
+            "Voorstellen blijven hangen tussen het managementteam en het college.",
+            "Wie beslist over de klimaatbudgetten?",
+        ],
+        [
+            "De stuurgroep rapporteert nu elk kwartaal aan het college.",
+        ],
+    ),
+    "political": (
+        [
+            "De schepen steunt het plan, maar in de andere beleidsdomeinen leeft het minder.",
+        ],
+        [
+            "Het college vraagt nu zelf naar de voortgang van de acties.",
+            "Bij de begroting kreeg klimaat meer aandacht dan vroeger.",
+        ],
+    ),
+    "dashboard": (
+        [
+            "Het dashboard wordt vooral door de duurzaamheidsambtenaar bijgehouden.",
+            "We wisten niet dat we onze acties zelf konden bijwerken.",
+        ],
+        [
+            "De maandelijkse herinnering helpt om de acties bij te werken.",
+            "Handig om te zien welke acties van andere diensten bij de onze aansluiten.",
+        ],
+    ),
+}
 
 
 def _moment(day: date) -> datetime:
@@ -83,6 +130,7 @@ def build_demo_rounds(municipality: Municipality, departments: list[Department],
             for department in ordered
         )
         ties, maturity = [], []
+        remarks = {theme: list(COMMENTS.get(theme, ([], []))[index]) for theme in THEME_KEYS}
         for respondent in respondents:
             if respondent.answered_at is None:
                 continue
@@ -103,7 +151,9 @@ def build_demo_rounds(municipality: Municipality, departments: list[Department],
                 )
             for theme in THEME_KEYS:
                 score = min(5, chance.randint(1, 3) + index)
-                comment = chance.choice(COMMENTS) if chance.random() < 0.15 else ""
+                # Each remark once per round, from a few of the respondents.
+                unused = remarks[theme]
+                comment = unused.pop() if unused and chance.random() < 0.25 else ""
                 maturity.append(
                     MaturityAnswer(
                         municipality=municipality,
