@@ -91,10 +91,10 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "diagnosis:rounds": ("sort",),
     "diagnosis:round_results": ("vergelijk", "export"),
     "meetings:list": ("type", "period", "from", "until", "q", "sort", "export"),
-    "meetings:create": ("method", "agenda"),
+    "meetings:create": ("method", "agenda", "team"),
     "agreements:list": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
-    "agreements:create": ("meeting",),
+    "agreements:create": ("meeting", "team"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -157,6 +157,7 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "meetings:edit": ("",),
     "meetings:cancel": ("",),
     "meetings:update_post": ("",),
+    "meetings:action_create": ("",),
     "meetings:team_create": ("",),
     "meetings:team": ("",),
     "meetings:team_edit": ("",),

@@ -78,6 +78,8 @@ EXPECTED = {
     "meetings:calendar": ALL_MEMBERS,
     # Whoever posts on actions' timelines: coordinators, and editors for their department.
     "meetings:update_post": tenant(200, 200, 403, 403),
+    # Whoever adds actions to the plan: coordinators, and editors for their department.
+    "meetings:action_create": tenant(200, 200, 403, 403),
     "meetings:teams": ALL_MEMBERS,
     "meetings:team_create": PLANNING,
     "meetings:team": ALL_MEMBERS,
@@ -102,6 +104,7 @@ SAMPLE_KWARGS = {
     "meetings:attendance": _meeting,
     "meetings:calendar": _meeting,
     "meetings:update_post": _meeting,
+    "meetings:action_create": _meeting,
     "meetings:team": _team,
     "meetings:team_edit": _team,
     "meetings:team_member_add": _team,

@@ -17,6 +17,8 @@ class NavItem:
     label: Any
     permission: Permission = Permission.VIEW_INTERNAL
     exact: bool = False
+    # Other sections of the site that belong under this item.
+    also: tuple[str, ...] = ()
 
 
 MAIN_NAVIGATION = [
@@ -25,7 +27,7 @@ MAIN_NAVIGATION = [
     NavItem("plans:board", _("Board")),
     NavItem("plans:timeline", _("Timeline")),
     NavItem("prioritisation:priorities", _("Priorities")),
-    NavItem("meetings:list", _("Meetings")),
+    NavItem("meetings:list", _("Meetings"), also=("agreements:list",)),
     NavItem("plans:settings", _("Plan")),
     NavItem("trajectory:overview", _("Trajectory")),
     NavItem("tenancy:departments", _("Departments")),
@@ -46,7 +48,9 @@ def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:
     for item in MAIN_NAVIGATION:
         if not tenant.has(item.permission):
             continue
-        url = reverse(item.url_name, kwargs={"municipality": tenant.municipality.slug})
+        slug = {"municipality": tenant.municipality.slug}
+        url = reverse(item.url_name, kwargs=slug)
         current = path == url if item.exact else path.startswith(url)
+        current = current or any(path.startswith(reverse(n, kwargs=slug)) for n in item.also)
         items.append({"url": url, "label": item.label, "current": current})
     return items

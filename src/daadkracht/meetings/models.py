@@ -73,6 +73,14 @@ class Meeting(TenantModel, VersionedModel, TimeStampedModel):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # The iCalendar SEQUENCE: raised whenever an invitation's date, time or place changes.
     sequence = models.PositiveIntegerField(_("invitation revision"), default=0)
+    team = models.ForeignKey(
+        "ClimateTeam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("climate team"),
+    )
 
     class Meta(TenantModel.Meta):
         ordering = ["-starts_at"]
@@ -162,6 +170,22 @@ class MeetingUpdate(TenantModel):
         return f"{self.meeting_id} → {self.update_id}"
 
 
+class MeetingAction(TenantModel):
+    """An action of the plan created at a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_links")
+    action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="meeting_link")
+
+    belongs_to = "meeting"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("action created at a meeting")
+        verbose_name_plural = _("actions created at meetings")
+
+    def __str__(self) -> str:
+        return f"{self.action} ← {self.meeting}"
+
+
 class AgreementStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     AGREED = "agreed", _("agreed")
@@ -198,6 +222,14 @@ class WorkAgreement(TenantModel, VersionedModel, TimeStampedModel):
         blank=True,
         related_name="agreements",
         verbose_name=_("made at meeting"),
+    )
+    team = models.ForeignKey(
+        "ClimateTeam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("climate team"),
     )
     actions = models.ManyToManyField(
         Action,

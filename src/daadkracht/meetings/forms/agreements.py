@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.common.forms import MergeableForm
 from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
 from daadkracht.common.row_fields import RowChoiceField, RowChoices
-from daadkracht.meetings.models import AgreementStatus, Meeting, WorkAgreement
+from daadkracht.meetings.models import AgreementStatus, ClimateTeam, Meeting, WorkAgreement
 from daadkracht.plans.models import Action
 from daadkracht.tenancy.models import Department
 
 # How many party lines the form offers: enough for the agreements seen in practice.
 PARTY_LINES = 6
+# The empty lines shown under the filled ones.
+SPARE_PARTY_LINES = 2
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,6 +37,7 @@ class WorkAgreementForm(MergeableForm, forms.ModelForm[WorkAgreement]):
             "status",
             "review_date",
             "meeting",
+            "team",
             "actions",
         ]
         widgets = {
@@ -54,6 +57,7 @@ class WorkAgreementForm(MergeableForm, forms.ModelForm[WorkAgreement]):
         self.fields["meeting"].queryset = Meeting.objects.order_by("-starts_at")  # type: ignore[attr-defined]
         self.fields["actions"].queryset = Action.objects.order_by("identifier")  # type: ignore[attr-defined]
         self.fields["actions"].required = False
+        self.fields["team"].queryset = ClimateTeam.objects.order_by("name")  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:
             self.initial.update(self._party_values(self.instance))
 
@@ -90,12 +94,17 @@ class WorkAgreementForm(MergeableForm, forms.ModelForm[WorkAgreement]):
             values.update(self._party_values(obj))
         return values
 
-    def party_lines(self) -> list[tuple[Any, Any]]:
-        """The bound fields of each line, for the template."""
-        return [
+    def party_lines(self) -> list[tuple[Any, Any, bool]]:
+        """The bound fields of each line, for the template, and whether the line is shown: the
+        lines filled in and two empty ones after them; the page offers the others one by one
+        (or, without scripts, after saving)."""
+        lines = [
             (self[department], self[commitment])
             for department, commitment in (party_fields(n) for n in range(1, PARTY_LINES + 1))
         ]
+        filled = [n for n, (d, c) in enumerate(lines, 1) if d.value() or c.value()]
+        shown = (max(filled) if filled else 0) + SPARE_PARTY_LINES
+        return [(d, c, n <= shown) for n, (d, c) in enumerate(lines, 1)]
 
     def parties(self) -> list[tuple[Department, str]]:
         lines = []
@@ -122,6 +131,7 @@ class WorkAgreementForm(MergeableForm, forms.ModelForm[WorkAgreement]):
             "status": data["status"],
             "review_date": data["review_date"],
             "meeting": data["meeting"],
+            "team": data["team"],
             "actions": list(data["actions"]),
             "parties": self.parties(),
         }
@@ -146,6 +156,7 @@ class AgreementListQuery(QueryForm):
 
 
 class AgreementNewQuery(QueryForm):
-    """`?meeting=id`: the agreement comes from this meeting."""
+    """`?meeting=id`: the agreement comes from this meeting; `?team=id`: of this climate team."""
 
     meeting = IdField()
+    team = IdField()

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.dates import OUT_OF_RANGE, is_plausible
 from daadkracht.common.forms import MergeableForm
-from daadkracht.common.query import DayField, KeyField, QueryForm, TextField
+from daadkracht.common.query import DayField, IdField, KeyField, QueryForm, TextField
 from daadkracht.common.row_fields import RowChoiceField, RowChoices, RowsChoiceField
 from daadkracht.meetings.catalogue import METHOD_KEYS, METHODS
-from daadkracht.meetings.models import Meeting, MeetingKind, Method
+from daadkracht.meetings.models import ClimateTeam, Meeting, MeetingKind, Method
 from daadkracht.plans.models import Action, UpdateKind
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.selectors import member_users
@@ -55,7 +55,7 @@ class MeetingForm(MergeableForm, forms.ModelForm[Meeting]):
 
     class Meta(RowChoices):
         model = Meeting
-        fields = ["title", "kind", "method", "place", "agenda", "notes", "decisions"]
+        fields = ["title", "kind", "method", "team", "place", "agenda", "notes", "decisions"]
         widgets = {
             "kind": forms.RadioSelect,
             "agenda": forms.Textarea(attrs={"rows": 7}),
@@ -65,12 +65,14 @@ class MeetingForm(MergeableForm, forms.ModelForm[Meeting]):
         help_texts = {
             "method": _("For a meeting that follows a method of the catalogue."),
             "agenda": _("Filled in from the method when left empty; change it as you need."),
+            "team": _("For a meeting of a climate team."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["method"].queryset = Method.objects.all()  # type: ignore[attr-defined]
         self.fields["method"].required = False
+        self.fields["team"].queryset = ClimateTeam.objects.order_by("name")  # type: ignore[attr-defined]
         self.fields["kind"].choices = MeetingKind.choices  # type: ignore[attr-defined]
         # The departments and people as they are now, for the choices and the base.
         self.fields["departments"].queryset = Department.objects.all()  # type: ignore[attr-defined]
@@ -152,10 +154,11 @@ class MeetingListQuery(QueryForm):
 
 class MeetingNewQuery(QueryForm):
     """`?method=` a method of the catalogue and `?agenda=` one of its agenda templates, to plan
-    a meeting from the catalogue page."""
+    a meeting from the catalogue page; `?team=id` a meeting of this climate team."""
 
     method = KeyField(METHOD_KEYS)
     agenda = KeyField([template.key for method in METHODS.values() for template in method.agendas])
+    team = IdField()
 
 
 class MeetingUpdateForm(forms.Form):

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from daadkracht.meetings.models import Meeting, MeetingKind
+from daadkracht.meetings.models import Meeting, MeetingAction, MeetingKind
+from daadkracht.plans.models import Action
 
 
 def _local_start(day: date) -> datetime:
@@ -54,3 +55,18 @@ def next_meetings(limit: int = 3) -> QuerySet[Meeting]:
         .select_related("method")
         .order_by("starts_at")[:limit]
     )
+
+
+def actions_created_at(meeting: Meeting) -> list[Action]:
+    """The actions created at the meeting that are not in the trash, by identifier."""
+    return list(
+        Action.objects.filter(meeting_link__meeting=meeting)
+        .select_related("status", "lead_department")
+        .order_by("identifier")
+    )
+
+
+def meeting_of_action(action: Action) -> Meeting | None:
+    """The meeting at which the action was created, if any."""
+    link = MeetingAction.objects.filter(action=action).select_related("meeting").first()
+    return link.meeting if link is not None else None

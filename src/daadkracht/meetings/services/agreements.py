@@ -14,12 +14,14 @@ from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import Snapshot, audit_record, snapshot
 from daadkracht.meetings.models import (
     AgreementStatus,
+    ClimateTeam,
     Meeting,
     WorkAgreement,
     WorkAgreementAction,
     WorkAgreementParty,
 )
 from daadkracht.meetings.policies import can_manage_meetings, can_update_agreement
+from daadkracht.meetings.services.teams import check_team
 from daadkracht.plans.models import Action
 from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.policies import enforce
@@ -123,11 +125,13 @@ def work_agreement_create(
     review_date: date | None = None,
     meeting: Meeting | None = None,
     actions: Sequence[Action] = (),
+    team: ClimateTeam | None = None,
 ) -> WorkAgreement:
     """A work agreement between two or more departments, each with its part."""
     enforce(can_manage_meetings)
     _check(title=title, status=status, parties=parties)
     _check_dates(due_date=due_date, review_date=review_date)
+    check_team(team)
     agreement = WorkAgreement(
         title=title.strip(),
         description=description,
@@ -135,6 +139,7 @@ def work_agreement_create(
         status=status,
         review_date=review_date,
         meeting=meeting,
+        team=team,
     )
     with transaction.atomic():
         agreement.save()
@@ -165,11 +170,13 @@ def work_agreement_update(
     review_date: date | None,
     meeting: Meeting | None,
     actions: Sequence[Action],
+    team: ClimateTeam | None = None,
 ) -> WorkAgreement:
     """Save the edit unless someone saved in between (ConcurrentEditError)."""
     enforce(can_manage_meetings)
     _check(title=title, status=status, parties=parties)
     _check_dates(due_date=due_date, review_date=review_date)
+    check_team(team)
     with transaction.atomic():
         before = _snapshot(WorkAgreement.objects.get(pk=agreement.pk))
         values = {
@@ -179,6 +186,7 @@ def work_agreement_update(
             "status": status,
             "review_date": review_date,
             "meeting": meeting,
+            "team": team,
         }
         for name, value in values.items():
             setattr(agreement, name, value)

@@ -20,6 +20,7 @@ from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.meetings.calendar import CANCEL, REQUEST, meeting_ics
 from daadkracht.meetings.models import (
+    ClimateTeam,
     Meeting,
     MeetingAttendee,
     MeetingDepartment,
@@ -28,6 +29,7 @@ from daadkracht.meetings.models import (
     Method,
 )
 from daadkracht.meetings.policies import can_manage_meetings
+from daadkracht.meetings.services.teams import check_team
 from daadkracht.meetings.tasks import send_meeting_email
 from daadkracht.plans.models import Action, StatusUpdate, UpdateKind
 from daadkracht.plans.services.updates import timeline_update_post
@@ -119,6 +121,7 @@ def meeting_create(
     decisions: str = "",
     departments: Sequence[Department] = (),
     attendees: Sequence[Any] = (),
+    team: ClimateTeam | None = None,
 ) -> Meeting:
     """Plan a meeting and invite its participants by e-mail, with a calendar file."""
     enforce(can_manage_meetings)
@@ -126,6 +129,7 @@ def meeting_create(
         method = None
     _validate(kind=kind, method=method, title=title, starts_at=starts_at, ends_at=ends_at)
     _check_people(departments, attendees)
+    check_team(team)
     if not agenda.strip() and method is not None and method.text and method.text.agendas:
         agenda = method.text.agendas[0].as_text()
     meeting = Meeting(
@@ -138,6 +142,7 @@ def meeting_create(
         agenda=agenda,
         notes=notes,
         decisions=decisions,
+        team=team,
         organiser=actor if getattr(actor, "is_authenticated", False) else None,
     )
     with transaction.atomic():
@@ -164,7 +169,7 @@ def meeting_update(
     off the list a cancellation."""
     enforce(can_manage_meetings)
     allowed = {"kind", "method", "title", "starts_at", "ends_at", "place", "agenda", "notes"}
-    allowed.add("decisions")
+    allowed.update({"decisions", "team"})
     unknown = set(values) - allowed
     if unknown:
         raise TypeError(f"meeting_update got unknown fields: {sorted(unknown)}")
@@ -182,6 +187,8 @@ def meeting_update(
     )
     if departments is not None or attendees is not None:
         _check_people(departments or [], attendees or [])
+    if "team" in values:
+        check_team(values["team"])
     rescheduled = any(
         name in values and values[name] != getattr(stored, name) for name in SCHEDULE_FIELDS
     )

@@ -18,6 +18,12 @@ from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.selectors import member_users
 
 
+def check_team(team: ClimateTeam | None) -> None:
+    """A meeting or work agreement names a climate team of its own municipality, or none."""
+    if team is not None and not ClimateTeam.objects.filter(pk=team.pk).exists():
+        raise ValidationError({"team": _("Choose a climate team of this municipality.")})
+
+
 def climate_team_create(
     *, actor: Any, name: str, theme: Theme | None = None, description: str = ""
 ) -> ClimateTeam:

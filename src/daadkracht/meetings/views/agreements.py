@@ -19,7 +19,7 @@ from daadkracht.meetings.forms.agreements import (
     AgreementStateForm,
     WorkAgreementForm,
 )
-from daadkracht.meetings.models import AgreementStatus, Meeting, WorkAgreement
+from daadkracht.meetings.models import AgreementStatus, ClimateTeam, Meeting, WorkAgreement
 from daadkracht.meetings.policies import (
     can_manage_meetings,
     can_update_agreement,
@@ -109,12 +109,17 @@ def agreements(request: TenantRequest, department: int | None = None) -> HttpRes
 @tenant_view(can_manage_meetings)
 def agreement_create(request: TenantRequest) -> HttpResponse:
     meeting = None
-    meeting_id = AgreementNewQuery(request.GET).value("meeting")
+    query = AgreementNewQuery(request.GET)
+    meeting_id = query.value("meeting")
     if meeting_id is not None:
-        meeting = Meeting.objects.filter(pk=meeting_id).first()
+        meeting = Meeting.objects.select_related("team").filter(pk=meeting_id).first()
     initial: dict[str, object] = {}
+    team_id = query.value("team")
+    if team_id is not None:
+        initial["team"] = ClimateTeam.objects.filter(pk=team_id).first()
     if meeting is not None:
         initial["meeting"] = meeting
+        initial["team"] = initial.get("team") or meeting.team
         departments = [link.department for link in meeting.department_links.order_by("pk")]
         for number, department in enumerate(departments[:6], 1):
             initial[f"party_{number}_department"] = department
@@ -139,7 +144,7 @@ def agreement_create(request: TenantRequest) -> HttpResponse:
 @tenant_view()
 def agreement_detail(request: TenantRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(
-        WorkAgreement.objects.select_related("meeting").prefetch_related("actions"), pk=pk
+        WorkAgreement.objects.select_related("meeting", "team").prefetch_related("actions"), pk=pk
     )
     parties = list(agreement.parties.select_related("department").order_by("department__name"))
     may_update = can_update_agreement(request.tenant.membership, agreement)

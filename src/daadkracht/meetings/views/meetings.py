@@ -23,12 +23,12 @@ from daadkracht.meetings.forms.meetings import (
     MeetingNewQuery,
     MeetingUpdateForm,
 )
-from daadkracht.meetings.models import Meeting, MeetingAttendee, MeetingKind, Method
+from daadkracht.meetings.models import ClimateTeam, Meeting, MeetingAttendee, MeetingKind, Method
 from daadkracht.meetings.policies import can_manage_meetings
-from daadkracht.meetings.selectors.meetings import meeting_list
+from daadkracht.meetings.selectors.meetings import actions_created_at, meeting_list
 from daadkracht.meetings.services import meetings as services
 from daadkracht.plans.models import Action
-from daadkracht.plans.policies import CONTRIBUTING_ROLES, can_post_updates
+from daadkracht.plans.policies import CONTRIBUTING_ROLES, can_add_actions, can_post_updates
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.roles import Permission
@@ -124,6 +124,9 @@ def meeting_create(request: TenantRequest) -> HttpResponse:
         if template is not None:
             initial.update(title=f"{method.text.name}: {template.title}")
             initial["agenda"] = template.as_text()
+    team_id = query.value("team")
+    if team_id is not None:
+        initial["team"] = ClimateTeam.objects.filter(pk=team_id).first()
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,7 +147,9 @@ def meeting_create(request: TenantRequest) -> HttpResponse:
 
 @tenant_view()
 def meeting_detail(request: TenantRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("method", "organiser"), pk=pk)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("method", "organiser", "team"), pk=pk
+    )
     attendees = list(
         MeetingAttendee.objects.filter(meeting=meeting)
         .select_related("user")
@@ -171,6 +176,8 @@ def meeting_detail(request: TenantRequest, pk: int) -> HttpResponse:
             ).order_by("update__created_at")
         ],
         "can_post": can_post_updates(request.tenant.membership),
+        "created_actions": actions_created_at(meeting),
+        "can_create_action": can_add_actions(request.tenant.membership),
     }
     if can_manage and not meeting.is_cancelled:
         context["attendance_form"] = AttendanceForm(

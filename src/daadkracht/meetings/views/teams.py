@@ -14,6 +14,7 @@ from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.meetings.forms.teams import ClimateTeamForm, TeamMemberForm
 from daadkracht.meetings.models import ClimateTeam, ClimateTeamMember
 from daadkracht.meetings.policies import can_manage_meetings
+from daadkracht.meetings.selectors.teams import team_overview
 from daadkracht.meetings.services import teams as services
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
@@ -49,25 +50,29 @@ def team_create(request: TenantRequest) -> HttpResponse:
     return render(request, "meetings/team_form.html", {"form": form})
 
 
-@tenant_view()
-def team_detail(request: TenantRequest, pk: int) -> HttpResponse:
-    team = get_object_or_404(ClimateTeam.objects.select_related("theme"), pk=pk)
-    members = list(
-        ClimateTeamMember.objects.filter(team=team)
-        .select_related("user")
-        .order_by("role", "user__full_name")
-    )
+def _team_page(
+    request: TenantRequest, team: ClimateTeam, member_form: TeamMemberForm | None = None
+) -> HttpResponse:
     can_manage = can_manage_meetings(request.tenant.membership)
+    if can_manage and member_form is None:
+        member_form = TeamMemberForm()
     return render(
         request,
         "meetings/team_detail.html",
         {
             "team": team,
-            "members": members,
+            "overview": team_overview(team),
             "today": timezone.localdate(),
             "can_manage": can_manage,
-            "member_form": TeamMemberForm() if can_manage else None,
+            "member_form": member_form,
         },
+    )
+
+
+@tenant_view()
+def team_detail(request: TenantRequest, pk: int) -> HttpResponse:
+    return _team_page(
+        request, get_object_or_404(ClimateTeam.objects.select_related("theme"), pk=pk)
     )
 
 
@@ -97,7 +102,7 @@ def team_edit(request: TenantRequest, pk: int) -> HttpResponse:
 @tenant_view(can_manage_meetings)
 @require_POST
 def team_member_add(request: TenantRequest, pk: int) -> HttpResponse:
-    team = get_object_or_404(ClimateTeam.objects, pk=pk)
+    team = get_object_or_404(ClimateTeam.objects.select_related("theme"), pk=pk)
     form = TeamMemberForm(request.POST)
     if form.is_valid():
         try:
@@ -118,18 +123,7 @@ def team_member_add(request: TenantRequest, pk: int) -> HttpResponse:
                 % {"person": form.cleaned_data["user"], "team": team.name},
             )
             return redirect("meetings:team", municipality=request.tenant.municipality.slug, pk=pk)
-    members = list(ClimateTeamMember.objects.filter(team=team).select_related("user"))
-    return render(
-        request,
-        "meetings/team_detail.html",
-        {
-            "team": team,
-            "members": members,
-            "today": timezone.localdate(),
-            "can_manage": True,
-            "member_form": form,
-        },
-    )
+    return _team_page(request, team, form)
 
 
 @tenant_view(can_manage_meetings)

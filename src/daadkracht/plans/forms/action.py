@@ -97,7 +97,16 @@ class ActionForm(MergeableForm, forms.ModelForm[Action]):
             "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
         }
 
-    def __init__(self, *args: Any, who: Membership, plan: Plan, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        who: Membership,
+        plan: Plan,
+        involvements: list[Involvement] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`involvements` fills the departments of a new action (unbound) that another page
+        proposes, as `initial` does for its fields."""
         super().__init__(*args, **kwargs)
         self.plan = plan
         fields = self.fields
@@ -128,6 +137,7 @@ class ActionForm(MergeableForm, forms.ModelForm[Action]):
         self.involvement_forms = involvement_formset(
             self.data if self.is_bound else None,
             action=self.instance if self.instance.pk else None,
+            proposed=involvements,
         )
 
     def is_valid(self) -> bool:
@@ -176,6 +186,17 @@ class ActionForm(MergeableForm, forms.ModelForm[Action]):
     def service_values(self) -> dict[str, Any]:
         """The scalar fields as the services take them."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def service_arguments(self) -> dict[str, Any]:
+        """Everything `action_create` and `action_update` take from the form: the fields, the
+        co-benefits, themes, tags and involved departments."""
+        return {
+            **self.service_values(),
+            "co_benefits": self.cleaned_data["co_benefits"],
+            "themes": list(self.cleaned_data["themes"]),
+            "tag_names": self.cleaned_data["tags"],
+            "involvements": self.involvement_forms.involvements(),
+        }
 
     # Merging with a change saved in the meantime: the involved departments count as one field.
 
@@ -294,12 +315,18 @@ INVOLVEMENT_PREFIX = "departments"
 
 
 def involvement_formset(
-    data: Any = None, *, action: Action | None = None
+    data: Any = None,
+    *,
+    action: Action | None = None,
+    proposed: list[Involvement] | None = None,
 ) -> BaseInvolvementFormSet:
-    """The departments formset, filled from the action when not bound (one query per part)."""
+    """The departments formset, filled from the action (or with the `proposed` departments of a
+    new one) when not bound (one query per part)."""
     departments = list(Department.objects.all())
     initial = None
-    if data is None and action is not None and action.pk:
+    if data is None and proposed:
+        initial = [{"department": i.department.pk, "role": i.role} for i in proposed]
+    elif data is None and action is not None and action.pk:
         initial = [
             {"department": involvement.department_id, "role": involvement.role}
             for involvement in action.involvements.filter(live_only("department"))

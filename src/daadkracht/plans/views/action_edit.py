@@ -22,18 +22,15 @@ from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 def _save(request: TenantRequest, form: ActionForm, version: int | None) -> Action:
     """Create the action (without a version) or save the edit based on `version`."""
-    values = {**form.service_values(), "co_benefits": form.cleaned_data["co_benefits"]}
-    related = {
-        "themes": list(form.cleaned_data["themes"]),
-        "tag_names": form.cleaned_data["tags"],
-        "involvements": form.involvement_forms.involvements(),
-    }
     if version is None:
         return action_services.action_create(
-            actor=request.user, plan=form.plan, **related, **values
+            actor=request.user, plan=form.plan, **form.service_arguments()
         )
     return action_services.action_update(
-        actor=request.user, action=form.instance, expected_version=version, **related, **values
+        actor=request.user,
+        action=form.instance,
+        expected_version=version,
+        **form.service_arguments(),
     )
 
 

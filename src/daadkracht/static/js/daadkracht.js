@@ -98,4 +98,24 @@
       show();
     });
   });
+
+  // The party lines of a work agreement: spare lines stay hidden until someone asks for one
+  // more; focus goes to its department.
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-party-lines]"), function (set) {
+      var button = set.querySelector("[data-add-line]");
+      var note = set.querySelector("[data-more-lines-note]");
+      if (!button || !set.querySelector("[data-spare-line][hidden]")) return;
+      button.hidden = false;
+      if (note) note.hidden = true;
+      button.addEventListener("click", function () {
+        var line = set.querySelector("[data-spare-line][hidden]");
+        if (!line) return;
+        line.hidden = false;
+        var field = line.querySelector("select, input");
+        if (field) field.focus();
+        if (!set.querySelector("[data-spare-line][hidden]")) button.hidden = true;
+      });
+    });
+  });
 })();
