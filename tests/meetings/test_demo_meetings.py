@@ -62,6 +62,10 @@ def test_a_dozen_agreements_in_every_state_some_late_and_two_teams(demo):
     assert any(a.is_due_for_review() and not a.is_overdue() for a in agreements)
     assert all(a.meeting_id for a in agreements)
     assert sorted(t.theme.code for t in teams) == ["B1", "B3"]
+    with platform_scope():
+        team_meetings = Meeting.unscoped.filter(team__in=teams)
+        assert team_meetings.filter(starts_at__lt=timezone.now()).exists()
+        assert team_meetings.filter(starts_at__gt=timezone.now()).exists()
 
     coordinator = Client()
     coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))

@@ -43,6 +43,7 @@ class DemoMeeting:
     notes: str = ""
     decisions: str = ""
     absent: tuple[str, ...] = ()
+    team: str | None = None  # the theme code of the climate team that meets
 
 
 STAFF = (
@@ -189,6 +190,7 @@ MEETINGS = [
         (SUSTAINABILITY, "Gebouwen en Facilitair Beheer", "Financiën"),
         ("coordinator@brugge.demo", "gebouwen@brugge.demo", "financien@brugge.demo"),
         agenda="climate-team",
+        team="B1",
         notes="Renovatieplanning van de stedelijke gebouwen overlopen.",
         decisions="Eerst de drie gebouwen met het hoogste verbruik aanpakken.",
     ),
@@ -203,6 +205,7 @@ MEETINGS = [
         (SUSTAINABILITY, "Mobiliteit", "Openbaar Domein", "Ruimtelijke Planning"),
         ("coordinator@brugge.demo", "mobiliteit@brugge.demo", "openbaardomein@brugge.demo"),
         agenda="climate-team",
+        team="B3",
     ),
     DemoMeeting(
         "lunch-green",
@@ -416,6 +419,7 @@ def _meeting(
     departments: dict[str, Department],
     people: dict[str, User],
     methods: dict[str, Method],
+    teams: dict[str, ClimateTeam],
     today: date,
 ) -> Meeting:
     day = today + timedelta(days=spec.days)
@@ -436,6 +440,7 @@ def _meeting(
         notes=spec.notes,
         decisions=spec.decisions,
         organiser=people["coordinator@brugge.demo"],
+        team=teams[spec.team] if spec.team else None,
     )
     names = spec.departments or tuple(departments)
     MeetingDepartment.unscoped.bulk_create(
@@ -471,38 +476,9 @@ def build_meetings(municipality: Municipality) -> None:
     departments = {d.name: d for d in Department.unscoped.filter(municipality=municipality)}
     people = {u.email: u for u in User.objects.filter(memberships__municipality=municipality)}
     methods = {m.key: m for m in Method.objects.all()}
-    with translation.override("nl"):
-        meetings = {
-            spec.key: _meeting(spec, municipality, departments, people, methods, today)
-            for spec in MEETINGS
-        }
-    for spec in AGREEMENTS:
-        meeting = meetings[spec.meeting] if spec.meeting else None
-        agreement = WorkAgreement.unscoped.create(
-            municipality=municipality,
-            title=spec.title,
-            status=spec.status,
-            due_date=None if spec.due_days is None else today + timedelta(days=spec.due_days),
-            review_date=(
-                None if spec.review_days is None else today + timedelta(days=spec.review_days)
-            ),
-            meeting=meeting,
-        )
-        WorkAgreementParty.unscoped.bulk_create(
-            WorkAgreementParty(
-                municipality=municipality,
-                agreement=agreement,
-                department=departments[name],
-                commitment=commitment,
-            )
-            for name, commitment in spec.parties
-        )
-        WorkAgreementAction.unscoped.bulk_create(
-            WorkAgreementAction(municipality=municipality, agreement=agreement, action=action)
-            for action in _served_actions(municipality, spec.themes)
-        )
+    teams = {}
     for name, code, description, members in TEAMS:
-        team = ClimateTeam.unscoped.create(
+        team = teams[code] = ClimateTeam.unscoped.create(
             municipality=municipality,
             name=name,
             theme=Theme.unscoped.filter(municipality=municipality, code=code).first(),
@@ -517,4 +493,35 @@ def build_meetings(municipality: Municipality) -> None:
                 starts_on=today - timedelta(days=30 * months),
             )
             for email, role, months in members
+        )
+    with translation.override("nl"):
+        meetings = {
+            spec.key: _meeting(spec, municipality, departments, people, methods, teams, today)
+            for spec in MEETINGS
+        }
+    for spec in AGREEMENTS:
+        meeting = meetings[spec.meeting] if spec.meeting else None
+        agreement = WorkAgreement.unscoped.create(
+            municipality=municipality,
+            title=spec.title,
+            status=spec.status,
+            due_date=None if spec.due_days is None else today + timedelta(days=spec.due_days),
+            review_date=(
+                None if spec.review_days is None else today + timedelta(days=spec.review_days)
+            ),
+            meeting=meeting,
+            team=meeting.team if meeting else None,
+        )
+        WorkAgreementParty.unscoped.bulk_create(
+            WorkAgreementParty(
+                municipality=municipality,
+                agreement=agreement,
+                department=departments[name],
+                commitment=commitment,
+            )
+            for name, commitment in spec.parties
+        )
+        WorkAgreementAction.unscoped.bulk_create(
+            WorkAgreementAction(municipality=municipality, agreement=agreement, action=action)
+            for action in _served_actions(municipality, spec.themes)
         )
