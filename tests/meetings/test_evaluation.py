@@ -224,13 +224,24 @@ def test_sending_reminding_and_closing_are_in_the_history(world):
     assert "Evaluatie: Lunchgesprek met de dienst Mobiliteit" in history.content.decode()
 
 
-def test_the_method_page_shows_its_evaluation_form(world):
-    page = world.client_for("viewer").get(url("meetings:method", world, key="kick-off-day"))
+OWN_QUESTIONS = {
+    "workshop": "Is het duidelijk wie wat verder doet, en tegen wanneer?",
+    "kick-off-day": "Weet u nu welke concrete acties uw dienst opneemt?",
+    "lunch-talk": "Hebt u een win-win gevonden met de andere dienst?",
+    "climate-team": "Zitten de juiste diensten en mensen rond de tafel?",
+}
+
+
+@pytest.mark.parametrize("method", sorted(OWN_QUESTIONS))
+def test_each_method_page_shows_its_evaluation_form(world, method):
+    page = world.client_for("viewer").get(url("meetings:method", world, key=method))
     text = page.content.decode()
     assert "Evaluatieformulier" in text
     assert "Wat werkte goed?" in text
-    assert "Weet u nu welke concrete acties uw dienst opneemt?" in text
-    assert "Hebt u een win-win gevonden" not in text  # the lunch talk's question
+    assert "Wat moeten we de volgende keer anders doen?" in text
+    assert "(score van 1 tot 5)" in text
+    for key, question in OWN_QUESTIONS.items():
+        assert (question in text) == (key == method)
 
 
 @pytest.mark.parametrize("answers", [1, 4])

@@ -201,3 +201,19 @@ def test_the_link_is_rate_limited(world):
 
     assert statuses[:3] == [HTTPStatus.OK] * 3
     assert statuses[-1] == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_a_meeting_of_no_method_asks_the_common_questions_only(world):
+    meeting = held_meeting(world, method=None, title="Intakegesprek met de milieudienst")
+    send_evaluation(world, meeting)
+    link = links()["editor@alfa.test"]
+
+    text = Client().get(link).content.decode()
+    assert "Intakegesprek met de milieudienst" in text
+    assert "Hoe nuttig was dit overleg voor uw werk aan het klimaatplan?" in text
+    assert "win-win" not in text
+    Client().post(link, {"worked": "", "change": "", "usefulness": "5"})
+
+    assert _answers_of(world, "editor") == {"worked": "", "change": "", "usefulness": 5}
+    page = world.client_for("coordinator").get(url("meetings:detail", world, pk=meeting.pk))
+    assert "Gemiddelde: 5,0 op 5." in page.content.decode()
