@@ -98,6 +98,7 @@ def test_a_meeting_to_come_or_cancelled_is_not_evaluated(world):
 
     assert "Evaluatie versturen" not in _page(world, upcoming)
     assert "Evaluatie versturen" not in _page(world, cancelled)
+    assert "Een geannuleerd overleg wordt niet geëvalueerd." in _page(world, cancelled)
     for meeting in (upcoming, cancelled):
         response = send_evaluation(world, meeting)
         assert response.status_code == HTTPStatus.FOUND

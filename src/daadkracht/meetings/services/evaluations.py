@@ -88,8 +88,11 @@ def meeting_evaluation_send(*, actor: Any, meeting: Meeting) -> int:
         raise ValidationError(_("The evaluation can be sent once the meeting is over."))
     now = timezone.now()
     with transaction.atomic():
+        # Two managers pressing at once make one evaluation, not two.
         locked = (
-            Meeting.objects.select_for_update().select_related("municipality").get(pk=meeting.pk)
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("municipality")
+            .get(pk=meeting.pk)
         )
         evaluation = MeetingEvaluation.objects.filter(meeting=locked).first()
         first = evaluation is None
