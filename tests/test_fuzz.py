@@ -152,6 +152,7 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "diagnosis:round_detail": ("",),
     "diagnosis:round_close": ("",),
     "respondent:answer": ("",),
+    "evaluation:answer": ("",),
     "meetings:create": ("", "method=workshop&agenda=actions-dashboard"),
     "meetings:detail": ("",),
     "meetings:edit": ("",),

@@ -16,6 +16,8 @@ from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.diagnosis.models import Respondent
 from daadkracht.diagnosis.tokens import respondent_token
+from daadkracht.meetings.models import EvaluationResponse
+from daadkracht.meetings.tokens import response_token
 from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, Theme
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
@@ -32,6 +34,7 @@ from tests.test_authorization import TENANT_NAMESPACES
 from tests.url_matrix import SAMPLE_KWARGS
 from tests.url_matrix.actions import _task
 from tests.url_matrix.diagnosis import _survey_round
+from tests.url_matrix.meetings import _held_meeting
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
 from tests.url_matrix.trajectory import _started
@@ -49,6 +52,7 @@ VISITORS = {
     "workshop:score": "participant",
     "coach_overview": "coach",
     "respondent:answer": "anonymous",
+    "evaluation:answer": "anonymous",
 }
 
 
@@ -195,6 +199,14 @@ def furnish(world: Any) -> FuzzWorld:
     survey = _survey_round(world)
     with tenant_scope(world.a):
         survey_token = respondent_token(Respondent.objects.get(department=world.department_a))
+    # A meeting held last week whose evaluation was sent: its page shows the evaluation's
+    # buttons, and the editor's link opens the evaluation form.
+    held = _held_meeting(world)
+    coordinator.post(reverse("meetings:evaluation_send", args=[world.a.slug, held["pk"]]))
+    with tenant_scope(world.a):
+        evaluation_token = response_token(
+            EvaluationResponse.objects.get(evaluation__meeting_id=held["pk"])
+        )
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
         "plans:task_edit": _task,
@@ -212,6 +224,8 @@ def furnish(world: Any) -> FuzzWorld:
         "accounts:password_reset_confirm": lambda w: {"uidb64": uid, "token": "set-password"},
         "accounts:invitation": lambda w: {"token": invitation},
         "respondent:answer": lambda w: {"token": survey_token},
+        "evaluation:answer": lambda w: {"token": evaluation_token},
+        "meetings:detail": lambda w: held,
         "diagnosis:round_detail": lambda w: survey,
     }
     clients = {

@@ -14,7 +14,7 @@ from daadkracht.meetings.models import (
     WorkAgreement,
     WorkAgreementParty,
 )
-from tests.url_matrix.rows import ALL_MEMBERS, NOT_ALLOWED, tenant
+from tests.url_matrix.rows import ALL_MEMBERS, GONE, NOT_ALLOWED, everyone, tenant
 
 
 def _meeting(world) -> dict:
@@ -31,6 +31,25 @@ def _meeting(world) -> dict:
                 ends_at=start + timedelta(hours=1),
             )
             MeetingAttendee.objects.create(meeting=meeting, user=world.users["editor"])
+    return {"pk": meeting.pk}
+
+
+def _held_meeting(world) -> dict:
+    """A meeting of municipality A held last week, the editor attending (made once per world)."""
+    meeting = Meeting.unscoped.filter(municipality=world.a, title="Doorstartdag").first()
+    if meeting is None:
+        start = timezone.now() - timedelta(days=7)
+        with tenant_scope(world.a):
+            meeting = Meeting.objects.create(
+                municipality=world.a,
+                title="Doorstartdag",
+                kind=MeetingKind.OTHER,
+                starts_at=start,
+                ends_at=start + timedelta(hours=3),
+            )
+            MeetingAttendee.objects.create(
+                meeting=meeting, user=world.users["editor"], attended=True
+            )
     return {"pk": meeting.pk}
 
 
@@ -76,6 +95,11 @@ EXPECTED = {
     "meetings:cancel": PLANNING,
     "meetings:attendance": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
     "meetings:calendar": ALL_MEMBERS,
+    # Sending, reminding and closing a meeting's evaluation: POST only, for who plans meetings.
+    "meetings:evaluation_send": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
+    "meetings:evaluation_close": tenant(NOT_ALLOWED, 403, 403, NOT_ALLOWED),
+    # Public: a participant's evaluation link; one that is not genuine is gone for everyone.
+    "evaluation:answer": everyone(GONE),
     # Whoever posts on actions' timelines: coordinators, and editors for their department.
     "meetings:update_post": tenant(200, 200, 403, 403),
     # Whoever adds actions to the plan: coordinators, and editors for their department.
@@ -103,6 +127,9 @@ SAMPLE_KWARGS = {
     "meetings:cancel": _meeting,
     "meetings:attendance": _meeting,
     "meetings:calendar": _meeting,
+    "meetings:evaluation_send": _held_meeting,
+    "meetings:evaluation_close": _held_meeting,
+    "evaluation:answer": lambda w: {"token": "not-a-valid-token"},
     "meetings:update_post": _meeting,
     "meetings:action_create": _meeting,
     "meetings:team": _team,

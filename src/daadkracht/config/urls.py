@@ -21,6 +21,8 @@ urlpatterns = [
     path("workshop/", include("daadkracht.prioritisation.urls.workshop")),
     # Public: a department's representative answers a diagnosis round with a signed link.
     path("bevraging/", include("daadkracht.diagnosis.urls.respondent")),
+    # Public: a meeting's participant evaluates it with a signed link.
+    path("evaluatie/", include("daadkracht.meetings.urls.evaluation")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),

@@ -40,6 +40,11 @@ class MethodText:
     def agenda(self, key: str) -> AgendaTemplate | None:
         return next((a for a in self.agendas if a.key == key), None)
 
+    @property
+    def evaluation(self) -> "tuple[EvaluationQuestion, ...]":
+        """The questions participants answer after a meeting of this method."""
+        return evaluation_form(self.key)
+
 
 WORKSHOP = "workshop"
 KICK_OFF_DAY = "kick-off-day"
@@ -297,3 +302,104 @@ METHOD_KEYS = [WORKSHOP, KICK_OFF_DAY, LUNCH_TALK, CLIMATE_TEAM]
 
 def method_text(key: str) -> MethodText | None:
     return METHODS.get(key)
+
+
+# The evaluation form: after a meeting, the participants say what worked and what to change,
+# so that the municipality and the coach can adjust the next session.
+
+
+class AnswerKind:
+    TEXT = "text"  # an open answer, optional
+    SCALE = "scale"  # 1 to 5, required
+    CHOICE = "choice"  # yes, partly or no, required
+
+
+@dataclass(frozen=True)
+class EvaluationQuestion:
+    key: str
+    text: Any
+    kind: str
+    help: Any = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind == AnswerKind.TEXT
+
+
+USEFULNESS = "usefulness"
+USEFULNESS_LABELS = {
+    1: _("not useful"),
+    2: _("hardly useful"),
+    3: _("somewhat useful"),
+    4: _("useful"),
+    5: _("very useful"),
+}
+CHOICE_LABELS = {"yes": _("yes"), "partly": _("partly"), "no": _("no")}
+
+COMMON_QUESTIONS = (
+    EvaluationQuestion("worked", _("What worked well?"), AnswerKind.TEXT),
+    EvaluationQuestion("change", _("What should we do differently next time?"), AnswerKind.TEXT),
+    EvaluationQuestion(
+        USEFULNESS,
+        _("How useful was this meeting for your work on the climate plan?"),
+        AnswerKind.SCALE,
+        _("1 is not useful, 5 is very useful."),
+    ),
+)
+
+# One or two questions per method about the effect it is meant to have.
+METHOD_QUESTIONS: dict[str, tuple[EvaluationQuestion, ...]] = {
+    WORKSHOP: (
+        EvaluationQuestion(
+            "who-does-what",
+            _("Is it clear who does what next, and by when?"),
+            AnswerKind.CHOICE,
+        ),
+        EvaluationQuestion(
+            "next-session",
+            _("Which subject needs another session?"),
+            AnswerKind.TEXT,
+        ),
+    ),
+    KICK_OFF_DAY: (
+        EvaluationQuestion(
+            "own-actions",
+            _("Do you know now which concrete actions your department takes on?"),
+            AnswerKind.CHOICE,
+        ),
+        EvaluationQuestion(
+            "first-action",
+            _("Which action does your department start with first?"),
+            AnswerKind.TEXT,
+        ),
+    ),
+    LUNCH_TALK: (
+        EvaluationQuestion(
+            "win-win",
+            _("Did you find a win-win with the other department?"),
+            AnswerKind.CHOICE,
+        ),
+        EvaluationQuestion(
+            "together",
+            _("Which action or work agreement will you take up together?"),
+            AnswerKind.TEXT,
+        ),
+    ),
+    CLIMATE_TEAM: (
+        EvaluationQuestion(
+            "right-people",
+            _("Are the right departments and people around the table?"),
+            AnswerKind.CHOICE,
+        ),
+        EvaluationQuestion(
+            "next-meeting",
+            _("What should the team take up at its next meeting?"),
+            AnswerKind.TEXT,
+        ),
+    ),
+}
+
+
+def evaluation_form(method_key: str | None) -> tuple[EvaluationQuestion, ...]:
+    """The common questions, then those of the method (none for a meeting of no method)."""
+    return COMMON_QUESTIONS + METHOD_QUESTIONS.get(method_key or "", ())

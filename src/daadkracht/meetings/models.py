@@ -1,12 +1,14 @@
 """Methods, meetings with their participants, and work agreements between departments."""
 
-from datetime import date
+import secrets
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import GRANTED, OWN, declare
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.meetings.catalogue import MethodText, method_text
@@ -81,6 +83,9 @@ class Meeting(TenantModel, VersionedModel, TimeStampedModel):
         related_name="meetings",
         verbose_name=_("climate team"),
     )
+
+    # An evaluation link shows its meeting's title and date, nothing else of the municipality.
+    read_access = declare(signed_link=OWN)
 
     class Meta(TenantModel.Meta):
         ordering = ["-starts_at"]
@@ -371,3 +376,75 @@ class ClimateTeamMember(TenantModel):
         today = today or timezone.localdate()
         started = self.starts_on is None or self.starts_on <= today
         return started and (self.ends_on is None or self.ends_on >= today)
+
+
+def new_link_key() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class MeetingEvaluation(TenantModel, TimeStampedModel):
+    """The evaluation of a meeting by its participants: sent once it is over, open until the
+    manager closes it or until `closes_at`."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="evaluation")
+    sent_at = models.DateTimeField(_("sent"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    belongs_to = "meeting"
+    # The link's page reads whether the evaluation is still open.
+    read_access = declare(signed_link=OWN)
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("evaluation of a meeting")
+        verbose_name_plural = _("evaluations of meetings")
+
+    def __str__(self) -> str:
+        return str(_("Evaluation: %(meeting)s") % {"meeting": self.meeting})
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        return self.closed_at is None and (now or timezone.now()) < self.closes_at
+
+
+class EvaluationResponse(TenantModel, TimeStampedModel):
+    """One participant's evaluation of a meeting, given through their own signed link."""
+
+    evaluation = models.ForeignKey(
+        MeetingEvaluation, on_delete=models.CASCADE, related_name="responses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("participant"),
+    )
+    # Part of every link; a new key makes the links sent before stop working.
+    link_key = models.CharField(max_length=40, default=new_link_key, editable=False)
+    # The answers by question key (`catalogue.evaluation_form`): text, a score 1 to 5 or a choice.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    belongs_to = "evaluation"
+    # A link opens its own response only.
+    read_access = declare(signed_link=GRANTED)
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("evaluation by a participant")
+        verbose_name_plural = _("evaluations by participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "user"], name="evaluation_response_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation_id} · {self.user_id}"

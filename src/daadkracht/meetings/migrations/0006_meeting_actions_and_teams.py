@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_climate_teams'),
+        ('meetings', '0005_meeting_evaluations'),
         ('plans', '0011_unknown_status'),
         ('tenancy', '0003_membership_checklist_hidden'),
     ]

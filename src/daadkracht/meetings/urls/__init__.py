@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from daadkracht.meetings.views import meeting_actions, meetings, methods, teams
+from daadkracht.meetings.views import evaluations, meeting_actions, meetings, methods, teams
 
 app_name = "meetings"
 
@@ -16,6 +16,8 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/statusupdate/", meetings.meeting_update_post, name="update_post"),
     path("<int:pk>/agenda.ics", meetings.meeting_calendar, name="calendar"),
     path("<int:pk>/nieuwe-actie/", meeting_actions.meeting_action_new, name="action_create"),
+    path("<int:pk>/evaluatie/", evaluations.evaluation_send, name="evaluation_send"),
+    path("<int:pk>/evaluatie/sluiten/", evaluations.evaluation_close, name="evaluation_close"),
     path("klimaatteams/", teams.teams, name="teams"),
     path("klimaatteams/nieuw/", teams.team_create, name="team_create"),
     path("klimaatteams/<int:pk>/", teams.team_detail, name="team"),

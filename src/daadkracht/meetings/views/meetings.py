@@ -25,6 +25,7 @@ from daadkracht.meetings.forms.meetings import (
 )
 from daadkracht.meetings.models import ClimateTeam, Meeting, MeetingAttendee, MeetingKind, Method
 from daadkracht.meetings.policies import can_manage_meetings
+from daadkracht.meetings.selectors.evaluations import evaluation_panel
 from daadkracht.meetings.selectors.meetings import actions_created_at, meeting_list
 from daadkracht.meetings.services import meetings as services
 from daadkracht.plans.models import Action
@@ -178,6 +179,8 @@ def meeting_detail(request: TenantRequest, pk: int) -> HttpResponse:
         "can_post": can_post_updates(request.tenant.membership),
         "created_actions": actions_created_at(meeting),
         "can_create_action": can_add_actions(request.tenant.membership),
+        # The evaluation's results are for those who manage meetings only.
+        "evaluation": evaluation_panel(meeting, attendees) if can_manage else None,
     }
     if can_manage and not meeting.is_cancelled:
         context["attendance_form"] = AttendanceForm(
