@@ -34,7 +34,7 @@ class StrongTieTrend:
 def _strong_pairs(answers: Iterable[tuple[int, int]], shared: set[int]) -> int:
     return len(
         {
-            frozenset((source, target))
+            (source, target) if source < target else (target, source)
             for source, target in answers
             if source in shared and target in shared and source != target
         }
@@ -44,9 +44,13 @@ def _strong_pairs(answers: Iterable[tuple[int, int]], shared: set[int]) -> int:
 def strong_tie_trends(municipality_ids: Iterable[int]) -> dict[int, StrongTieTrend]:
     """Per municipality id with at least one closed round, its trend."""
     rounds: dict[int, list[SurveyRound]] = defaultdict(list)
-    closed = SurveyRound.objects.filter(
-        municipality_id__in=list(municipality_ids), state=SurveyRound.State.CLOSED
-    ).order_by("municipality_id", "-opens_on", "-pk")
+    closed = (
+        SurveyRound.objects.filter(
+            municipality_id__in=list(municipality_ids), state=SurveyRound.State.CLOSED
+        )
+        .only("pk", "municipality_id", "name", "opens_on")
+        .order_by("municipality_id", "-opens_on", "-pk")
+    )
     for survey_round in closed:
         if len(rounds[survey_round.municipality_id]) < 2:
             rounds[survey_round.municipality_id].append(survey_round)

@@ -66,5 +66,5 @@ def next_meeting_per_municipality(municipality_ids: Iterable[int]) -> dict[int, 
         meeting.municipality_id: meeting
         for meeting in upcoming.filter(
             municipality_id__in=list(municipality_ids), pk=Subquery(first.values("pk")[:1])
-        )
+        ).only("pk", "municipality_id", "title", "starts_at", "ends_at", "cancelled_at")
     }
