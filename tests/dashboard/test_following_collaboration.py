@@ -188,6 +188,15 @@ def test_the_page_shows_when_and_where_to_look(world, collaboration):
     assert "Eén afgesloten ronde: nog niets om mee te vergelijken" in content  # Beta
     # The late agreements, linked to the list that shows them.
     assert 'href="/alfa/werkafspraken/?attention=overdue">2<' in content
+    # The coach may open each of these links.
+    client = world.client_for("coach")
+    for link in (
+        f"/alfa/overleg/{meeting.pk}/",
+        f"/alfa/samenwerking/rondes/{second.pk}/resultaten/?vergelijk={first.pk}",
+        "/alfa/werkafspraken/?attention=overdue",
+        f"/beta/samenwerking/rondes/{collaboration['beta_round'].pk}/resultaten/",
+    ):
+        assert client.get(link).status_code == HTTPStatus.OK, link
 
 
 def test_a_municipality_without_any_of_it_says_so(world):
