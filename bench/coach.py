@@ -3,7 +3,8 @@
     .venv/bin/python bench/coach.py [--db postgres] [--municipalities 40] [--actions 150]
 
 Builds the municipalities with the region generator (tasks, status updates, scores and
-involved departments as real data has them) in a throwaway database (bench/results/coach.sqlite3,
+involved departments as real data has them), each with two closed diagnosis rounds, meetings and
+work agreements, in a throwaway database (bench/results/coach.sqlite3,
 or the PostgreSQL database daadkracht_bench), makes one coach follow all of them, then requests
 the overview (as shown, sorted by a figure, filtered by name, and exported) with Django's test
 client: 3 warm-ups, then 30 timed requests each; one followed municipality's dashboard is
@@ -36,6 +37,8 @@ PAGES = [
     ("overview", ""),
     ("overview, most late first", "?sort=-late"),
     ("overview, filtered by name", "?q=regiogemeente 01"),
+    ("overview, late work agreements", "?show=late_agreements&sort=-agreements"),
+    ("overview, by diagnosis trend", "?sort=-diagnosis"),
     ("overview, export XLSX", "?export=xlsx"),
 ]
 # For comparison, on the same machine at the same moment: one followed municipality's dashboard.
@@ -64,6 +67,92 @@ def follow_all(municipalities: int) -> Any:
             if municipality.slug not in followed:
                 MembershipFactory.create(user=coach, municipality=municipality, role=Role.COACH)
     return coach
+
+
+def collaborate(municipalities: int, departments: int = 15) -> None:
+    """In each municipality (made once): two closed diagnosis rounds in which up to
+    `departments` departments rate each other, a past, a cancelled and three coming meetings, and
+    six work agreements of which two are late, so that every column of the overview has data."""
+    import random
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from daadkracht.access.context import platform_scope
+    from daadkracht.diagnosis.models import Respondent, SurveyRound, TieAnswer
+    from daadkracht.meetings.models import (
+        AgreementStatus,
+        Meeting,
+        MeetingKind,
+        WorkAgreement,
+        WorkAgreementParty,
+    )
+    from daadkracht.tenancy.models import Department, Municipality
+
+    chance = random.Random(7)
+    now, today = timezone.now(), timezone.localdate()
+    slugs = [generate.REGION_SLUG.format(n) for n in range(1, municipalities + 1)]
+    with platform_scope():
+        for municipality in Municipality.objects.filter(slug__in=slugs):
+            if SurveyRound.objects.filter(municipality=municipality).exists():
+                continue
+            taking_part = list(Department.objects.filter(municipality=municipality)[:departments])
+            for index, year in enumerate((2025, 2026)):
+                survey_round = SurveyRound.objects.create(
+                    municipality=municipality,
+                    name=f"Samenwerkingsbevraging {year}",
+                    opens_on=date(year, 3, 1),
+                    closes_on=date(year, 3, 21),
+                    state=SurveyRound.State.CLOSED,
+                )
+                survey_round.departments.set(taking_part)
+                respondents = Respondent.objects.bulk_create(
+                    Respondent(
+                        municipality=municipality,
+                        survey_round=survey_round,
+                        department=department,
+                        name=f"Vertegenwoordiger {department.name}",
+                        email=f"dienst{department.pk}@{municipality.slug}.test",
+                        answered_at=now if chance.random() < 0.85 else None,
+                    )
+                    for department in taking_part
+                )
+                TieAnswer.objects.bulk_create(
+                    TieAnswer(
+                        municipality=municipality,
+                        respondent=respondent,
+                        other=other,
+                        level=min(5, max(0, int(chance.gauss(1.5 + index * 0.6, 1.3)))),
+                    )
+                    for respondent in respondents
+                    if respondent.answered_at is not None
+                    for other in taking_part
+                    if other.pk != respondent.department_id
+                )
+            for days, cancelled in ((-20, False), (2, True), (6, False), (20, False), (40, False)):
+                Meeting.objects.create(
+                    municipality=municipality,
+                    title=f"Klimaatteam {municipality.name}",
+                    kind=MeetingKind.OTHER,
+                    starts_at=now + timedelta(days=days),
+                    ends_at=now + timedelta(days=days, hours=2),
+                    cancelled_at=now if cancelled else None,
+                )
+            for days, status in enumerate(
+                [AgreementStatus.AGREED, AgreementStatus.IN_PROGRESS, AgreementStatus.DONE] * 2
+            ):
+                agreement = WorkAgreement.objects.create(
+                    municipality=municipality,
+                    title=f"Werkafspraak {days + 1}",
+                    status=status,
+                    due_date=today + timedelta(days=days * 10 - 25),
+                )
+                WorkAgreementParty.objects.bulk_create(
+                    WorkAgreementParty(
+                        municipality=municipality, agreement=agreement, department=department
+                    )
+                    for department in taking_part[:2]
+                )
 
 
 def measure(coach: Any, *, requests: int, warmups: int) -> list[Result]:
@@ -140,6 +229,7 @@ def main() -> int:
         )
         print(region.line(), flush=True)
         coach = follow_all(args.municipalities)
+        collaborate(args.municipalities)
         analyze(args.db)
         print(f"Measuring the overview of a coach following {args.municipalities} ...")
         results = measure(coach, requests=args.requests, warmups=args.warmups)

@@ -66,7 +66,7 @@ ACTION_FILTER = (
 QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "accounts:login": ("next",),
     "tenancy:home": ("sinds",),
-    "coach_overview": ("q", "sort", "export"),
+    "coach_overview": ("q", "show", "sort", "export"),
     "tenancy:departments": ("q", "sort", "export"),
     "tenancy:members": ("q", "role", "department", "sort", "export"),
     "history:recent": ("q", "actor", "page"),

@@ -3,7 +3,7 @@ sorted, filtered and exported; never a municipality the coach does not follow.""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from http import HTTPStatus
 
@@ -14,17 +14,22 @@ from openpyxl import load_workbook
 
 from daadkracht.access.context import platform_scope, tenant_scope
 from daadkracht.dashboard.selectors.municipality import municipality_dashboard
+from daadkracht.diagnosis.models import SurveyRound
+from daadkracht.meetings.models import AgreementStatus, Meeting, MeetingKind, WorkAgreement
 from daadkracht.plans.models import Action, Plan, StatusCategory
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import plan_create
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.tenancy.models import Department
 from daadkracht.tenancy.roles import Role
 from daadkracht.testing.bulk import bulk_plan
 from daadkracht.testing.factories import (
     ActionFactory,
     MembershipFactory,
     MunicipalityFactory,
+    SurveyRoundFactory,
     UserFactory,
+    survey_answers_give,
 )
 from tests.dashboard.conftest import age, status
 
@@ -285,6 +290,9 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
         "Laatste activiteit",
         "Fase van het traject",
         "Open punten op de checklist",
+        "Volgend overleg",
+        "Sterke banden (diagnose)",
+        "Te late werkafspraken",
     ]
     assert [r[0] for r in rows[1:]] == [row.name for row in shown]
     for line, row in zip(rows[1:], shown, strict=True):
@@ -296,8 +304,9 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
             str(row.decisions),
         ]
         assert line[6] == timezone.localdate(row.last_activity).isoformat()
-        # Neither municipality has started its trajectory.
-        assert line[7:] == ["Niet gestart", ""]
+        # Neither municipality has started its trajectory, planned a meeting, closed a
+        # diagnosis round or made a work agreement.
+        assert line[7:] == ["Niet gestart", "", "", "Nog geen afgesloten ronde", "0"]
 
     alfa = by_slug(client.get(OVERVIEW))["alfa"]
     response = client.get(f"{OVERVIEW}?export=xlsx")
@@ -319,27 +328,58 @@ def test_export_csv_and_xlsx_hold_the_rows_as_shown(followed):
 
 
 def coach_of(count: int, user) -> None:
+    """Municipalities with a plan, two closed diagnosis rounds, a coming meeting and a late work
+    agreement each."""
+    now = timezone.now()
     for n in range(count):
         municipality = MunicipalityFactory(
             name=f"Volggemeente {count}-{n}", slug=f"volg-{count}-{n}"
         )
         bulk_plan(municipality=municipality, actions=20 + n, seed=n, departments=2, themes=2)
         MembershipFactory(user=user, municipality=municipality, role=Role.COACH)
+        with platform_scope():
+            first, second = Department.objects.filter(municipality=municipality)[:2]
+            for year in (2025, 2026):
+                survey_round = SurveyRoundFactory(
+                    municipality=municipality,
+                    opens_on=date(year, 3, 1),
+                    state=SurveyRound.State.CLOSED,
+                    departments=[first, second],
+                )
+                survey_answers_give(survey_round, first, {second: year - 2023})
+            Meeting.objects.create(
+                municipality=municipality,
+                title="Klimaatteam",
+                kind=MeetingKind.OTHER,
+                starts_at=now + timedelta(days=n + 1),
+                ends_at=now + timedelta(days=n + 1, hours=1),
+            )
+            WorkAgreement.objects.create(
+                municipality=municipality,
+                title="Laadpalen afstemmen",
+                status=AgreementStatus.AGREED,
+                due_date=timezone.localdate() - timedelta(days=n + 1),
+            )
 
 
 def test_queries_do_not_grow_with_the_municipalities(db, client, django_assert_max_num_queries):
     """Session, user, the followed municipalities, their plans, their actions' figures, their
-    trajectories, and the memberships the page and its header list."""
+    trajectories, their next meetings, their late work agreements, their closed diagnosis rounds
+    with the departments and strong ties of the latest two, and the memberships the page and its
+    header list."""
     counts = {}
     for followed in (2, 6):
         coach = UserFactory(email=f"coach{followed}@example.test")
         coach_of(followed, coach)
         client.force_login(coach)
         client.get(OVERVIEW)
-        with django_assert_max_num_queries(8) as captured:
-            assert len(rows_of(client.get(OVERVIEW + "?sort=-stale&q=volg"))) == followed
+        with django_assert_max_num_queries(13) as captured:
+            rows = rows_of(client.get(OVERVIEW + "?sort=-stale&q=volg"))
+        assert len(rows) == followed
+        assert all(r.next_meeting and r.late_agreements == 1 for r in rows)
+        assert all(r.diagnosis and r.diagnosis.change == 1 for r in rows)
         counts[followed] = len(captured)
-        with django_assert_max_num_queries(7):
+        with django_assert_max_num_queries(12):
             client.get(OVERVIEW + "?export=xlsx")
 
     assert counts[2] == counts[6]

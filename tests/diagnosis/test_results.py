@@ -172,3 +172,34 @@ def test_an_empty_round_says_how_to_start(world):
     assert page.status_code == HTTPStatus.OK
     assert "Nog geen bevragingsronde" in page.content.decode()
     assert Client().get("/alfa/samenwerking/").status_code == HTTPStatus.FOUND
+
+
+def test_the_comparison_leaves_the_drawing_and_the_brokers_to_the_round_pages(world, diagnosis):
+    """The comparison shows figures and changed ties only: it lays out no network of either
+    round, and its figures are those of each round's own network on the shared departments."""
+    _answer_most(diagnosis)
+    d = diagnosis.departments
+    later = SurveyRoundFactory(
+        municipality=world.a,
+        name="Meting 2027",
+        opens_on=diagnosis.survey_round.opens_on.replace(year=2027),
+        closes_on=diagnosis.survey_round.closes_on.replace(year=2027),
+        state=SurveyRound.State.CLOSED,
+        departments=list(d.values()),
+    )
+    survey_answers_give(later, d["mobiliteit"], {d["groen"]: 5, d["financien"]: 3}, THEMES)
+    survey_answers_give(later, d["financien"], {d["mobiliteit"]: 0}, THEMES)
+    with tenant_scope(world.a):
+        before = results.round_answers(diagnosis.survey_round)
+        after = results.round_answers(later)
+        comparison = results.comparison(before, after)
+        own = results.network(after, brokerage=True)
+
+    for net in (comparison.network_before, comparison.network_after):
+        assert net.positions == {}
+        assert net.brokers == []
+    assert comparison.network_after.strong_ties == own.strong_ties == 2
+    assert comparison.network_before.strong_ties == results.network(before).strong_ties == 2
+    tie = next(t for t in own.ties if {t.first, t.second} == {d["mobiliteit"], d["financien"]})
+    assert (tie.strength, tie.mutual) == (3, False)
+    assert own.positions

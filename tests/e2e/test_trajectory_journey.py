@@ -23,8 +23,11 @@ def test_a_coordinator_starts_the_trajectory_and_the_coach_sees_it(
 
     page.goto("/toetsdorp/")
     page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role(
-        "link", name="Traject"
+        "link", name="Samenwerking"
     ).click()
+    expect(
+        page.get_by_role("navigation", name="Samenwerking").get_by_role("link", name="Traject")
+    ).to_have_attribute("aria-current", "page")
     expect(page.get_by_text("Het traject is nog niet gestart.")).to_be_visible()
     page.get_by_label("Startdatum").fill("2026-03-02")
     page.get_by_role("button", name="Het traject starten").click()

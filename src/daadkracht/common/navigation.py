@@ -17,21 +17,38 @@ class NavItem:
     label: Any
     permission: Permission = Permission.VIEW_INTERNAL
     exact: bool = False
-    # Other sections of the site that belong under this item.
-    also: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # other pages (URL names) that belong to this entry
 
 
-MAIN_NAVIGATION = [
+@dataclass(frozen=True)
+class NavGroup:
+    """One entry of the main navigation for several areas: it leads to the first area the role
+    may open, and on the pages of any of them a second row names the areas."""
+
+    label: Any
+    items: tuple[NavItem, ...]
+
+
+# The collaboration trajectory: its phases, the diagnosis, and the meetings with the work
+# agreements made there. One entry, so that the main navigation stays on one line.
+COLLABORATION = NavGroup(
+    _("Collaboration"),
+    (
+        NavItem("trajectory:overview", _("Trajectory")),
+        NavItem("diagnosis:rounds", _("Diagnosis"), Permission.MANAGE_DIAGNOSIS),
+        NavItem("meetings:list", _("Meetings"), also=("agreements:list",)),
+    ),
+)
+
+MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("tenancy:home", _("Dashboard"), exact=True),
     NavItem("plans:actions", _("Actions")),
     NavItem("plans:board", _("Board")),
     NavItem("plans:timeline", _("Timeline")),
     NavItem("prioritisation:priorities", _("Priorities")),
-    NavItem("meetings:list", _("Meetings"), also=("agreements:list",)),
+    COLLABORATION,
     NavItem("plans:settings", _("Plan")),
-    NavItem("trajectory:overview", _("Trajectory")),
     NavItem("tenancy:departments", _("Departments")),
-    NavItem("diagnosis:rounds", _("Collaboration"), Permission.MANAGE_DIAGNOSIS),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
     NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
 ]
@@ -43,14 +60,35 @@ def tenant_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
     return reverse(name, kwargs={"municipality": slug, **kwargs})
 
 
+def _entry(item: NavItem, slug: str, path: str) -> dict[str, Any]:
+    url = reverse(item.url_name, kwargs={"municipality": slug})
+    if item.exact:
+        current = path == url
+    else:
+        prefixes = [url, *(reverse(name, kwargs={"municipality": slug}) for name in item.also)]
+        current = any(path.startswith(prefix) for prefix in prefixes)
+    return {"url": url, "label": item.label, "current": current, "children": []}
+
+
 def navigation_for(tenant: TenantContext, path: str) -> list[dict[str, Any]]:
-    items = []
+    """The entries the role may open, each with `url`, `label`, `current` and, for a group, the
+    `children` entries it leads to (the group's `url` is its first child's)."""
+    slug = tenant.municipality.slug
+    entries = []
     for item in MAIN_NAVIGATION:
-        if not tenant.has(item.permission):
-            continue
-        slug = {"municipality": tenant.municipality.slug}
-        url = reverse(item.url_name, kwargs=slug)
-        current = path == url if item.exact else path.startswith(url)
-        current = current or any(path.startswith(reverse(n, kwargs=slug)) for n in item.also)
-        items.append({"url": url, "label": item.label, "current": current})
-    return items
+        if isinstance(item, NavGroup):
+            children = [
+                _entry(child, slug, path) for child in item.items if tenant.has(child.permission)
+            ]
+            if children:
+                entries.append(
+                    {
+                        "url": children[0]["url"],
+                        "label": item.label,
+                        "current": any(child["current"] for child in children),
+                        "children": children,
+                    }
+                )
+        elif tenant.has(item.permission):
+            entries.append(_entry(item, slug, path))
+    return entries

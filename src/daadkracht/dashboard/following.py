@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from daadkracht.access.entry import following_view
 from daadkracht.common.exporting import export_format, export_response
-from daadkracht.common.query import QueryForm, TextField, requested_sort
+from daadkracht.common.query import KeyField, QueryForm, TextField, requested_sort
 from daadkracht.dashboard.selectors.following import (
     FollowedMunicipality,
     followed_municipalities,
@@ -22,11 +22,20 @@ from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.roles import Role
 
+# `?show=`: only the rows that need this kind of attention.
+SHOW_CHOICES = {
+    "late_agreements": gettext_lazy("With late work agreements"),
+    "no_meeting": gettext_lazy("Without a meeting planned"),
+    "fewer_ties": gettext_lazy("With fewer strong ties than the round before"),
+}
+
 
 class FollowedQuery(QueryForm):
-    """`?q=`: only the followed municipalities whose name holds this text."""
+    """`?q=`: only the followed municipalities whose name holds this text; `?show=`: only those
+    that need one kind of attention (`SHOW_CHOICES`)."""
 
     q = TextField()
+    show = KeyField(SHOW_CHOICES)
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,9 @@ COLUMNS = [
     Column("activity", gettext_lazy("Last activity"), lambda r: r.last_activity),
     Column("phase", gettext_lazy("Trajectory phase"), lambda r: r.phase_order),
     Column("checklist", gettext_lazy("Open checklist items"), lambda r: r.open_items),
+    Column("meeting", gettext_lazy("Next meeting"), lambda r: r.next_meeting_start),
+    Column("diagnosis", gettext_lazy("Strong ties (diagnosis)"), lambda r: r.diagnosis_change),
+    Column("agreements", gettext_lazy("Late work agreements"), lambda r: r.late_agreements),
 ]
 SORT_KEYS = [c.key for c in COLUMNS]
 DEFAULT_SORT = "name"
@@ -70,6 +82,23 @@ def _phase_text(row: FollowedMunicipality) -> str:
     return row.phase_label or _("Every phase done")
 
 
+def _meeting_text(row: FollowedMunicipality) -> str:
+    if row.next_meeting is None:
+        return ""
+    starts = timezone.localtime(row.next_meeting.starts_at)
+    return f"{starts:%Y-%m-%d %H:%M} {row.next_meeting.title}"
+
+
+def _needs(row: FollowedMunicipality, show: str) -> bool:
+    if show == "late_agreements":
+        return row.late_agreements > 0
+    if show == "no_meeting":
+        return row.next_meeting is None
+    if show == "fewer_ties":
+        return (row.diagnosis_change or 0) < 0
+    return True
+
+
 def matching(memberships: Sequence[Membership], search: str) -> list[Membership]:
     text = search.casefold()
     return [m for m in memberships if text in m.municipality.name.casefold()]
@@ -77,9 +106,14 @@ def matching(memberships: Sequence[Membership], search: str) -> list[Membership]
 
 @following_view
 def overview(request: HttpRequest, memberships: list[Membership]) -> HttpResponseBase:
-    search = FollowedQuery(request.GET).value("q")
+    query = FollowedQuery(request.GET)
+    search, show = query.value("q"), query.value("show")
     rows, sort = sort_rows(
-        followed_municipalities(matching(memberships, search)),
+        [
+            row
+            for row in followed_municipalities(matching(memberships, search))
+            if _needs(row, show)
+        ],
         requested_sort(request.GET, SORT_KEYS, DEFAULT_SORT),
     )
     fmt = export_format(request)
@@ -99,6 +133,9 @@ def overview(request: HttpRequest, memberships: list[Membership]) -> HttpRespons
                     timezone.localdate(r.last_activity) if r.last_activity else None,
                     _phase_text(r),
                     r.open_items,
+                    _meeting_text(r),
+                    r.diagnosis_text,
+                    r.late_agreements,
                 ]
                 for r in rows
             ),
@@ -110,6 +147,8 @@ def overview(request: HttpRequest, memberships: list[Membership]) -> HttpRespons
             "rows": rows,
             "followed_count": len(memberships),
             "search": search,
+            "show": show,
+            "show_choices": SHOW_CHOICES.items(),
             "sort": sort,
             "columns": COLUMNS,
             "other_memberships": [m for m in memberships_of(request.user) if m.role != Role.COACH],

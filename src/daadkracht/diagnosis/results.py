@@ -172,16 +172,15 @@ class Tie:
     second: Department
     first_says: int | None  # None: the first department did not answer
     second_says: int | None
+    # The higher of the two reported levels; set once, read for every line, row and change.
+    strength: int = field(init=False)
+    # Both sides answered and both report a tie.
+    mutual: bool = field(init=False)
 
-    @property
-    def strength(self) -> int:
-        """The higher of the two reported levels."""
-        return max(level for level in (self.first_says, self.second_says) if level is not None)
-
-    @property
-    def mutual(self) -> bool:
-        """Both sides answered and both report a tie."""
-        return bool(self.first_says) and bool(self.second_says)
+    def __post_init__(self) -> None:
+        first, second = self.first_says or 0, self.second_says or 0
+        object.__setattr__(self, "strength", max(first, second))
+        object.__setattr__(self, "mutual", bool(first) and bool(second))
 
 
 @dataclass(frozen=True)
@@ -218,9 +217,6 @@ def network(answers: RoundAnswers, *, layout: bool = True, brokerage: bool = Fal
     answered = answers.answered
     both_answered = [t for t in ties if t.first.pk in answered and t.second.pk in answered]
     linked = {t.first.pk for t in ties} | {t.second.pk for t in ties}
-    graph = nx.Graph()
-    graph.add_nodes_from(d.pk for d in departments)
-    graph.add_edges_from((t.first.pk, t.second.pk, {"weight": t.strength}) for t in ties)
     result = Network(
         departments=departments,
         answered=answered,
@@ -234,24 +230,34 @@ def network(answers: RoundAnswers, *, layout: bool = True, brokerage: bool = Fal
         isolates=[d for d in departments if d.pk not in linked],
         strong_ties=sum(1 for t in ties if t.strength >= STRONG_LEVEL),
     )
-    by_id = {d.pk: d for d in departments}
-    centrality = nx.betweenness_centrality(graph) if brokerage and n > 2 else {}
-    result.brokers = sorted(
-        (Broker(by_id[pk], value) for pk, value in centrality.items() if value > 0),
-        key=lambda b: (-b.betweenness, b.department.name.lower()),
-    )[:5]
+    # The graph serves the brokers and the drawing only: a comparison needs neither.
+    if not (brokerage and n > 2) and not (layout and n):
+        return result
+    graph = nx.Graph()
+    graph.add_nodes_from(d.pk for d in departments)
+    graph.add_edges_from((t.first.pk, t.second.pk, {"weight": t.strength}) for t in ties)
+    if brokerage and n > 2:
+        by_id = {d.pk: d for d in departments}
+        centrality = nx.betweenness_centrality(graph)
+        result.brokers = sorted(
+            (Broker(by_id[pk], value) for pk, value in centrality.items() if value > 0),
+            key=lambda b: (-b.betweenness, b.department.name.lower()),
+        )[:5]
     if layout and n:
         # Fixed seed and nodes added in a fixed order: the same answers give the same drawing.
-        result.positions = _layout(graph)
+        result.positions = _layout(graph, ties)
     return result
 
 
 LAYOUT_SECONDS = 24 * 60 * 60
 
 
-def _layout(graph: nx.Graph) -> dict[int, tuple[float, float]]:
+def _layout(graph: nx.Graph, ties: list[Tie]) -> dict[int, tuple[float, float]]:
     """The drawing's positions, kept in the cache for the same nodes and weighted ties."""
-    shape = repr((list(graph.nodes), sorted(graph.edges(data="weight"))))
+    # The ties come in a fixed order (by department pair), so they describe the edges as well
+    # as the graph's own sorted list does, without sorting and walking its adjacency again.
+    edges = sorted((t.first.pk, t.second.pk, t.strength) for t in ties)
+    shape = repr((list(graph.nodes), edges))
     key = "diagnosis:layout:" + hashlib.sha256(shape.encode()).hexdigest()
     cached = cache.get(key)
     if cached is not None:

@@ -15,6 +15,7 @@ from daadkracht.common.listing import SortOption, apply_sort
 from daadkracht.diagnosis import results
 from daadkracht.diagnosis.charts import (
     changes_body,
+    disagreements_list,
     matrix_body,
     maturity_svg,
     network_svg,
@@ -211,6 +212,7 @@ def round_results(request: TenantRequest, pk: int) -> HttpResponseBase:
             "missing": results.non_respondents(answers),
             "matrix": grid,
             "matrix_body": matrix_body(grid),
+            "disagreements": disagreements_list(grid),
             "ties_body": ties_body(network),
             "network": network,
             "network_svg": network_svg(network),

@@ -2,7 +2,9 @@
 
 Read inside `access.entry.following_view`, where the member scope spans the followed
 municipalities: one query reads their plans, one counts the actions of all of them, grouped by
-plan, and one reads the current phase and open checklist items of their trajectories. The
+plan, one reads the current phase and open checklist items of their trajectories, one their next
+meetings, one counts their late work agreements and three read the strong ties of their latest
+two closed diagnosis rounds (`diagnosis.trends`). The
 counts use the conditions the municipality's own dashboard flags its rows with
 (`overdue_condition`, `stale_condition`, the open statuses and the decision flag), so that the
 overview and each dashboard say the same.
@@ -17,7 +19,12 @@ from operator import or_
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from daadkracht.diagnosis.trends import StrongTieTrend, strong_tie_trends
+from daadkracht.meetings.models import Meeting
+from daadkracht.meetings.selectors.agreements import overdue_agreement_counts
+from daadkracht.meetings.selectors.meetings import next_meeting_per_municipality
 from daadkracht.plans.models import CLOSED_CATEGORIES, Action, Plan
 from daadkracht.plans.selectors.actions import overdue_condition, stale_condition
 from daadkracht.tenancy.models import Membership, Municipality
@@ -36,6 +43,33 @@ class FollowedMunicipality:
     decisions: int = 0  # open and waiting for a decision of the executive board
     last_activity: datetime | None = None  # the latest status update or change
     trajectory: TrajectorySummary | None = None  # None until the trajectory has started
+    next_meeting: Meeting | None = None  # the next meeting not cancelled
+    diagnosis: StrongTieTrend | None = None  # None until a diagnosis round has closed
+    late_agreements: int = 0  # open work agreements past their date
+
+    @property
+    def next_meeting_start(self) -> datetime | None:
+        return self.next_meeting.starts_at if self.next_meeting is not None else None
+
+    @property
+    def diagnosis_change(self) -> int | None:
+        """The change in strong ties, to sort by: None without two closed rounds."""
+        return self.diagnosis.change if self.diagnosis is not None else None
+
+    @property
+    def diagnosis_text(self) -> str:
+        """The diagnosis column in words, as the export writes it and screen readers read it."""
+        trend = self.diagnosis
+        if trend is None:
+            return _("No closed round yet")
+        if trend.before is None or trend.after is None:
+            return _("One closed round: nothing to compare with yet")
+        values = {"before": trend.before, "after": trend.after}
+        if trend.after > trend.before:
+            return _("Strong ties rose from %(before)d to %(after)d") % values
+        if trend.after < trend.before:
+            return _("Strong ties fell from %(before)d to %(after)d") % values
+        return _("Strong ties stayed at %(after)d") % values
 
     @property
     def phase_order(self) -> int | None:
@@ -131,11 +165,17 @@ def followed_municipalities(
     plans = {p.municipality_id: p for p in Plan.objects.filter(municipality_id__in=ids)}
     figures = _action_figures(list(plans.values()), today)
     trajectories = trajectory_summaries(ids, today)
+    meetings = next_meeting_per_municipality(ids)
+    trends = strong_tie_trends(ids)
+    late_agreements = overdue_agreement_counts(ids, today)
     rows = []
     for membership in memberships:
         plan = plans.get(membership.municipality_id)
         row = FollowedMunicipality(membership.municipality, plan)
         row.trajectory = trajectories.get(membership.municipality_id)
+        row.next_meeting = meetings.get(membership.municipality_id)
+        row.diagnosis = trends.get(membership.municipality_id)
+        row.late_agreements = late_agreements.get(membership.municipality_id, 0)
         if plan is not None:
             found = figures.get(plan.pk)
             row.last_activity = plan.updated_at

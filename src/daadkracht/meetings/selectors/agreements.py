@@ -1,8 +1,9 @@
 """Reads of work agreements: the overviews, and those that ask for attention on the dashboards."""
 
+from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from daadkracht.meetings.models import OPEN_AGREEMENT_STATUSES, WorkAgreement, WorkAgreementParty
@@ -66,3 +67,19 @@ def agreements_needing_attention(
     items = list(_with_parties(ordered)[:limit])
     total = len(items) if len(items) < limit else queryset.count()
     return items, total
+
+
+def overdue_agreement_counts(municipality_ids: Iterable[int], today: date) -> dict[int, int]:
+    """Per municipality id, its open agreements past their date (the list's `?attention=overdue`),
+    in one query for all of them; municipalities without any are left out."""
+    rows = (
+        WorkAgreement.objects.filter(
+            municipality_id__in=list(municipality_ids),
+            status__in=OPEN_AGREEMENT_STATUSES,
+            due_date__lt=today,
+        )
+        .values("municipality_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["municipality_id"]: row["count"] for row in rows}

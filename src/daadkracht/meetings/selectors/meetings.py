@@ -1,10 +1,11 @@
 """Reads of meetings for the list, the detail page and the dashboards."""
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from daadkracht.meetings.models import Meeting, MeetingAction, MeetingKind
@@ -70,3 +71,16 @@ def meeting_of_action(action: Action) -> Meeting | None:
     """The meeting at which the action was created, if any."""
     link = MeetingAction.objects.filter(action=action).select_related("meeting").first()
     return link.meeting if link is not None else None
+
+
+def next_meeting_per_municipality(municipality_ids: Iterable[int]) -> dict[int, Meeting]:
+    """Each municipality's next meeting as its own list shows it first (`next_meetings`), in
+    one query for all of them."""
+    upcoming = Meeting.objects.filter(ends_at__gte=timezone.now(), cancelled_at=None)
+    first = upcoming.filter(municipality_id=OuterRef("municipality_id")).order_by("starts_at", "pk")
+    return {
+        meeting.municipality_id: meeting
+        for meeting in upcoming.filter(
+            municipality_id__in=list(municipality_ids), pk=Subquery(first.values("pk")[:1])
+        ).only("pk", "municipality_id", "title", "starts_at", "ends_at", "cancelled_at")
+    }
