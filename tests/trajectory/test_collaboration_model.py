@@ -88,8 +88,8 @@ def test_the_suggestion_names_the_coordinator_and_the_route_to_the_executive_boa
     assert steering.frequency == MeetingFrequency.QUARTERLY
     # The route as an ordered list, the executive board last.
     route = text.split('class="decision-route"')[1].split("</ol>")[0]
-    assert route.index("Climate team") < route.index("Steering group") < route.index(
-        "Executive board"
+    assert (
+        route.index("Climate team") < route.index("Steering group") < route.index("Executive board")
     )
     # Proposing twice keeps the first model.
     again = world.client_for("coach").post(url(world, "collaboration_model_propose"), follow=True)
@@ -233,10 +233,12 @@ def test_a_concurrent_edit_of_the_bodies_keeps_what_was_typed(world):
     assert 'value="Diensthoofd Facility"' in text
     assert "Schepen van Mobiliteit" in text  # what is saved now
     assert not CollaborationBody.unscoped.filter(chair="Diensthoofd Facility").exists()
-    # Saving again, now based on what is stored, goes through.
+    # The coach's chair is in the form now: saving again keeps both changes.
     again = posted_form(response, containing="model-version")
+    assert again["body-1-chair"] == "Schepen van Mobiliteit"
     assert coordinator.post(edit, again).status_code == HTTPStatus.FOUND
-    assert CollaborationBody.unscoped.filter(chair="Diensthoofd Facility").exists()
+    chairs = CollaborationBody.unscoped.filter(municipality=world.a).values_list("chair", flat=True)
+    assert list(chairs) == ["Diensthoofd Facility", "Schepen van Mobiliteit", ""]
 
 
 def test_a_new_body_without_a_name_is_refused_and_kept(world):
@@ -352,11 +354,15 @@ def test_a_contact_changed_in_the_meantime_is_detected(world):
     assert "Els Groen" in text
     world.department_a.refresh_from_db()
     assert world.department_a.climate_contact is None
-    # Saving again keeps the coach's name: the form now holds it... only when not overwritten.
+    # The coach's name is in the form now: saving again keeps both.
     again = posted_form(response, containing="basis")
+    assert again[f"name_{world.other_department_a.pk}"] == "Els Groen"
     assert coordinator.post(url(world, "collaboration_contacts_edit"), again).status_code == 302
     world.department_a.refresh_from_db()
     assert world.department_a.climate_contact == world.users["editor"]
+    assert ClimateContactName.unscoped.get(department=world.other_department_a).name == (
+        "Els Groen"
+    )
 
 
 # --- Export

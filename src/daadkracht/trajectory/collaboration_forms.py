@@ -1,5 +1,12 @@
-"""Forms of the collaboration model: its main facts, its bodies and the climate contacts."""
+"""Forms of the collaboration model: its main facts, its bodies and the climate contacts.
 
+The bodies and the contacts are saved together, several rows at once. Their forms carry what
+they showed (`shown`), so that when someone else saved in between, every input the editor left
+as shown takes what is saved now, and what the editor typed stays (`take_theirs_where_untouched`).
+"""
+
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -38,10 +45,41 @@ class CollaborationModelForm(VersionedModelForm, forms.ModelForm[CollaborationMo
         """One model per municipality: the service checks it when it creates the model."""
 
 
+def _normal(value: Any) -> str:
+    return "" if value is None else str(value).replace("\r\n", "\n").strip()
+
+
+def shown_json(values: Mapping[str, Any]) -> str:
+    return json.dumps({key: _normal(value) for key, value in values.items()})
+
+
+def read_shown(text: str | None) -> dict[str, str]:
+    """What a form showed, as it carried it; empty when it is not what a form writes."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(key): str(item) for key, item in value.items() if isinstance(item, str)}
+
+
+def take_theirs_where_untouched(
+    data: Any, inputs: Mapping[str, str], *, shown: Mapping[str, str], now: Mapping[str, str]
+) -> None:
+    """For every input (posted name: key of what was shown) the editor left as it was shown,
+    the value saved now."""
+    for name, key in inputs.items():
+        if key in shown and key in now and _normal(data.get(name)) == shown[key]:
+            data[name] = now[key]
+
+
 class VersionForm(forms.Form):
-    """The version of the collaboration model the editor started from."""
+    """The version of the collaboration model the editor started from, and the bodies as the
+    form showed them."""
 
     version = VersionField(required=False)
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class BodyForm(forms.ModelForm[CollaborationBody]):
@@ -78,6 +116,26 @@ BodyFormSet = modelformset_factory(
 )
 
 
+def bodies_shown(formset: BaseModelFormSet[CollaborationBody, BodyForm]) -> dict[str, str]:
+    """The stored bodies' values as the (unbound) formset shows them, by body and field."""
+    return {
+        f"{form.instance.pk}:{name}": _normal(form[name].value())
+        for form in formset.forms
+        if form.instance.pk
+        for name in BODY_FIELDS
+    }
+
+
+def bodies_inputs(formset: BaseModelFormSet[CollaborationBody, BodyForm]) -> dict[str, str]:
+    """The inputs of the (bound) formset's stored bodies, with the keys of `bodies_shown`."""
+    return {
+        form.add_prefix(name): f"{form.instance.pk}:{name}"
+        for form in formset.forms
+        if form.instance.pk
+        for name in BODY_FIELDS
+    }
+
+
 def bodies_formset(
     data: Any, model: CollaborationModel | None
 ) -> BaseModelFormSet[CollaborationBody, BodyForm]:
@@ -97,11 +155,13 @@ class ClimateContactsForm(forms.Form):
     account; the department's own members come first in the list."""
 
     basis = forms.CharField(widget=forms.HiddenInput, required=False)
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, rows: list[ContactRow], basis: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = rows
         self.initial.setdefault("basis", basis)
+        self.initial.setdefault("shown", shown_json(self.values_of(rows)))
         people: dict[int, str] = {}
         by_department: dict[int, list[int]] = {}
         for membership in Membership.objects.select_related("user").order_by("user__full_name"):
@@ -138,6 +198,15 @@ class ClimateContactsForm(forms.Form):
                 required=False,
                 initial=row.name,
             )
+
+    @classmethod
+    def values_of(cls, rows: list[ContactRow]) -> dict[str, Any]:
+        """The contacts as the form shows them, by input."""
+        values: dict[str, Any] = {}
+        for row in rows:
+            values[cls.member_key(row.department.pk)] = row.member.pk if row.member else ""
+            values[cls.name_key(row.department.pk)] = row.name
+        return values
 
     @staticmethod
     def member_key(department_id: int) -> str:

@@ -23,6 +23,11 @@ from daadkracht.trajectory.collaboration_forms import (
     CollaborationModelForm,
     VersionForm,
     bodies_formset,
+    bodies_inputs,
+    bodies_shown,
+    read_shown,
+    shown_json,
+    take_theirs_where_untouched,
 )
 from daadkracht.trajectory.models import CollaborationModel
 from daadkracht.trajectory.policies import can_manage_trajectory
@@ -134,8 +139,15 @@ def _stored_version(model: CollaborationModel | None) -> int:
 def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
     model = collaboration_model_current()
     posted = request.POST if request.method == "POST" else None
-    version_form = VersionForm(posted, prefix="model", initial={"version": _stored_version(model)})
     formset = bodies_formset(posted, model)
+    version_form = VersionForm(
+        posted,
+        prefix="model",
+        initial={
+            "version": _stored_version(model),
+            "shown": "" if posted is not None else shown_json(bodies_shown(formset)),
+        },
+    )
     conflict = False
     if posted is not None and version_form.is_valid() and formset.is_valid():
         changes = [
@@ -156,12 +168,21 @@ def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
             )
         except ConcurrentEditError:
             conflict = True
-            # What was typed stays; saving again is based on what is stored now.
+            # What was typed stays, the rest takes what is saved now; saving again is based
+            # on what is stored now.
+            stored_model = collaboration_model_current()
+            now = bodies_shown(bodies_formset(None, stored_model))
             data = request.POST.copy()
-            data[version_form.add_prefix("version")] = str(
-                _stored_version(collaboration_model_current())
+            take_theirs_where_untouched(
+                data,
+                bodies_inputs(formset),
+                shown=read_shown(version_form.cleaned_data["shown"]),
+                now=now,
             )
+            data[version_form.add_prefix("version")] = str(_stored_version(stored_model))
+            data[version_form.add_prefix("shown")] = shown_json(now)
             version_form = VersionForm(data, prefix="model")
+            formset = bodies_formset(data, stored_model)
         except ValidationError as error:
             formset._non_form_errors = formset.error_class(error.messages)  # type: ignore[attr-defined]
         else:
@@ -199,8 +220,17 @@ def collaboration_contacts_edit(request: TenantRequest) -> HttpResponse:
             )
         except ConcurrentEditError:
             conflict = True
+            # What was typed stays, the rest takes what is saved now.
+            now = {key: str(value) for key, value in ClimateContactsForm.values_of(rows).items()}
             data = request.POST.copy()
+            take_theirs_where_untouched(
+                data,
+                {key: key for key in now},
+                shown=read_shown(form.cleaned_data["shown"]),
+                now=now,
+            )
             data["basis"] = basis
+            data["shown"] = shown_json(now)
             form = ClimateContactsForm(data, rows=rows, basis=basis)
             form.is_valid()
         except ValidationError as error:
