@@ -460,3 +460,18 @@ def test_the_model_page_takes_a_fixed_number_of_queries(world, django_assert_num
         response = client.get(url(world, "collaboration_model"))
 
     assert "Werkgroep 016" in text_of(response)
+
+
+def test_contacts_named_before_the_model_still_leave_the_suggestion_on_offer(world):
+    client = world.client_for("coordinator")
+    data = _contacts_form(world, client)
+    data[f"member_{world.department_a.pk}"] = str(world.users["editor"].pk)
+    client.post(url(world, "collaboration_contacts_edit"), data)
+
+    page = client.get(url(world, "collaboration_model"))
+
+    assert url(world, "collaboration_model_propose") in text_of(page)
+    assert "1 van 2 diensten hebben een klimaataanspreekpunt" in text_of(page)
+    propose(world)
+    world.department_a.refresh_from_db()
+    assert world.department_a.climate_contact == world.users["editor"]

@@ -184,7 +184,8 @@ class CollaborationModelSummary:
 
     @property
     def is_empty(self) -> bool:
-        return self.model is None and not self.covered
+        """Nothing described yet; departments may have their climate contacts already."""
+        return self.model is None
 
 
 def collaboration_model_current() -> CollaborationModel | None:
