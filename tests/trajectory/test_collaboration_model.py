@@ -475,3 +475,26 @@ def test_contacts_named_before_the_model_still_leave_the_suggestion_on_offer(wor
     propose(world)
     world.department_a.refresh_from_db()
     assert world.department_a.climate_contact == world.users["editor"]
+
+
+def test_changes_to_the_model_show_in_its_history(world):
+    model = propose(world)
+    client = world.client_for("coordinator")
+    data = posted_form(client.get(url(world, "collaboration_model_edit")))
+    data["mandate"] = "Mag de diensthoofden samenroepen"
+    client.post(url(world, "collaboration_model_edit"), data)
+
+    page = client.get(url(world, "collaboration_model"))
+    history = reverse(
+        "history:object",
+        kwargs={
+            "municipality": world.a.slug,
+            "model_label": "trajectory.collaborationmodel",
+            "object_id": model.pk,
+        },
+    )
+    assert history in text_of(page)
+    entries = client.get(history)
+    assert entries.status_code == HTTPStatus.OK
+    assert "Mag de diensthoofden samenroepen" in text_of(entries)
+    assert "Coordinator Alfa" in text_of(entries)

@@ -107,7 +107,7 @@ def collaboration_model_edit(request: TenantRequest) -> HttpResponse:
     )
     if edit.saved is not None:
         messages.success(request, _("The collaboration model is saved."))
-        return redirect(_model_url(request, "coordination"))
+        return redirect(_model_url(request, "collaboration-coordination"))
     return render(request, "trajectory/collaboration_model_edit.html", {"form": edit.form})
 
 
@@ -187,7 +187,7 @@ def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
             formset._non_form_errors = formset.error_class(error.messages)  # type: ignore[attr-defined]
         else:
             messages.success(request, _("The bodies of the collaboration model are saved."))
-            return redirect(_model_url(request, "bodies"))
+            return redirect(_model_url(request, "collaboration-bodies"))
     stored = collaboration_model_summary(request.tenant.municipality) if conflict else None
     return render(
         request,
@@ -237,7 +237,7 @@ def collaboration_contacts_edit(request: TenantRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The climate contacts are saved."))
-            return redirect(_model_url(request, "contacts"))
+            return redirect(_model_url(request, "collaboration-contacts"))
     context: dict[str, Any] = {"form": form, "conflict": conflict}
     if conflict:
         context["stored"] = collaboration_model_summary(municipality)
