@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.testing.factories import DepartmentFactory, MembershipFactory, UserFactory
+from daadkracht.testing.trajectory import proposed_collaboration_model
 from daadkracht.trajectory.models import (
     BodyKind,
     ClimateContactName,
@@ -432,7 +433,7 @@ def _summary_queries(world) -> tuple[int, str]:
 
 
 def test_the_summary_takes_a_fixed_number_of_queries_and_has_no_forms(world):
-    model = propose(world)
+    model = proposed_collaboration_model(world.a)
     _grow(world, model, 2, start=0)
     few, _html = _summary_queries(world)
 
@@ -448,7 +449,9 @@ def test_the_summary_takes_a_fixed_number_of_queries_and_has_no_forms(world):
 
 
 def test_the_model_page_takes_a_fixed_number_of_queries(world, django_assert_num_queries):
-    model = propose(world)
+    model = proposed_collaboration_model(world.b)
+    assert model.coordinator == world.users["other_municipality"]
+    model = proposed_collaboration_model(world.a)
     client = world.client_for("viewer")
     _grow(world, model, 2, start=0)
     client.get(url(world, "collaboration_model"))
@@ -498,3 +501,20 @@ def test_changes_to_the_model_show_in_its_history(world):
     assert entries.status_code == HTTPStatus.OK
     assert "Mag de diensthoofden samenroepen" in text_of(entries)
     assert "Coordinator Alfa" in text_of(entries)
+
+
+def test_a_body_of_another_municipality_cannot_be_changed(world):
+    foreign = proposed_collaboration_model(world.b)
+    body_b = CollaborationBody.unscoped.filter(collaboration_model=foreign).first()
+    propose(world)
+    client = world.client_for("coordinator")
+    edit = url(world, "collaboration_bodies_edit")
+    data = posted_form(client.get(edit), containing="model-version")
+    data.update({"body-0-id": str(body_b.pk), "body-0-name": "Overgenomen"})
+
+    response = client.post(edit, data)
+
+    assert response.status_code == HTTPStatus.OK
+    body_b.refresh_from_db()
+    assert body_b.name != "Overgenomen"
+    assert not CollaborationBody.unscoped.filter(name="Overgenomen").exists()

@@ -149,6 +149,7 @@ def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
         },
     )
     conflict = False
+    save_errors: list[str] = []
     if posted is not None and version_form.is_valid() and formset.is_valid():
         changes = [
             services.BodyChange(
@@ -184,7 +185,7 @@ def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
             version_form = VersionForm(data, prefix="model")
             formset = bodies_formset(data, stored_model)
         except ValidationError as error:
-            formset._non_form_errors = formset.error_class(error.messages)  # type: ignore[attr-defined]
+            save_errors = error.messages
         else:
             messages.success(request, _("The bodies of the collaboration model are saved."))
             return redirect(_model_url(request, "collaboration-bodies"))
@@ -196,6 +197,7 @@ def collaboration_bodies_edit(request: TenantRequest) -> HttpResponse:
             "formset": formset,
             "version_form": version_form,
             "conflict": conflict,
+            "save_errors": save_errors,
             "stored": stored,
         },
     )
