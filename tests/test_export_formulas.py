@@ -94,6 +94,7 @@ def downloads(world) -> dict[str, str]:
         "departments": "/alfa/diensten/?export=",
         "members": "/alfa/leden/?export=",
         "diagnosis": f"/alfa/samenwerking/rondes/{world.survey_pk}/resultaten/?export=",
+        "climate contacts": "/alfa/traject/samenwerkingsmodel/?export=",
     }
 
 

@@ -95,6 +95,7 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "agreements:list": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:create": ("meeting", "team"),
+    "trajectory:collaboration_model": ("export",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -148,6 +149,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "trajectory:phase_edit": ("",),
     "trajectory:item_edit": ("",),
     "trajectory:item_delete": ("",),
+    "trajectory:collaboration_model": ("",),
+    "trajectory:collaboration_model_edit": ("",),
+    "trajectory:collaboration_bodies_edit": ("",),
+    "trajectory:collaboration_contacts_edit": ("",),
     "diagnosis:round_create": ("",),
     "diagnosis:round_detail": ("",),
     "diagnosis:round_close": ("",),

@@ -21,7 +21,14 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.decorators import tenant_view
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
-from daadkracht.trajectory.models import ChecklistItem, Phase, Trajectory
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ClimateContactName,
+    CollaborationBody,
+    CollaborationModel,
+    Phase,
+    Trajectory,
+)
 from tests.url_matrix import SAMPLE_KWARGS
 
 METHODS = ["get", "post", "put", "patch", "delete"]
@@ -109,7 +116,19 @@ def _url(route: Route, world) -> str:
 
 
 def _counts() -> dict[str, int]:
-    models = [Action, Department, Theme, Task, Membership, Trajectory, Phase, ChecklistItem]
+    models = [
+        Action,
+        Department,
+        Theme,
+        Task,
+        Membership,
+        Trajectory,
+        Phase,
+        ChecklistItem,
+        CollaborationModel,
+        CollaborationBody,
+        ClimateContactName,
+    ]
     return {m.__name__: m.unscoped.count() for m in models}
 
 

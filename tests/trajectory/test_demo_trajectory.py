@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
-from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, PhaseState, Trajectory
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    CollaborationBody,
+    CollaborationModel,
+    Phase,
+    PhaseKind,
+    PhaseState,
+    Trajectory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +53,24 @@ def test_the_demo_trajectory_is_halfway_with_items_in_every_state():
     assert rows["damme-demo"].trajectory is None
     bruges = coach.get(reverse("trajectory:overview", args=["brugge-demo"]))
     assert "Lunchgesprek met de Groendienst plannen" in bruges.content.decode()
+
+
+def test_the_demo_has_a_collaboration_model_with_two_departments_without_contact():
+    call_command("demo", stdout=StringIO())
+
+    model = CollaborationModel.unscoped.select_related("coordinator").get()
+    assert model.coordinator.email == "coordinator@brugge.demo"
+    bodies = dict(
+        CollaborationBody.unscoped.filter(collaboration_model=model).values_list(
+            "name", "frequency"
+        )
+    )
+    assert bodies["Klimaatteam gebouwen"] == bodies["Klimaatteam mobiliteit"] == "monthly"
+    assert bodies["Stuurgroep klimaat"] == "quarterly"
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))
+    page = coordinator.get(
+        reverse("trajectory:collaboration_model", kwargs={"municipality": "brugge-demo"})
+    )
+    assert page.status_code == HTTPStatus.OK
+    assert page.content.decode().count('class="contact-gap"') == 2

@@ -1,4 +1,5 @@
-"""URL matrix rows: the collaboration trajectory, its phases and checklists."""
+"""URL matrix rows: the collaboration trajectory, its phases and checklists, and its
+administrative collaboration model."""
 
 from daadkracht.testing.trajectory import started_trajectory
 from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, Trajectory
@@ -41,6 +42,11 @@ EXPECTED = {
     "trajectory:item_toggle": MANAGING_POST,
     "trajectory:item_edit": MANAGING,
     "trajectory:item_delete": MANAGING,
+    "trajectory:collaboration_model": ALL_MEMBERS,
+    "trajectory:collaboration_model_edit": MANAGING,
+    "trajectory:collaboration_model_propose": MANAGING_POST,
+    "trajectory:collaboration_bodies_edit": MANAGING,
+    "trajectory:collaboration_contacts_edit": MANAGING,
 }
 
 SAMPLE_KWARGS = {

@@ -428,7 +428,7 @@ def _meeting(
     if method is not None and method.text is not None and spec.agenda:
         template = method.text.agenda(spec.agenda)
         agenda = template.as_text() if template else ""
-    meeting = Meeting.unscoped.create(
+    meeting = Meeting.objects.create(
         municipality=municipality,
         title=spec.title,
         kind=spec.kind,
@@ -443,12 +443,12 @@ def _meeting(
         team=teams[spec.team] if spec.team else None,
     )
     names = spec.departments or tuple(departments)
-    MeetingDepartment.unscoped.bulk_create(
+    MeetingDepartment.objects.bulk_create(
         MeetingDepartment(municipality=municipality, meeting=meeting, department=departments[n])
         for n in names
     )
     held = spec.days < 0
-    MeetingAttendee.unscoped.bulk_create(
+    MeetingAttendee.objects.bulk_create(
         MeetingAttendee(
             municipality=municipality,
             meeting=meeting,
@@ -461,9 +461,9 @@ def _meeting(
 
 
 def _served_actions(municipality: Municipality, codes: tuple[str, ...]) -> list[Action]:
-    themes = Theme.unscoped.filter(municipality=municipality, code__in=codes)
+    themes = Theme.objects.filter(municipality=municipality, code__in=codes)
     return list(
-        Action.unscoped.filter(municipality=municipality, themes__in=themes)
+        Action.objects.filter(municipality=municipality, themes__in=themes)
         .distinct()
         .order_by("identifier")[:2]
     )
@@ -473,18 +473,18 @@ def build_meetings(municipality: Municipality) -> None:
     """The municipality's meetings, agreements and teams; run by the demo command as the
     platform, so nothing is sent."""
     today = timezone.localdate()
-    departments = {d.name: d for d in Department.unscoped.filter(municipality=municipality)}
+    departments = {d.name: d for d in Department.objects.filter(municipality=municipality)}
     people = {u.email: u for u in User.objects.filter(memberships__municipality=municipality)}
     methods = {m.key: m for m in Method.objects.all()}
     teams = {}
     for name, code, description, members in TEAMS:
-        team = teams[code] = ClimateTeam.unscoped.create(
+        team = teams[code] = ClimateTeam.objects.create(
             municipality=municipality,
             name=name,
-            theme=Theme.unscoped.filter(municipality=municipality, code=code).first(),
+            theme=Theme.objects.filter(municipality=municipality, code=code).first(),
             description=description,
         )
-        ClimateTeamMember.unscoped.bulk_create(
+        ClimateTeamMember.objects.bulk_create(
             ClimateTeamMember(
                 municipality=municipality,
                 team=team,
@@ -501,7 +501,7 @@ def build_meetings(municipality: Municipality) -> None:
         }
     for spec in AGREEMENTS:
         meeting = meetings[spec.meeting] if spec.meeting else None
-        agreement = WorkAgreement.unscoped.create(
+        agreement = WorkAgreement.objects.create(
             municipality=municipality,
             title=spec.title,
             status=spec.status,
@@ -512,7 +512,7 @@ def build_meetings(municipality: Municipality) -> None:
             meeting=meeting,
             team=meeting.team if meeting else None,
         )
-        WorkAgreementParty.unscoped.bulk_create(
+        WorkAgreementParty.objects.bulk_create(
             WorkAgreementParty(
                 municipality=municipality,
                 agreement=agreement,
@@ -521,7 +521,7 @@ def build_meetings(municipality: Municipality) -> None:
             )
             for name, commitment in spec.parties
         )
-        WorkAgreementAction.unscoped.bulk_create(
+        WorkAgreementAction.objects.bulk_create(
             WorkAgreementAction(municipality=municipality, agreement=agreement, action=action)
             for action in _served_actions(municipality, spec.themes)
         )

@@ -1,13 +1,32 @@
 """The demo's collaboration trajectory: halfway, with the intake, the diagnosis, the workshops
-and the plan of approach behind it and the chosen methods under way."""
+and the plan of approach behind it, the chosen methods under way, and the administrative
+collaboration model the departments agreed on."""
 
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
-from daadkracht.tenancy.models import Municipality
-from daadkracht.trajectory.models import ChecklistItem, Party, Phase, PhaseKind, PhaseState
+from daadkracht.tenancy.models import Department, Municipality
+from daadkracht.trajectory.collaboration_services import (
+    BodyChange,
+    ContactChoice,
+    climate_contacts_save,
+    collaboration_bodies_save,
+    collaboration_model_update,
+)
+from daadkracht.trajectory.models import (
+    BodyKind,
+    ChecklistItem,
+    CollaborationModel,
+    MeetingFrequency,
+    Party,
+    Phase,
+    PhaseKind,
+    PhaseState,
+    ReportingRhythm,
+)
+from daadkracht.trajectory.selectors import climate_contacts_basis
 from daadkracht.trajectory.services import (
     checklist_item_create,
     trajectory_start,
@@ -68,6 +87,75 @@ ITEMS: dict[PhaseKind, list[tuple[str, Party, int, bool]]] = {
     PhaseKind.EVALUATION: [
         ("Opvolgingsmeting bespreken met de diensten", Party.COACH, 80, False),
     ],
+}
+
+COLLABORATION_MODEL = {
+    "mandate": (
+        "Bereidt het klimaatplan voor en volgt het op met de diensten, roept de klimaatteams "
+        "samen en legt hun voorstellen aan de stuurgroep voor. Mag de diensthoofden vragen om "
+        "een klimaataanspreekpunt en om input voor de opvolging."
+    ),
+    "decision_route": "\n".join(
+        [
+            "Klimaatteam",
+            "Stuurgroep klimaat",
+            "Managementteam",
+            "College van burgemeester en schepenen",
+        ]
+    ),
+    "reporting_rhythm": ReportingRhythm.QUARTERLY,
+    "reporting_note": (
+        "Kwartaalnota aan het college; jaarlijks voortgangsrapport aan de gemeenteraad"
+    ),
+    "notes": "Afgesproken in de tweede workshop met de vertegenwoordigers van de diensten.",
+}
+
+# (name, kind, how often, when exactly, chair, who takes part, what it decides)
+BODIES = [
+    (
+        "Klimaatteam gebouwen",
+        BodyKind.CLIMATE_TEAM,
+        MeetingFrequency.MONTHLY,
+        "tweede dinsdag van de maand",
+        "Sofie Van den Broucke",
+        "Gebouwen en Facilitair Beheer, Milieu en Duurzaamheid, Financiën, Aankoop",
+        "Stelt renovaties en energieprojecten voor en volgt ze op",
+    ),
+    (
+        "Klimaatteam mobiliteit",
+        BodyKind.CLIMATE_TEAM,
+        MeetingFrequency.MONTHLY,
+        "laatste donderdag van de maand",
+        "Pieter Declercq",
+        "Mobiliteit, Openbaar Domein, Ruimtelijke Planning, Milieu en Duurzaamheid",
+        "Stelt fiets-, parkeer- en deelmobiliteitsacties voor en volgt ze op",
+    ),
+    (
+        "Stuurgroep klimaat",
+        BodyKind.STEERING_GROUP,
+        MeetingFrequency.QUARTERLY,
+        "",
+        "Schepen Hilde Goethals",
+        "Schepen van Klimaat, algemeen directeur, klimaatcoördinator, trekkers van de klimaatteams",
+        "Legt prioriteiten vast en bereidt de beslissingen van het college voor",
+    ),
+    (
+        "Managementteam",
+        BodyKind.MANAGEMENT_TEAM,
+        MeetingFrequency.FORTNIGHTLY,
+        "klimaat elk kwartaal op de agenda",
+        "Algemeen directeur",
+        "Algemeen directeur, financieel directeur en de diensthoofden",
+        "Geeft de diensten de ruimte en de middelen voor de klimaatacties",
+    ),
+]
+
+# Contacts without an account on the platform; Onderwijs and Cultuur en Erfgoed have none yet.
+CONTACTS_WITHOUT_ACCOUNT = {
+    "Ruimtelijke Planning": "Katrien Vandamme",
+    "Communicatie": "Dries Vanneste",
+    "Aankoop": "Griet Desmet",
+    "Personeel en Organisatie": "Stijn Verhaeghe",
 }
 
 # Which of the municipality's responsibilities are done already.
@@ -132,3 +220,53 @@ def build_trajectory(municipality: Municipality, *, contact: User) -> None:
     for item in ChecklistItem.objects.filter(trajectory=trajectory, phase=None):
         if item.key in RESPONSIBILITIES_DONE and item.due_date is not None:
             ChecklistItem.objects.filter(pk=item.pk).update(done_at=_done_at(item.due_date))
+    build_collaboration_model(municipality, coordinator=contact)
+
+
+def build_collaboration_model(municipality: Municipality, *, coordinator: User) -> None:
+    """The collaboration model agreed in the workshops: the climate coordinator coordinates,
+    two climate teams meet monthly, a steering group quarterly, and most departments have a
+    climate contact."""
+    department = Department.objects.filter(
+        municipality_id=municipality.pk, memberships__user=coordinator
+    ).first()
+    collaboration_model_update(
+        actor=None,
+        collaboration_model=CollaborationModel(municipality_id=municipality.pk),
+        expected_version=0,
+        coordinator=coordinator,
+        coordinating_department=department,
+        **COLLABORATION_MODEL,
+    )
+    model = CollaborationModel.objects.get(municipality_id=municipality.pk)
+    collaboration_bodies_save(
+        actor=None,
+        municipality=municipality,
+        expected_version=model.version,
+        changes=[
+            BodyChange(
+                None,
+                {
+                    "name": name,
+                    "kind": kind,
+                    "frequency": frequency,
+                    "frequency_note": note,
+                    "chair": chair,
+                    "participants": participants,
+                    "decides": decides,
+                },
+            )
+            for name, kind, frequency, note, chair, participants, decides in BODIES
+        ],
+    )
+    departments = Department.objects.filter(municipality_id=municipality.pk)
+    climate_contacts_save(
+        actor=None,
+        municipality=municipality,
+        expected_basis=climate_contacts_basis(municipality),
+        contacts={
+            d.pk: ContactChoice(member=d.climate_contact, name=CONTACTS_WITHOUT_ACCOUNT[d.name])
+            for d in departments
+            if d.name in CONTACTS_WITHOUT_ACCOUNT and d.climate_contact_id is None
+        },
+    )

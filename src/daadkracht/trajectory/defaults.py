@@ -1,12 +1,18 @@
-"""What a new trajectory starts with: its six phases on a first schedule, and the checklist of
-what the municipality itself stays responsible for."""
+"""What a new trajectory starts with: its six phases on a first schedule, the checklist of
+what the municipality itself stays responsible for, and a first collaboration model to adapt."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.trajectory.models import Party, PhaseKind
+from daadkracht.trajectory.models import (
+    BodyKind,
+    MeetingFrequency,
+    Party,
+    PhaseKind,
+    ReportingRhythm,
+)
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,46 @@ EXPLANATION = _(
     "chosen methods (such as a kick-off day, lunch talks and climate teams), and finally "
     "evaluating and adjusting. A coach can guide it; the municipality stays its owner."
 )
+
+
+@dataclass(frozen=True)
+class BodyPlan:
+    name: Any
+    kind: BodyKind
+    frequency: MeetingFrequency
+    participants: Any
+    decides: Any
+
+
+# What a municipality that has not described its collaboration model yet may start from: the
+# climate coordinator coordinates, climate teams for the two themes with the most emissions,
+# and a steering group that takes proposals to the executive board every quarter.
+SUGGESTED_MANDATE = _(
+    "Prepares and follows up the climate plan with the departments, calls the climate teams "
+    "together and takes their proposals to the steering group."
+)
+SUGGESTED_ROUTE = [_("Climate team"), _("Steering group"), _("Executive board")]
+SUGGESTED_RHYTHM = ReportingRhythm.QUARTERLY
+SUGGESTED_BODIES = [
+    BodyPlan(
+        _("Climate team buildings"),
+        BodyKind.CLIMATE_TEAM,
+        MeetingFrequency.MONTHLY,
+        _("Heads and experts of the departments for buildings, facilities and energy"),
+        _("Proposes actions and follows up their progress"),
+    ),
+    BodyPlan(
+        _("Climate team mobility"),
+        BodyKind.CLIMATE_TEAM,
+        MeetingFrequency.MONTHLY,
+        _("Heads and experts of the departments for mobility, public space and planning"),
+        _("Proposes actions and follows up their progress"),
+    ),
+    BodyPlan(
+        _("Steering group"),
+        BodyKind.STEERING_GROUP,
+        MeetingFrequency.QUARTERLY,
+        _("The alderman for climate, the general director and the climate coordinator"),
+        _("Sets the priorities and prepares the decisions of the executive board"),
+    ),
+]

@@ -168,3 +168,169 @@ class ChecklistItem(TenantModel, VersionedModel, TimeStampedModel):
 
     def is_overdue(self, today: date) -> bool:
         return not self.is_done and self.due_date is not None and self.due_date < today
+
+
+# --- The administrative collaboration model -------------------------------------------------
+
+
+class ReportingRhythm(models.TextChoices):
+    """How often the executive board and the council hear how the climate plan goes."""
+
+    MONTHLY = "monthly", _("every month")
+    QUARTERLY = "quarterly", _("every quarter")
+    HALF_YEARLY = "half_yearly", _("every six months")
+    YEARLY = "yearly", _("every year")
+
+
+class MeetingFrequency(models.TextChoices):
+    WEEKLY = "weekly", _("every week")
+    FORTNIGHTLY = "fortnightly", _("every two weeks")
+    MONTHLY = "monthly", _("every month")
+    QUARTERLY = "quarterly", _("every quarter")
+    HALF_YEARLY = "half_yearly", _("every six months")
+    YEARLY = "yearly", _("every year")
+    AS_NEEDED = "as_needed", _("when needed")
+
+
+class BodyKind(models.TextChoices):
+    CLIMATE_TEAM = "climate_team", _("climate team")
+    STEERING_GROUP = "steering_group", _("steering group")
+    MANAGEMENT_TEAM = "management_team", _("management team")
+    WORKING_GROUP = "working_group", _("working group")
+    OTHER = "other", _("other")
+
+
+class CollaborationModel(TenantModel, VersionedModel, TimeStampedModel):
+    """How the administration works together on the climate plan: who coordinates, which
+    bodies meet, and how decisions reach the executive board. One per municipality."""
+
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("coordinator"),
+        help_text=_("The member who coordinates the climate work across the departments."),
+    )
+    coordinating_department = models.ForeignKey(
+        "tenancy.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("coordinating department"),
+    )
+    mandate = models.TextField(
+        _("mandate of the coordinator"),
+        blank=True,
+        help_text=_(
+            "What the coordinator may decide or ask of the departments, and what goes higher up."
+        ),
+    )
+    decision_route = models.TextField(
+        _("route of a decision"),
+        blank=True,
+        help_text=_(
+            "The steps a proposal takes until the executive board decides, one step per line, "
+            "for example: climate team, steering group, executive board."
+        ),
+    )
+    reporting_rhythm = models.CharField(
+        _("reporting to the executive board and the council"),
+        max_length=20,
+        choices=ReportingRhythm.choices,
+        blank=True,
+    )
+    reporting_note = models.CharField(
+        _("how the reporting goes"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: a note to the executive board, a yearly report to the council."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("collaboration model")
+        verbose_name_plural = _("collaboration models")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"], name="collaboration_model_one_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Administrative collaboration model"))
+
+    @property
+    def route_steps(self) -> list[str]:
+        return [line.strip() for line in self.decision_route.splitlines() if line.strip()]
+
+
+class CollaborationBody(TenantModel, TimeStampedModel):
+    """A team or body of the collaboration model: who takes part, how often it meets and
+    what it decides."""
+
+    collaboration_model = models.ForeignKey(
+        CollaborationModel,
+        on_delete=models.CASCADE,
+        related_name="bodies",
+        verbose_name=_("collaboration model"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=BodyKind.choices, default=BodyKind.CLIMATE_TEAM
+    )
+    climate_team = models.ForeignKey(
+        "meetings.ClimateTeam",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("climate team on the platform"),
+    )
+    chair = models.CharField(_("chair"), max_length=200, blank=True)
+    frequency = models.CharField(
+        _("meets"), max_length=20, choices=MeetingFrequency.choices, blank=True
+    )
+    frequency_note = models.CharField(
+        _("when exactly"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: the first Tuesday of the month."),
+    )
+    participants = models.TextField(_("who takes part"), blank=True)
+    decides = models.TextField(_("what it decides"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
+
+    belongs_to = "collaboration_model"
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "id"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClimateContactName(TenantModel, TimeStampedModel):
+    """The climate contact of a department who has no account on the platform. A member who
+    is the contact is named on the department itself (`Department.climate_contact`)."""
+
+    department = models.OneToOneField(
+        "tenancy.Department",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    belongs_to = "department"
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("climate contact without an account")
+        verbose_name_plural = _("climate contacts without an account")
+
+    def __str__(self) -> str:
+        return self.name

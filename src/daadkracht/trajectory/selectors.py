@@ -1,6 +1,8 @@
-"""Reads of the trajectory: its page, a phase's checklist, and the figures of the coach's
-overview for several municipalities at once."""
+"""Reads of the trajectory: its page, a phase's checklist, the figures of the coach's overview
+for several municipalities at once, and the administrative collaboration model."""
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -8,7 +10,18 @@ from datetime import date
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, PhaseState, Trajectory
+from daadkracht.accounts.models import User
+from daadkracht.tenancy.models import Department, Municipality
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ClimateContactName,
+    CollaborationBody,
+    CollaborationModel,
+    Phase,
+    PhaseKind,
+    PhaseState,
+    Trajectory,
+)
 
 NEXT_ITEMS = 3  # open items shown with each phase on the trajectory page
 
@@ -127,3 +140,106 @@ def trajectory_summaries(
         )
         for row in rows
     }
+
+
+# --- The administrative collaboration model -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """A department and its climate contact: a member, a name without an account, or none."""
+
+    department: Department
+    member: User | None
+    name: str
+
+    @property
+    def contact(self) -> str:
+        return str(self.member) if self.member is not None else self.name
+
+    @property
+    def email(self) -> str:
+        return self.member.email if self.member is not None else ""
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.contact
+
+
+@dataclass(frozen=True)
+class CollaborationModelSummary:
+    """What the collaboration model page and the plan of approach show."""
+
+    model: CollaborationModel | None
+    bodies: list[CollaborationBody]
+    contacts: list[ContactRow]
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for row in self.contacts if not row.is_gap)
+
+    @property
+    def gaps(self) -> list[ContactRow]:
+        return [row for row in self.contacts if row.is_gap]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing described yet; departments may have their climate contacts already."""
+        return self.model is None
+
+
+def collaboration_model_current() -> CollaborationModel | None:
+    """The active municipality's collaboration model."""
+    return CollaborationModel.objects.select_related(
+        "coordinator", "coordinating_department"
+    ).first()
+
+
+def climate_contact_rows(municipality: Municipality) -> list[ContactRow]:
+    """Every department of the municipality with its climate contact, by name; two queries."""
+    departments = Department.objects.filter(municipality_id=municipality.pk).select_related(
+        "climate_contact"
+    )
+    names = dict(
+        ClimateContactName.objects.filter(municipality_id=municipality.pk).values_list(
+            "department_id", "name"
+        )
+    )
+    return [
+        ContactRow(
+            department,
+            department.climate_contact,
+            "" if department.climate_contact_id else names.get(department.pk, ""),
+        )
+        for department in departments.order_by("name")
+    ]
+
+
+def collaboration_model_summary(municipality: Municipality) -> CollaborationModelSummary:
+    """The municipality's collaboration model, its bodies and every department's climate
+    contact, in four queries whatever their number. For `trajectory/_collaboration_model_
+    summary.html`, as `collaboration_summary`."""
+    model = (
+        CollaborationModel.objects.filter(municipality_id=municipality.pk)
+        .select_related("coordinator", "coordinating_department")
+        .first()
+    )
+    bodies = (
+        list(
+            CollaborationBody.objects.filter(collaboration_model=model).select_related(
+                "climate_team"
+            )
+        )
+        if model is not None
+        else []
+    )
+    return CollaborationModelSummary(model, bodies, climate_contact_rows(municipality))
+
+
+def climate_contacts_basis(municipality: Municipality) -> str:
+    """A mark of the climate contacts as stored: it changes with any department's contact."""
+    rows = sorted(
+        (row.department.pk, row.member.pk if row.member else None, row.name)
+        for row in climate_contact_rows(municipality)
+    )
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:32]

@@ -1,8 +1,9 @@
-"""URLs of the collaboration trajectory inside a municipality (`…/traject/`)."""
+"""URLs of the collaboration trajectory inside a municipality (`…/traject/`), with its
+administrative collaboration model."""
 
 from django.urls import URLPattern, path
 
-from daadkracht.trajectory import views
+from daadkracht.trajectory import collaboration_views, views
 
 app_name = "trajectory"
 
@@ -21,4 +22,29 @@ urlpatterns: list[URLPattern] = [
     path("punten/<int:pk>/afvinken/", views.item_toggle, name="item_toggle"),
     path("punten/<int:pk>/bewerken/", views.item_edit, name="item_edit"),
     path("punten/<int:pk>/verwijderen/", views.item_delete, name="item_delete"),
+    path(
+        "samenwerkingsmodel/",
+        collaboration_views.collaboration_model,
+        name="collaboration_model",
+    ),
+    path(
+        "samenwerkingsmodel/bewerken/",
+        collaboration_views.collaboration_model_edit,
+        name="collaboration_model_edit",
+    ),
+    path(
+        "samenwerkingsmodel/voorstel/",
+        collaboration_views.collaboration_model_propose,
+        name="collaboration_model_propose",
+    ),
+    path(
+        "samenwerkingsmodel/overlegorganen/",
+        collaboration_views.collaboration_bodies_edit,
+        name="collaboration_bodies_edit",
+    ),
+    path(
+        "samenwerkingsmodel/klimaataanspreekpunten/",
+        collaboration_views.collaboration_contacts_edit,
+        name="collaboration_contacts_edit",
+    ),
 ]
