@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
+from daadkracht.demo.approach import build_plan_of_approach
 from daadkracht.tenancy.models import Municipality
 from daadkracht.trajectory.models import ChecklistItem, Party, Phase, PhaseKind, PhaseState
 from daadkracht.trajectory.services import (
@@ -56,7 +57,8 @@ def _done_at(due: date) -> datetime:
 
 
 def build_trajectory(municipality: Municipality, *, contact: User) -> None:
-    """The municipality's trajectory, halfway; run by the demo command as the platform."""
+    """The municipality's trajectory, halfway, with its plan of approach drawn up; run by the
+    demo command as the platform."""
     today = timezone.localdate()
     trajectory = trajectory_start(
         actor=None,
@@ -92,3 +94,4 @@ def build_trajectory(municipality: Municipality, *, contact: User) -> None:
     for item in ChecklistItem.objects.filter(trajectory=trajectory, phase=None):
         if item.key in RESPONSIBILITIES_DONE and item.due_date is not None:
             ChecklistItem.objects.filter(pk=item.pk).update(done_at=_done_at(item.due_date))
+    build_plan_of_approach(municipality, trajectory)

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from daadkracht.trajectory import views
+from daadkracht.trajectory import approach_views, views
 
 app_name = "trajectory"
 
@@ -21,4 +21,19 @@ urlpatterns: list[URLPattern] = [
     path("punten/<int:pk>/afvinken/", views.item_toggle, name="item_toggle"),
     path("punten/<int:pk>/bewerken/", views.item_edit, name="item_edit"),
     path("punten/<int:pk>/verwijderen/", views.item_delete, name="item_delete"),
+    path("plan-van-aanpak/", approach_views.plan, name="plan"),
+    path("plan-van-aanpak/pdf/", approach_views.plan_pdf, name="plan_pdf"),
+    path("plan-van-aanpak/opstellen/", approach_views.plan_start, name="plan_start"),
+    path("plan-van-aanpak/bewerken/", approach_views.plan_edit, name="plan_edit"),
+    path("plan-van-aanpak/methoden/nieuw/", approach_views.method_add, name="method_add"),
+    path(
+        "plan-van-aanpak/methoden/<int:pk>/bewerken/",
+        approach_views.method_edit,
+        name="method_edit",
+    ),
+    path(
+        "plan-van-aanpak/methoden/<int:pk>/verwijderen/",
+        approach_views.method_delete,
+        name="method_delete",
+    ),
 ]
