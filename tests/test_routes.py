@@ -21,7 +21,13 @@ from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.decorators import tenant_view
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
-from daadkracht.trajectory.models import ChecklistItem, Phase, Trajectory
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ChosenMethod,
+    Phase,
+    PlanOfApproach,
+    Trajectory,
+)
 from tests.url_matrix import SAMPLE_KWARGS
 
 METHODS = ["get", "post", "put", "patch", "delete"]
@@ -109,7 +115,10 @@ def _url(route: Route, world) -> str:
 
 
 def _counts() -> dict[str, int]:
-    models = [Action, Department, Theme, Task, Membership, Trajectory, Phase, ChecklistItem]
+    models = [
+        *(Action, Department, Theme, Task, Membership),
+        *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
+    ]
     return {m.__name__: m.unscoped.count() for m in models}
 
 
