@@ -148,7 +148,6 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "trajectory:phase_edit": ("",),
     "trajectory:item_edit": ("",),
     "trajectory:item_delete": ("",),
-    "trajectory:plan": ("",),
     "trajectory:plan_edit": ("",),
     "trajectory:method_add": ("",),
     "trajectory:method_edit": ("",),

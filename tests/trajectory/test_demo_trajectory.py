@@ -1,4 +1,5 @@
-"""The demo's Bruges is halfway through its trajectory; Damme has not started one."""
+"""The demo's Bruges is halfway through its trajectory, with its plan of approach drawn up;
+Damme has not started one."""
 
 from http import HTTPStatus
 from io import StringIO
@@ -10,7 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
-from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, PhaseState, Trajectory
+from daadkracht.meetings.catalogue import CLIMATE_TEAM, KICK_OFF_DAY, LUNCH_TALK, WORKSHOP
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ChosenMethod,
+    Phase,
+    PhaseKind,
+    PhaseState,
+    PlanOfApproach,
+    Trajectory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +53,27 @@ def test_the_demo_trajectory_is_halfway_with_items_in_every_state():
     assert rows["damme-demo"].trajectory is None
     bruges = coach.get(reverse("trajectory:overview", args=["brugge-demo"]))
     assert "Herinnering sturen aan de diensten die nog niet antwoordden" in bruges.content.decode()
+
+
+def test_the_demo_plan_of_approach_chooses_its_methods_from_the_diagnosis():
+    call_command("demo", stdout=StringIO())
+
+    plan = PlanOfApproach.unscoped.get()
+    assert plan.municipality.slug == "brugge-demo"
+    chosen = list(ChosenMethod.unscoped.filter(plan=plan).select_related("method"))
+    assert [c.method.key for c in chosen] == [
+        KICK_OFF_DAY,
+        LUNCH_TALK,
+        CLIMATE_TEAM,
+        CLIMATE_TEAM,
+        WORKSHOP,
+    ]
+    assert {c.title for c in chosen} >= {"Klimaatteam gebouwen", "Klimaatteam mobiliteit"}
+    assert all(c.reason and c.finding and c.period for c in chosen)
+    assert "diagnose" in chosen[0].reason
+
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))
+    page = coordinator.get(reverse("trajectory:plan", args=["brugge-demo"]))
+    assert page.status_code == HTTPStatus.OK
+    assert "Workshop dashboard klimaatacties" in page.content.decode()

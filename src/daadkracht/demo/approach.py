@@ -30,11 +30,11 @@ def _findings(summary: DiagnosisSummary | None) -> dict[str, str]:
     net = summary.network
     names = {d.pk: d.name for d in net.departments}
     by_name = {name: pk for pk, name in names.items()}
-    degree = dict.fromkeys(names, 0)
+    strength = dict.fromkeys(names, 0)
     for tie in net.ties:
-        degree[tie.first.pk] += 1
-        degree[tie.second.pk] += 1
-    loneliest = sorted(names, key=lambda pk: (degree[pk], names[pk]))[:3]
+        strength[tie.first.pk] += tie.strength
+        strength[tie.second.pk] += tie.strength
+    loneliest = sorted(names, key=lambda pk: (strength[pk], names[pk]))[:3]
     weakest = summary.weakest_theme
 
     def level(first: str, second: str) -> str:
@@ -50,8 +50,8 @@ def _findings(summary: DiagnosisSummary | None) -> dict[str, str]:
 
     return {
         "kick-off": (
-            f"{len(net.ties)} van de {summary.pairs} paren diensten werken samen "
-            f"({summary.density_percent}%); het minst verbonden zijn "
+            f"Van de {summary.pairs} paren diensten stemmen er {net.strong_ties} hun werk echt "
+            "af (niveau 3 of hoger); het minst verbonden zijn "
             + ", ".join(names[pk] for pk in loneliest)
             + "."
         ),

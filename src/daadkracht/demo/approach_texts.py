@@ -54,8 +54,8 @@ METHODS = [
         method=KICK_OFF_DAY,
         title="Doorstartdag klimaatplan",
         reason=(
-            "De diagnose toont dat een groot deel van de diensten nauwelijks met elkaar "
-            "samenwerkt. Op een plenaire doorstartdag werkt één vertegenwoordiger per dienst "
+            "De diagnose toont dat de diensten elkaar wel kennen, maar hun werk nog weinig op "
+            "elkaar afstemmen. Op een plenaire doorstartdag werkt één vertegenwoordiger per dienst "
             "samen aan concrete acties uit de zeven Bruggen, zodat de diensten elkaar leren "
             "kennen en zien welke acties hen samen aangaan."
         ),
