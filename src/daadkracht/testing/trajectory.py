@@ -41,7 +41,7 @@ def closed_round(
     """A closed round of the diagnosis in which each department but the `silent` ones answered:
     `levels[(i, j)]` is what the i-th department said about the j-th (0 when not given)."""
     opens_on = opens_on or timezone.localdate() - timedelta(days=30)
-    survey_round = SurveyRoundFactory(
+    survey_round = SurveyRoundFactory.create(
         municipality=municipality,
         name=name,
         opens_on=opens_on,
@@ -53,7 +53,7 @@ def closed_round(
             continue
         said = {other: levels.get((i, j), 0) for j, other in enumerate(departments) if j != i}
         survey_answers_give(survey_round, department, said, maturity)
-    SurveyRound.unscoped.filter(pk=survey_round.pk).update(
+    SurveyRound.objects.filter(pk=survey_round.pk).update(
         state=SurveyRound.State.CLOSED, closed_at=timezone.now()
     )
     survey_round.refresh_from_db()

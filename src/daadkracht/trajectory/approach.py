@@ -44,11 +44,14 @@ class MethodUse:
     first: date
 
 
-def methods_used_in_meetings() -> list[MethodUse]:
+def methods_used_in_meetings(municipality_id: int) -> list[MethodUse]:
     """The methods of the municipality's meetings so far (cancelled ones left out), in the
-    order they were first used."""
+    order they were first used. The municipality is named, as the service drawing up a plan
+    may run in a wider scope than one municipality's (the demo's)."""
     rows = (
-        Meeting.objects.filter(cancelled_at__isnull=True, method__isnull=False)
+        Meeting.objects.filter(
+            municipality_id=municipality_id, cancelled_at__isnull=True, method__isnull=False
+        )
         .values("method_id")
         .annotate(used=Count("id"), first=Min("starts_at"))
         .order_by()

@@ -65,7 +65,7 @@ def plan_of_approach_create(*, actor: Any, trajectory: Trajectory) -> PlanOfAppr
             audit_record(
                 actor=actor, instance=plan, action=AuditAction.CREATED, source=ChangeSource.FORM
             )
-            for position, use in enumerate(methods_used_in_meetings()):
+            for position, use in enumerate(methods_used_in_meetings(trajectory.municipality_id)):
                 chosen = ChosenMethod.objects.create(
                     municipality_id=trajectory.municipality_id,
                     plan=plan,

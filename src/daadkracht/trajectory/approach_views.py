@@ -87,7 +87,7 @@ def plan(request: TenantRequest) -> HttpResponse:
     context = _document_context(request, trajectory)
     context["can_manage"] = can_manage
     if context["document"].plan is None:
-        context["methods_used"] = methods_used_in_meetings()
+        context["methods_used"] = methods_used_in_meetings(request.tenant.municipality.pk)
     return render(request, "trajectory/plan.html", context)
 
 
