@@ -153,6 +153,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "trajectory:collaboration_model_edit": ("",),
     "trajectory:collaboration_bodies_edit": ("",),
     "trajectory:collaboration_contacts_edit": ("",),
+    "trajectory:plan_edit": ("",),
+    "trajectory:method_add": ("",),
+    "trajectory:method_edit": ("",),
+    "trajectory:method_delete": ("",),
     "diagnosis:round_create": ("",),
     "diagnosis:round_detail": ("",),
     "diagnosis:round_close": ("",),
@@ -188,6 +192,8 @@ POST_WITHOUT_FORM = {
     " choices are posted in tests/plans/test_import_mapping.py",
     "trajectory:start": "shown before the trajectory starts (the world's has started); hostile"
     " start dates are posted in tests/trajectory/test_views.py",
+    "trajectory:plan_start": "shown before the plan of approach is drawn up (the world's is); it"
+    " reads no field: tests/trajectory/test_plan_of_approach.py posts it",
     "plans:actions_import_kind": "shown on a preview with new actions (the fuzzed file has none);"
     " crafted choices are posted in tests/plans/test_import_unknown_and_kind.py",
 }

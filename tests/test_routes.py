@@ -23,10 +23,12 @@ from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
 from daadkracht.trajectory.models import (
     ChecklistItem,
+    ChosenMethod,
     ClimateContactName,
     CollaborationBody,
     CollaborationModel,
     Phase,
+    PlanOfApproach,
     Trajectory,
 )
 from tests.url_matrix import SAMPLE_KWARGS
@@ -117,17 +119,9 @@ def _url(route: Route, world) -> str:
 
 def _counts() -> dict[str, int]:
     models = [
-        Action,
-        Department,
-        Theme,
-        Task,
-        Membership,
-        Trajectory,
-        Phase,
-        ChecklistItem,
-        CollaborationModel,
-        CollaborationBody,
-        ClimateContactName,
+        *(Action, Department, Theme, Task, Membership),
+        *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
+        *(CollaborationModel, CollaborationBody, ClimateContactName),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

@@ -42,6 +42,8 @@ ALLOWED_SCOPE = {
     "tenancy/platform.py": "the platform invites a new municipality's coordinator in its scope",
     "demo/management/commands/demo.py": "a command enters the platform scope",
     "testing/factories.py": "test data is written as the platform",
+    "testing/trajectory.py": "a plan of approach is drawn up in its municipality's scope",
+    "demo/approach.py": "the demo's plan of approach reads that municipality's diagnosis",
 }
 
 

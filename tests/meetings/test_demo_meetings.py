@@ -20,6 +20,7 @@ from daadkracht.meetings.models import (
     MeetingAttendee,
     WorkAgreement,
 )
+from daadkracht.trajectory.models import CollaborationBody
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,8 @@ def test_a_dozen_agreements_in_every_state_some_late_and_two_teams(demo):
         team_meetings = Meeting.unscoped.filter(team__in=teams)
         assert team_meetings.filter(starts_at__lt=timezone.now()).exists()
         assert team_meetings.filter(starts_at__gt=timezone.now()).exists()
+        linked = CollaborationBody.objects.filter(climate_team__in=teams).count()
+        assert linked == 2  # the collaboration model names the same two teams
 
     coordinator = Client()
     coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))

@@ -1,4 +1,5 @@
-"""The demo's Bruges is halfway through its trajectory; Damme has not started one."""
+"""The demo's Bruges is halfway through its trajectory, with its plan of approach drawn up;
+Damme has not started one."""
 
 from http import HTTPStatus
 from io import StringIO
@@ -10,13 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
+from daadkracht.meetings.catalogue import CLIMATE_TEAM, KICK_OFF_DAY, LUNCH_TALK, WORKSHOP
 from daadkracht.trajectory.models import (
     ChecklistItem,
+    ChosenMethod,
     CollaborationBody,
     CollaborationModel,
     Phase,
     PhaseKind,
     PhaseState,
+    PlanOfApproach,
     Trajectory,
 )
 
@@ -74,3 +78,27 @@ def test_the_demo_has_a_collaboration_model_with_two_departments_without_contact
     )
     assert page.status_code == HTTPStatus.OK
     assert page.content.decode().count('class="contact-gap"') == 2
+
+
+def test_the_demo_plan_of_approach_chooses_its_methods_from_the_diagnosis():
+    call_command("demo", stdout=StringIO())
+
+    plan = PlanOfApproach.unscoped.get()
+    assert plan.municipality.slug == "brugge-demo"
+    chosen = list(ChosenMethod.unscoped.filter(plan=plan).select_related("method"))
+    assert [c.method.key for c in chosen] == [
+        KICK_OFF_DAY,
+        LUNCH_TALK,
+        CLIMATE_TEAM,
+        CLIMATE_TEAM,
+        WORKSHOP,
+    ]
+    assert {c.title for c in chosen} >= {"Klimaatteam gebouwen", "Klimaatteam mobiliteit"}
+    assert all(c.reason and c.finding and c.period for c in chosen)
+    assert "diagnose" in chosen[0].reason
+
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))
+    page = coordinator.get(reverse("trajectory:plan", args=["brugge-demo"]))
+    assert page.status_code == HTTPStatus.OK
+    assert "Workshop dashboard klimaatacties" in page.content.decode()

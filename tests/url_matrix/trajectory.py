@@ -1,8 +1,16 @@
 """URL matrix rows: the collaboration trajectory, its phases and checklists, and its
 administrative collaboration model."""
 
-from daadkracht.testing.trajectory import started_trajectory
-from daadkracht.trajectory.models import ChecklistItem, Phase, PhaseKind, Trajectory
+from daadkracht.meetings.catalogue import KICK_OFF_DAY
+from daadkracht.testing.trajectory import drawn_up_plan, started_trajectory
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ChosenMethod,
+    Phase,
+    PhaseKind,
+    PlanOfApproach,
+    Trajectory,
+)
 from tests.url_matrix.rows import ALL_MEMBERS, FORBIDDEN, NOT_ALLOWED, OK, tenant
 
 
@@ -27,6 +35,21 @@ def _item(world) -> dict:
     return {"pk": ChecklistItem.unscoped.filter(trajectory=trajectory).first().pk}
 
 
+def _plan(world) -> dict:
+    """Municipality A's plan of approach (drawn up once per world), with one chosen method."""
+    trajectory = _started(world)
+    if not PlanOfApproach.unscoped.filter(municipality=world.a).exists():
+        drawn_up_plan(
+            world.a, trajectory, methods=[(KICK_OFF_DAY, "Veel diensten werken naast elkaar.")]
+        )
+    return {}
+
+
+def _chosen(world) -> dict:
+    _plan(world)
+    return {"pk": ChosenMethod.unscoped.filter(municipality=world.a).first().pk}
+
+
 # Coordinators and the coaches who guide the municipality through its trajectory.
 MANAGING = tenant(OK, FORBIDDEN, FORBIDDEN, OK)
 MANAGING_POST = tenant(NOT_ALLOWED, FORBIDDEN, FORBIDDEN, NOT_ALLOWED)
@@ -47,6 +70,13 @@ EXPECTED = {
     "trajectory:collaboration_model_propose": MANAGING_POST,
     "trajectory:collaboration_bodies_edit": MANAGING,
     "trajectory:collaboration_contacts_edit": MANAGING,
+    "trajectory:plan": ALL_MEMBERS,
+    "trajectory:plan_pdf": ALL_MEMBERS,
+    "trajectory:plan_start": MANAGING_POST,
+    "trajectory:plan_edit": MANAGING,
+    "trajectory:method_add": MANAGING,
+    "trajectory:method_edit": MANAGING,
+    "trajectory:method_delete": MANAGING,
 }
 
 SAMPLE_KWARGS = {
@@ -58,4 +88,11 @@ SAMPLE_KWARGS = {
     "trajectory:item_toggle": _item,
     "trajectory:item_edit": _item,
     "trajectory:item_delete": _item,
+    "trajectory:plan": _plan,
+    "trajectory:plan_pdf": _plan,
+    "trajectory:plan_start": _agreements,
+    "trajectory:plan_edit": _plan,
+    "trajectory:method_add": _plan,
+    "trajectory:method_edit": _chosen,
+    "trajectory:method_delete": _chosen,
 }

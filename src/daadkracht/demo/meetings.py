@@ -24,6 +24,7 @@ from daadkracht.meetings.models import (
 )
 from daadkracht.plans.models import Action, Theme
 from daadkracht.tenancy.models import Department, Municipality
+from daadkracht.trajectory.models import CollaborationBody
 
 SUSTAINABILITY = "Milieu en Duurzaamheid"
 
@@ -493,6 +494,10 @@ def build_meetings(municipality: Municipality) -> None:
                 starts_on=today - timedelta(days=30 * months),
             )
             for email, role, months in members
+        )
+        # The collaboration model's body of the same name is this team.
+        CollaborationBody.objects.filter(municipality=municipality, name=name).update(
+            climate_team=team
         )
     with translation.override("nl"):
         meetings = {

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from daadkracht.accounts.models import User
+from daadkracht.demo.approach import build_plan_of_approach
 from daadkracht.tenancy.models import Department, Municipality
 from daadkracht.trajectory.collaboration_services import (
     BodyChange,
@@ -174,7 +175,8 @@ def _done_at(due: date) -> datetime:
 
 
 def build_trajectory(municipality: Municipality, *, contact: User) -> None:
-    """The municipality's trajectory, halfway; run by the demo command as the platform."""
+    """The municipality's trajectory, halfway, with its plan of approach drawn up; run by the
+    demo command as the platform."""
     today = timezone.localdate()
     trajectory = trajectory_start(
         actor=None,
@@ -221,6 +223,7 @@ def build_trajectory(municipality: Municipality, *, contact: User) -> None:
         if item.key in RESPONSIBILITIES_DONE and item.due_date is not None:
             ChecklistItem.objects.filter(pk=item.pk).update(done_at=_done_at(item.due_date))
     build_collaboration_model(municipality, coordinator=contact)
+    build_plan_of_approach(municipality, trajectory)
 
 
 def build_collaboration_model(municipality: Municipality, *, coordinator: User) -> None:

@@ -9,10 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.forms import MergeableForm
 from daadkracht.common.row_fields import RowChoices
+from daadkracht.meetings.models import Method
 from daadkracht.plans.forms.action import date_input
 from daadkracht.tenancy.forms import VersionField
 from daadkracht.tenancy.selectors import member_users
-from daadkracht.trajectory.models import ChecklistItem, Phase, Trajectory
+from daadkracht.trajectory.models import (
+    ChecklistItem,
+    ChosenMethod,
+    Phase,
+    PlanOfApproach,
+    Trajectory,
+)
 
 
 class StartForm(forms.Form):
@@ -80,3 +87,36 @@ class ChecklistItemForm(VersionedModelForm, forms.ModelForm[ChecklistItem]):
         model = ChecklistItem
         fields = ["text", "owner", "due_date"]
         widgets = {"due_date": date_input()}
+
+
+class PlanForm(VersionedModelForm, forms.ModelForm[PlanOfApproach]):
+    version = VersionField(required=False)
+
+    class Meta(RowChoices):
+        model = PlanOfApproach
+        fields = ["introduction", "aim", "coach_responsibilities", "status", "approved_on"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 4}),
+            "aim": forms.Textarea(attrs={"rows": 3}),
+            "coach_responsibilities": forms.Textarea(attrs={"rows": 5}),
+            "status": forms.RadioSelect,
+            "approved_on": date_input(),
+        }
+
+
+class ChosenMethodForm(VersionedModelForm, forms.ModelForm[ChosenMethod]):
+    version = VersionField(required=False)
+
+    class Meta(RowChoices):
+        model = ChosenMethod
+        fields = ["method", "title", "reason", "finding", "period", "lead"]
+        widgets = {
+            "reason": forms.Textarea(attrs={"rows": 3}),
+            "finding": forms.Textarea(attrs={"rows": 2}),
+            "lead": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["method"].queryset = Method.objects.all()  # type: ignore[attr-defined]
+        self.fields["reason"].required = True

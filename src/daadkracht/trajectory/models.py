@@ -334,3 +334,113 @@ class ClimateContactName(TenantModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PlanStatus(models.TextChoices):
+    """Where the plan of approach stands with the executive board."""
+
+    DRAFT = "draft", _("draft")
+    PRESENTED = "presented", _("presented to the executive board")
+    APPROVED = "approved", _("approved by the executive board")
+
+
+class PlanOfApproach(TenantModel, VersionedModel, TimeStampedModel):
+    """The plan of approach the coach and the municipality write after the diagnosis and the
+    workshops: which methods they carry out and why, and who answers for what."""
+
+    trajectory = models.OneToOneField(
+        Trajectory,
+        on_delete=models.CASCADE,
+        related_name="plan_of_approach",
+        verbose_name=_("trajectory"),
+        editable=False,
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Why the municipality takes this trajectory, in a few sentences."),
+    )
+    aim = models.TextField(
+        _("aim"),
+        blank=True,
+        help_text=_(
+            "What the departments should be doing differently when the plan is carried out."
+        ),
+    )
+    coach_responsibilities = models.TextField(
+        _("what the coach takes care of"),
+        blank=True,
+        help_text=_(
+            "The municipality's own responsibilities come from the trajectory's checklist."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    approved_on = models.DateField(
+        _("approved by the executive board on"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
+    )
+
+    class Meta(TenantModel.Meta):
+        verbose_name = _("plan of approach")
+        verbose_name_plural = _("plans of approach")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"], name="plan_of_approach_one_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Plan of approach"))
+
+
+class ChosenMethod(TenantModel, VersionedModel, TimeStampedModel):
+    """A method of the catalogue the plan of approach carries out, and why it was chosen."""
+
+    plan = models.ForeignKey(
+        PlanOfApproach,
+        on_delete=models.CASCADE,
+        related_name="chosen_methods",
+        verbose_name=_("plan of approach"),
+        editable=False,
+    )
+    method = models.ForeignKey(
+        "meetings.Method",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("method"),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional, when the method is used more than once: e.g. climate team buildings."
+        ),
+    )
+    reason = models.TextField(_("why this method"), blank=True)
+    finding = models.TextField(
+        _("finding of the diagnosis it answers"),
+        blank=True,
+        help_text=_("E.g. the departments of mobility and public works hardly work together."),
+    )
+    period = models.CharField(
+        _("when"), max_length=120, blank=True, help_text=_("E.g. October 2026 or spring 2027.")
+    )
+    lead = models.CharField(
+        _("led by"), max_length=20, choices=Party.choices, default=Party.MUNICIPALITY
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
+
+    belongs_to = "plan"
+
+    class Meta(TenantModel.Meta):
+        ordering = ["position", "id"]
+        verbose_name = _("chosen method")
+        verbose_name_plural = _("chosen methods")
+
+    def __str__(self) -> str:
+        return self.title or str(self.method)

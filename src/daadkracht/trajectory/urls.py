@@ -3,7 +3,7 @@ administrative collaboration model."""
 
 from django.urls import URLPattern, path
 
-from daadkracht.trajectory import collaboration_views, views
+from daadkracht.trajectory import approach_views, collaboration_views, views
 
 app_name = "trajectory"
 
@@ -46,5 +46,20 @@ urlpatterns: list[URLPattern] = [
         "samenwerkingsmodel/klimaataanspreekpunten/",
         collaboration_views.collaboration_contacts_edit,
         name="collaboration_contacts_edit",
+    ),
+    path("plan-van-aanpak/", approach_views.plan, name="plan"),
+    path("plan-van-aanpak/pdf/", approach_views.plan_pdf, name="plan_pdf"),
+    path("plan-van-aanpak/opstellen/", approach_views.plan_start, name="plan_start"),
+    path("plan-van-aanpak/bewerken/", approach_views.plan_edit, name="plan_edit"),
+    path("plan-van-aanpak/methoden/nieuw/", approach_views.method_add, name="method_add"),
+    path(
+        "plan-van-aanpak/methoden/<int:pk>/bewerken/",
+        approach_views.method_edit,
+        name="method_edit",
+    ),
+    path(
+        "plan-van-aanpak/methoden/<int:pk>/verwijderen/",
+        approach_views.method_delete,
+        name="method_delete",
     ),
 ]
