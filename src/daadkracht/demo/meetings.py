@@ -390,9 +390,9 @@ TEAMS = [
         "Diensthoofden en experts van de diensten die aan de stedelijke gebouwen en de "
         "renovatie van woningen werken; komt maandelijks samen.",
         [
-            ("gebouwen@brugge.demo", TeamRole.CHAIR, 10),
-            ("coordinator@brugge.demo", TeamRole.MEMBER, 10),
-            ("financien@brugge.demo", TeamRole.MEMBER, 10),
+            ("gebouwen@brugge.demo", TeamRole.CHAIR, 7),
+            ("coordinator@brugge.demo", TeamRole.MEMBER, 7),
+            ("financien@brugge.demo", TeamRole.MEMBER, 7),
             ("wonen@brugge.demo", TeamRole.EXPERT, 6),
         ],
     ),
@@ -402,9 +402,9 @@ TEAMS = [
         "De diensten die over verplaatsingen beslissen: mobiliteit, openbaar domein en "
         "ruimtelijke planning; komt om de twee maanden samen.",
         [
-            ("mobiliteit@brugge.demo", TeamRole.CHAIR, 9),
-            ("openbaardomein@brugge.demo", TeamRole.MEMBER, 9),
-            ("coordinator@brugge.demo", TeamRole.EXPERT, 9),
+            ("mobiliteit@brugge.demo", TeamRole.CHAIR, 7),
+            ("openbaardomein@brugge.demo", TeamRole.MEMBER, 7),
+            ("coordinator@brugge.demo", TeamRole.EXPERT, 7),
         ],
     ),
 ]
