@@ -47,6 +47,7 @@ MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("plans:timeline", _("Timeline")),
     NavItem("prioritisation:priorities", _("Priorities")),
     COLLABORATION,
+    NavItem("stakeholders:organisations", _("Network")),
     NavItem("plans:settings", _("Plan")),
     NavItem("tenancy:departments", _("Departments")),
     NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
