@@ -16,7 +16,7 @@ from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.stakeholders.forms.contacts import BasisForm, ConsentForm, ContactForm
-from daadkracht.stakeholders.forms.filters import ContactListQuery
+from daadkracht.stakeholders.forms.filters import ContactListQuery, ContactNewQuery
 from daadkracht.stakeholders.models import Contact, Organisation, OrganisationKind, Purpose
 from daadkracht.stakeholders.policies import can_manage_stakeholders
 from daadkracht.stakeholders.selectors.contacts import (
@@ -113,7 +113,7 @@ def contacts(request: TenantRequest) -> HttpResponseBase:
 @tenant_view(can_manage_stakeholders)
 def contact_create(request: TenantRequest) -> HttpResponse:
     initial: dict[str, Any] = {}
-    organisation_id = ContactListQuery(request.GET).value("organisation")
+    organisation_id = ContactNewQuery(request.GET).value("organisation")
     if organisation_id is not None:
         initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
     form = ContactForm(request.POST or None, initial=initial)
