@@ -27,7 +27,7 @@ def test_organisations_filter_by_type_and_theme_and_search(world, network):
     assert "IVBO" in page
     assert "Welzijnsschakels" not in page
     page = client.get(base + "?q=Nergens").content.decode()
-    assert "No organisation matches these filters." in page
+    assert "Geen enkele organisatie past bij deze filters." in page
 
 
 def test_organisations_sort_and_export(world, network):
@@ -39,7 +39,7 @@ def test_organisations_sort_and_export(world, network):
     response = client.get(base + "?export=xlsx&kind=intermunicipal")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.values)
-    assert rows[0][:2] == ("Name", "Type")
+    assert rows[0][:2] == ("Naam", "Soort")
     assert rows[1][0] == "IVBO"
     assert rows[1][3] == "E Energie, M Mobiliteit"
     assert rows[1][4] == 1
@@ -74,8 +74,8 @@ def test_contacts_export_with_their_purposes_and_bases(world, network):
     assert [row[0] for row in rows[1:]] == ["Els Vandamme", "Jan Declercq", "Sofie Maertens"]
     els = rows[1]
     assert els[3] == "els.vandamme@fluvius.example"
-    assert els[6] == "membership of a governance body (public task)"
-    assert rows[3][5] in ("French", "Frans")
+    assert els[6] == "lidmaatschap van een bestuursorgaan (taak van algemeen belang)"
+    assert rows[3][5] == "Frans"
 
 
 def test_an_erased_person_is_not_listed(world, network):
@@ -83,4 +83,4 @@ def test_an_erased_person_is_not_listed(world, network):
     client.post(url("stakeholders:contact_erase", world, pk=network.jan.pk))
     page = client.get(url("stakeholders:contacts", world)).content.decode()
     assert "Jan Declercq" not in page
-    assert "Erased person" not in page
+    assert "Gewiste persoon" not in page

@@ -16,10 +16,10 @@ def test_members_read_organisations_without_the_personal_data_of_their_people(wo
     page = client.get(url("stakeholders:organisation", world, pk=network.fluvius.pk))
     assert page.status_code == HTTPStatus.OK
     text = page.content.decode()
-    assert "1 contact person." in text
+    assert "1 contactpersoon." in text
     assert "Els Vandamme" not in text
     assert "els.vandamme@fluvius.example" not in text
-    assert "Add an organisation" not in listing
+    assert "Organisatie toevoegen" not in listing
 
 
 @pytest.mark.parametrize("who", ["editor", "viewer", "coach"])
