@@ -5,6 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
+from daadkracht.access.context import tenant_scope
 from tests.stakeholders.conftest import url
 
 
@@ -84,3 +85,20 @@ def test_an_erased_person_is_not_listed(world, network):
     page = client.get(url("stakeholders:contacts", world)).content.decode()
     assert "Jan Declercq" not in page
     assert "Gewiste persoon" not in page
+
+
+def test_with_many_organisations_the_filter_is_no_drop_down(world, network):
+    from daadkracht.stakeholders.models import Organisation
+
+    with tenant_scope(world.a):
+        Organisation.objects.bulk_create(
+            Organisation(name=f"Buurtcomité {n}", kind="citizen_group") for n in range(200)
+        )
+    client = world.client_for("coordinator")
+    base = url("stakeholders:contacts", world)
+    page = client.get(base).content.decode()
+    assert 'name="organisation"' not in page
+    page = client.get(base + f"?organisation={network.ivbo.pk}").content.decode()
+    assert f'<input type="hidden" name="organisation" value="{network.ivbo.pk}">' in page
+    assert "Jan Declercq" in page
+    assert "Els Vandamme" not in page

@@ -30,6 +30,7 @@ PAGES = [
     ("stakeholders:contacts", "?sort=organisation&page=4&purpose=newsletter&kind=port"),
     ("stakeholders:contacts", "?q=Peeters&export=csv"),
     ("stakeholders:contacts", "?export=xlsx"),
+    ("stakeholders:contacts", "?organisation=1&theme=1"),
 ]
 
 
