@@ -101,10 +101,13 @@ def test_the_command_runs_the_job_for_every_municipality(world, network):
 
 def test_the_coordinator_sets_retention_periods_and_publishes_consent_texts(world, network):
     client = world.client_for("coordinator")
-    client.post(url("stakeholders:retention_save", world), {"purpose": "events", "months": "18"})
+    client.post(
+        url("stakeholders:retention_save", world),
+        {"retention-purpose": "events", "retention-months": "18"},
+    )
     client.post(
         url("stakeholders:consent_text_add", world),
-        {"purpose": "newsletter", "text": "Nieuwe tekst: maandelijks."},
+        {"text-purpose": "newsletter", "text-text": "Nieuwe tekst: maandelijks."},
     )
     with tenant_scope(world.a):
         assert RetentionRule.objects.get(purpose="events").months == 18
@@ -117,6 +120,7 @@ def test_the_coordinator_sets_retention_periods_and_publishes_consent_texts(worl
     page = client.get(url("stakeholders:privacy", world)).content.decode()
     assert "Nieuwe tekst: maandelijks." in page
     response = client.post(
-        url("stakeholders:retention_save", world), {"purpose": "events", "months": "0"}
+        url("stakeholders:retention_save", world),
+        {"retention-purpose": "events", "retention-months": "0"},
     )
     assert response.status_code == 400
