@@ -224,9 +224,11 @@ class Consent(TenantModel, TimeStampedModel):
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    # A text that a consent refers to cannot be deleted on its own; it goes with its
+    # municipality.
     consent_text = models.ForeignKey(
         ConsentText,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="consents",
         verbose_name=_("text shown"),
     )
