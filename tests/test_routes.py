@@ -18,6 +18,13 @@ from django.views.decorators.http import require_POST
 from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.stakeholders.models import (
+    Consent,
+    ConsentText,
+    Contact,
+    Organisation,
+    RetentionRule,
+)
 from daadkracht.tenancy.decorators import tenant_view
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
@@ -122,6 +129,7 @@ def _counts() -> dict[str, int]:
         *(Action, Department, Theme, Task, Membership),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
+        *(Organisation, Contact, Consent, ConsentText, RetentionRule),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "daadkracht.trajectory",
     "daadkracht.diagnosis",
     "daadkracht.meetings",
+    "daadkracht.stakeholders",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

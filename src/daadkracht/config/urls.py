@@ -23,6 +23,8 @@ urlpatterns = [
     path("bevraging/", include("daadkracht.diagnosis.urls.respondent")),
     # Public: a meeting's participant evaluates it with a signed link.
     path("evaluatie/", include("daadkracht.meetings.urls.evaluation")),
+    # Public: a contact person withdraws a consent with the signed link in a mail.
+    path("netwerk-uitschrijven/", include("daadkracht.stakeholders.urls.withdraw")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
@@ -34,6 +36,7 @@ urlpatterns = [
     path("<slug:municipality>/samenwerking/", include("daadkracht.diagnosis.urls")),
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
+    path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm

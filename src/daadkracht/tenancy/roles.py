@@ -28,6 +28,9 @@ class Permission(StrEnum):
     MANAGE_DIAGNOSIS = "manage_diagnosis"
     # Planning meetings and their invitations, and making work agreements for any department.
     MANAGE_MEETINGS = "manage_meetings"
+    # Contact persons of the network: reading and changing their personal data, their lawful
+    # bases and consents, exporting and erasing everything about a person.
+    MANAGE_STAKEHOLDERS = "manage_stakeholders"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

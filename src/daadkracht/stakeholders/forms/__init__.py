@@ -1,0 +1,1 @@
+"""Forms of the network: the edit forms, the privacy forms and the list filters."""

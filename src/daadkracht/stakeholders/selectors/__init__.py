@@ -1,0 +1,1 @@
+"""Reads of the network for its pages and exports."""

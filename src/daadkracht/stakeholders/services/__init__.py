@@ -1,0 +1,1 @@
+"""Writes of the network: organisations, contact persons, lawful bases, consents, privacy."""
