@@ -96,6 +96,7 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:create": ("meeting", "team"),
     "trajectory:collaboration_model": ("export",),
+    "bodies:list": ("kind", "theme", "export"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -176,6 +177,11 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
+    "bodies:create": ("",),
+    "bodies:edit": ("",),
+    "bodies:member_add": ("",),
+    "bodies:member_end": ("",),
+    "bodies:meeting_create": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}
@@ -194,6 +200,8 @@ POST_WITHOUT_FORM = {
     " start dates are posted in tests/trajectory/test_views.py",
     "trajectory:plan_start": "shown before the plan of approach is drawn up (the world's is); it"
     " reads no field: tests/trajectory/test_plan_of_approach.py posts it",
+    "bodies:propose": "shown while the municipality has no bodies (the fuzzed world has one); it"
+    " reads no field: tests/bodies/test_pages.py posts it",
     "plans:actions_import_kind": "shown on a preview with new actions (the fuzzed file has none);"
     " crafted choices are posted in tests/plans/test_import_unknown_and_kind.py",
 }

@@ -6,6 +6,7 @@ Each area module defines EXPECTED (URL name -> status per visitor) and SAMPLE_KW
 
 from tests.url_matrix import (
     actions,
+    bodies,
     dashboard,
     diagnosis,
     foundation,
@@ -27,6 +28,7 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
+    bodies,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
