@@ -66,6 +66,7 @@ ACTION_FILTER = (
 QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "accounts:login": ("next",),
     "tenancy:home": ("sinds",),
+    "bodies:list": ("kind", "theme", "export"),
     "coach_overview": ("q", "show", "sort", "export"),
     "tenancy:departments": ("q", "sort", "export"),
     "tenancy:members": ("q", "role", "department", "sort", "export"),
@@ -96,7 +97,6 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:create": ("meeting", "team"),
     "trajectory:collaboration_model": ("export",),
-    "bodies:list": ("kind", "theme", "export"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -164,6 +164,11 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "respondent:answer": ("",),
     "evaluation:answer": ("",),
     "meetings:create": ("", "method=workshop&agenda=actions-dashboard"),
+    "bodies:create": ("",),
+    "bodies:edit": ("",),
+    "bodies:member_add": ("",),
+    "bodies:member_end": ("",),
+    "bodies:meeting_create": ("",),
     "meetings:detail": ("",),
     "meetings:edit": ("",),
     "meetings:cancel": ("",),
@@ -177,11 +182,6 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
-    "bodies:create": ("",),
-    "bodies:edit": ("",),
-    "bodies:member_add": ("",),
-    "bodies:member_end": ("",),
-    "bodies:meeting_create": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -121,9 +121,9 @@ def _url(route: Route, world) -> str:
 def _counts() -> dict[str, int]:
     models = [
         *(Action, Department, Theme, Task, Membership),
+        *(GovernanceBody, BodyMembership, BodyMeeting),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
-        *(GovernanceBody, BodyMembership, BodyMeeting),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

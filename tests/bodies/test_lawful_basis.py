@@ -8,7 +8,7 @@ from http import HTTPStatus
 from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.bodies.models import BodyMembership
+from daadkracht.bodies.models import BodyMembership, GovernanceBody
 from daadkracht.stakeholders.models import Contact, ProcessingBasis
 from tests.bodies.conftest import url
 
@@ -103,3 +103,16 @@ def test_an_erased_person_cannot_be_added(world, alliance):
     assert response.status_code == HTTPStatus.OK
     with tenant_scope(world.a):
         assert not BodyMembership.objects.filter(body=alliance.workbench).exists()
+
+
+def test_the_open_network_records_no_public_task(world, alliance):
+    with tenant_scope(world.a):
+        network = GovernanceBody.objects.create(name="Open Netwerk", kind="open_network")
+        lien = Contact.objects.create(full_name="Lien Deprez", organisation=alliance.welzijn)
+    world.client_for("coordinator").post(
+        url("bodies:member_add", world, pk=network.pk),
+        {"contact": lien.pk, "role": "member", "starts_on": "2025-01-01"},
+    )
+    with tenant_scope(world.a):
+        assert BodyMembership.objects.filter(body=network, contact=lien).exists()
+    assert _basis(world, lien) is None

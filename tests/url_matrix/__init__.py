@@ -20,6 +20,7 @@ from tests.url_matrix.rows import VISITORS
 
 AREAS = [
     foundation,
+    bodies,
     actions,
     plan_settings,
     prioritisation,
@@ -28,7 +29,6 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
-    bodies,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

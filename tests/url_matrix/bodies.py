@@ -4,7 +4,7 @@ from datetime import date
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.bodies.models import BodyKind, BodyMembership, GovernanceBody, MemberRole
-from daadkracht.stakeholders.models import Contact, Organisation, OrganisationKind
+from daadkracht.stakeholders.models import Organisation, OrganisationKind
 from tests.url_matrix.rows import ALL_MEMBERS, COORDINATOR_ONLY, NOT_ALLOWED, tenant
 
 
@@ -20,7 +20,8 @@ def _body(world) -> dict:
 
 
 def _membership(world) -> dict:
-    """A person of the network sitting in that body."""
+    """An organisation of the network sitting in that body (an organisation, not a person: the
+    network's own rows make their contact person with a consent)."""
     pk = _body(world)["pk"]
     membership = BodyMembership.unscoped.filter(body_id=pk).first()
     if membership is None:
@@ -28,9 +29,11 @@ def _membership(world) -> dict:
             organisation = Organisation.objects.create(
                 name="IVBO", kind=OrganisationKind.INTERMUNICIPAL
             )
-            contact = Contact.objects.create(full_name="Jan Declercq", organisation=organisation)
             membership = BodyMembership.objects.create(
-                body_id=pk, contact=contact, role=MemberRole.MEMBER, starts_on=date(2025, 1, 1)
+                body_id=pk,
+                organisation=organisation,
+                role=MemberRole.MEMBER,
+                starts_on=date(2025, 1, 1),
             )
     return {"pk": pk, "membership": membership.pk}
 

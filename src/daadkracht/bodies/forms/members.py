@@ -18,6 +18,12 @@ from daadkracht.tenancy.selectors import member_users
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _person_label(contact: Contact) -> str:
+    if contact.organisation is not None:
+        return f"{contact.full_name} ({contact.organisation.name})"
+    return contact.full_name
+
+
 class MembershipForm(forms.ModelForm[BodyMembership]):
     class Meta(RowChoices):
         model = BodyMembership
@@ -38,9 +44,13 @@ class MembershipForm(forms.ModelForm[BodyMembership]):
     def __init__(self, *args: Any, body: GovernanceBody, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("starts_on", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = Contact.objects.filter(  # type: ignore[attr-defined]
-            erased_at__isnull=True
-        ).order_by("full_name", "pk")
+        contact = self.fields["contact"]
+        contact.queryset = (  # type: ignore[attr-defined]
+            Contact.objects.filter(erased_at__isnull=True)
+            .select_related("organisation")
+            .order_by("full_name", "pk")
+        )
+        contact.label_from_instance = _person_label  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = Organisation.objects.order_by("name", "pk")  # type: ignore[attr-defined]
         self.fields["delegated_to"].queryset = GovernanceBody.objects.exclude(  # type: ignore[attr-defined]
             pk=body.pk

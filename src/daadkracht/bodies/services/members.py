@@ -1,7 +1,8 @@
 """Members of a body: adding a person or an organisation in a role, and ending a membership.
 
 A person who sits in a governance body is processed on the lawful basis of public task for the
-purpose `governance`: adding them records that basis (through the network's `basis_set`), and
+purpose `governance` (the Open Network excepted: its people take part on their consent):
+adding them records that basis (through the network's `basis_set`), and
 when their last running membership ends, the basis ends that day, from which the retention
 period runs.
 """
@@ -15,7 +16,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from daadkracht.bodies.models import BodyMembership, GovernanceBody, MemberRole
+from daadkracht.bodies.models import BodyKind, BodyMembership, GovernanceBody, MemberRole
 from daadkracht.bodies.policies import can_manage_bodies
 from daadkracht.common.dates import OUT_OF_RANGE, is_plausible
 from daadkracht.history.models import AuditAction, ChangeSource
@@ -32,7 +33,10 @@ def governance_basis_sync(*, actor: Any, contact: Contact) -> None:
     if contact.is_erased:
         return
     today = timezone.localdate()
-    memberships = BodyMembership.objects.filter(contact=contact)
+    # The open network's people take part on their consent, not as a public task.
+    memberships = BodyMembership.objects.filter(contact=contact).exclude(
+        body__kind=BodyKind.OPEN_NETWORK
+    )
     span = memberships.aggregate(first=Min("starts_on"), last=Max("ends_on"))
     if span["first"] is None:
         return
