@@ -32,7 +32,7 @@ def test_a_new_member_gets_public_task_as_basis_and_loses_it_when_it_ends(world,
     assert "Klimaatwerkbank warmte" in basis.note
     # The person's page shows it.
     person = client.get(url("stakeholders:contact", world, pk=alliance.jan.pk)).content.decode()
-    assert "Public task" in person or "public task" in person
+    assert "taak van algemeen belang" in person
     with tenant_scope(world.a):
         membership = BodyMembership.objects.get(body=alliance.workbench, contact=alliance.jan)
     ended = timezone.localdate() - timedelta(days=2)
