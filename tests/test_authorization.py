@@ -19,6 +19,7 @@ DELEGATED_NAMESPACES = {"admin"}
 TENANT_NAMESPACES = {
     "tenancy",
     "history",
+    "bodies",
     "plans",
     "prioritisation",
     "dashboard",

@@ -66,6 +66,7 @@ ACTION_FILTER = (
 QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "accounts:login": ("next",),
     "tenancy:home": ("sinds",),
+    "bodies:list": ("kind", "theme", "export"),
     "coach_overview": ("q", "show", "sort", "export"),
     "tenancy:departments": ("q", "sort", "export"),
     "tenancy:members": ("q", "role", "department", "sort", "export"),
@@ -175,6 +176,11 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "respondent:answer": ("",),
     "evaluation:answer": ("",),
     "meetings:create": ("", "method=workshop&agenda=actions-dashboard"),
+    "bodies:create": ("",),
+    "bodies:edit": ("",),
+    "bodies:member_add": ("",),
+    "bodies:member_end": ("",),
+    "bodies:meeting_create": ("",),
     "meetings:detail": ("",),
     "meetings:edit": ("",),
     "meetings:cancel": ("",),
@@ -217,6 +223,8 @@ POST_WITHOUT_FORM = {
     " start dates are posted in tests/trajectory/test_views.py",
     "trajectory:plan_start": "shown before the plan of approach is drawn up (the world's is); it"
     " reads no field: tests/trajectory/test_plan_of_approach.py posts it",
+    "bodies:propose": "shown while the municipality has no bodies (the fuzzed world has one); it"
+    " reads no field: tests/bodies/test_pages.py posts it",
     "plans:actions_import_kind": "shown on a preview with new actions (the fuzzed file has none);"
     " crafted choices are posted in tests/plans/test_import_unknown_and_kind.py",
 }

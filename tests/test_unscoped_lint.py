@@ -44,6 +44,7 @@ ALLOWED_SCOPE = {
     "testing/factories.py": "test data is written as the platform",
     "testing/trajectory.py": "a plan of approach is drawn up in its municipality's scope",
     "demo/approach.py": "the demo's plan of approach reads that municipality's diagnosis",
+    "demo/bodies.py": "the demo's governance bodies are built through that municipality's services",
 }
 
 

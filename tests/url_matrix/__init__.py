@@ -6,6 +6,7 @@ Each area module defines EXPECTED (URL name -> status per visitor) and SAMPLE_KW
 
 from tests.url_matrix import (
     actions,
+    bodies,
     dashboard,
     diagnosis,
     foundation,
@@ -20,6 +21,7 @@ from tests.url_matrix.rows import VISITORS
 
 AREAS = [
     foundation,
+    bodies,
     actions,
     plan_settings,
     prioritisation,

@@ -37,6 +37,7 @@ urlpatterns = [
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
+    path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm

@@ -12,6 +12,7 @@ from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import User
 from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
+from daadkracht.demo.bodies import build_bodies
 from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
@@ -79,6 +80,7 @@ class Command(BaseCommand):
             build_trajectory(built[0], contact=User.objects.get(email="coordinator@brugge.demo"))
             build_meetings(built[0])
             build_network(built[0])
+            build_bodies(built[0])
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])

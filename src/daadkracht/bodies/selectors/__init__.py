@@ -1,0 +1,1 @@
+"""Reads of the governance bodies for their pages and exports."""

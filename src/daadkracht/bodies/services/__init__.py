@@ -1,0 +1,1 @@
+"""Writes of the governance bodies: the bodies, their members and their meetings."""
