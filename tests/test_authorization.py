@@ -24,6 +24,7 @@ TENANT_NAMESPACES = {
     "dashboard",
     "trajectory",
     "diagnosis",
+    "network",
     "meetings",
     "agreements",
 }

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.views.decorators.http import require_POST
 
 from daadkracht.access.entry import ACCOUNT_DOOR
+from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.decorators import tenant_view
@@ -120,6 +121,7 @@ def _url(route: Route, world) -> str:
 def _counts() -> dict[str, int]:
     models = [
         *(Action, Department, Theme, Task, Membership),
+        *(NetworkPage, SignUp, NetworkMember),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
     ]

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from daadkracht.network import guard
 from tests.network.conftest import Visitor, last_mail_to, link_in, public_url
 
 
