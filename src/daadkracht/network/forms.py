@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from daadkracht.common.forms import MergeableForm
 from daadkracht.common.query import IdField, QueryForm
+from daadkracht.common.row_fields import RowsChoiceField
 from daadkracht.network import guard
 from daadkracht.network.models import NetworkPage
 from daadkracht.plans.models import Theme
@@ -72,14 +73,16 @@ class SignUpForm(GuardedForm):
     language = forms.ChoiceField(
         label=_("Preferred language"), choices=Language.choices, initial=Language.NL
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = RowsChoiceField(
         label=_("Themes that interest you"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     # The version of the consent text the form showed.
-    text_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    text_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
     consent = forms.BooleanField(
         label=_("I agree to the text above."),
         error_messages={"required": _("Tick the box to agree: without it you cannot join.")},
