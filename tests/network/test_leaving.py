@@ -97,3 +97,17 @@ def test_the_clean_up_command_enqueues_the_task_for_every_municipality(world):
     out = StringIO()
     call_command("purge_network_signups", stdout=out)
     assert "2 municipalities" in out.getvalue()
+
+
+def test_an_erased_member_leaves_nothing_of_theirs_in_the_network(world, themes, visitor):
+    from daadkracht.network.models import NetworkMember
+    from daadkracht.stakeholders.models import Contact
+    from daadkracht.stakeholders.services.privacy import contact_erase
+
+    _member(visitor)
+    with world.as_member("coordinator"):
+        contact_erase(actor=world.users["coordinator"], contact=Contact.objects.get())
+        assert NetworkMember.objects.get().organisation_name == ""
+    page = world.client_for("coordinator").get(f"/{world.a.slug}/open-netwerk/").content.decode()
+    assert "Buurtcomité" not in page
+    assert "Lotte" not in page

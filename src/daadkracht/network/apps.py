@@ -8,3 +8,12 @@ class NetworkConfig(AppConfig):
     name = "daadkracht.network"
     label = "network"
     verbose_name = _("Open Network")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from daadkracht.network.signals import forget_erased_member
+
+        post_save.connect(
+            forget_erased_member, sender="stakeholders.Contact", dispatch_uid="network_erased"
+        )
