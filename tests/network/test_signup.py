@@ -163,3 +163,22 @@ def test_a_new_consent_text_version_applies_to_new_sign_ups(world, themes, visit
     visitor.post(link_in(last_mail_to("lotte.vermeulen@example.be")))
     with tenant_scope(world.a):
         assert Consent.objects.get().consent_text.version == 2
+
+
+def test_two_sign_ups_confirmed_make_one_member_with_both_choices(world, themes, visitor):
+    visitor.join(themes=[themes.energy.pk])
+    first = link_in(last_mail_to("lotte.vermeulen@example.be"))
+    visitor.join(themes=[themes.mobility.pk], organisation_name="")
+    second = link_in(last_mail_to("lotte.vermeulen@example.be"))
+    assert first != second
+    visitor.post(first)
+    with tenant_scope(world.a):
+        joined = NetworkMember.objects.get().joined_at
+    assert visitor.post(second).status_code == HTTPStatus.FOUND
+    with tenant_scope(world.a):
+        member = NetworkMember.objects.get()
+        assert member.joined_at == joined
+        assert member.organisation_name == "Buurtcomité Sint-Andries"
+        assert set(member.themes.values_list("name", flat=True)) == {"Energie", "Mobiliteit"}
+        assert Contact.objects.count() == 1
+        assert Consent.objects.count() == 1

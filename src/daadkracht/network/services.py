@@ -236,6 +236,7 @@ def signup_confirm(*, signup: SignUp, grant: LinkGrant) -> NetworkMember:
                     language=signup.language,
                 )
             consent = active_consent(contact)
+            rejoins = consent is None
             if consent is None:
                 consent = consent_give(
                     actor=None,
@@ -244,7 +245,7 @@ def signup_confirm(*, signup: SignUp, grant: LinkGrant) -> NetworkMember:
                     given_at=now,
                     given_how=ConsentChannel.EMAIL_CONFIRMATION,
                 )
-            member = _member_join(contact, signup, now)
+            member = _member_join(contact, signup, now, rejoins=rejoins)
             signup.full_name = signup.email = signup.organisation_name = ""
             signup.theme_ids = []
             signup.key = secrets.token_hex(16)
@@ -274,7 +275,9 @@ def signup_confirm(*, signup: SignUp, grant: LinkGrant) -> NetworkMember:
     return member
 
 
-def _member_join(contact: Contact, signup: SignUp, now: Any) -> NetworkMember:
+def _member_join(contact: Contact, signup: SignUp, now: Any, *, rejoins: bool) -> NetworkMember:
+    """Make the person a member, or for a member add the chosen themes; who joins again after
+    leaving joins anew (from now)."""
     member = NetworkMember.objects.filter(contact=contact).first()
     if member is None:
         member = NetworkMember(
@@ -286,7 +289,8 @@ def _member_join(contact: Contact, signup: SignUp, now: Any) -> NetworkMember:
         )
     else:
         before = snapshot(member)
-        member.joined_at = now
+        if rejoins:
+            member.joined_at = now
         if signup.organisation_name:
             member.organisation_name = signup.organisation_name
         member.save(update_fields=["joined_at", "organisation_name", "updated_at"])
