@@ -2,14 +2,17 @@
 
 from datetime import timedelta
 from http import HTTPStatus
+from io import StringIO
 
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
-from daadkracht.network.models import SignUp
+from daadkracht.network.models import NetworkMember, SignUp
 from daadkracht.network.tasks import purge_signups
-from daadkracht.stakeholders.models import Consent, WithdrawalChannel
+from daadkracht.stakeholders.models import Consent, Contact, WithdrawalChannel
+from daadkracht.stakeholders.services.privacy import contact_erase
 from tests.network.conftest import last_mail_to, link_in, public_url
 
 
@@ -90,20 +93,12 @@ def test_unconfirmed_sign_ups_are_deleted_after_a_week(world, themes, visitor):
 
 
 def test_the_clean_up_command_enqueues_the_task_for_every_municipality(world):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     out = StringIO()
     call_command("purge_network_signups", stdout=out)
     assert "2 municipalities" in out.getvalue()
 
 
 def test_an_erased_member_leaves_nothing_of_theirs_in_the_network(world, themes, visitor):
-    from daadkracht.network.models import NetworkMember
-    from daadkracht.stakeholders.models import Contact
-    from daadkracht.stakeholders.services.privacy import contact_erase
-
     _member(visitor)
     with world.as_member("coordinator"):
         contact_erase(actor=world.users["coordinator"], contact=Contact.objects.get())

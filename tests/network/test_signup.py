@@ -1,13 +1,19 @@
 """A person joins the Open Network from the public page and confirms with the link in the mail."""
 
+import time
 from http import HTTPStatus
 
-from django.core import mail
+import pytest
+from django.core import mail, signing
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from daadkracht.access.context import tenant_scope
+from daadkracht.access.context import LinkGrant, link_scope, tenant_scope
+from daadkracht.access.links import LinkAlreadyUsed, link_read
 from daadkracht.history.models import AuditEntry
 from daadkracht.network.models import NetworkMember, SignUp
+from daadkracht.network.services import signup_confirm
+from daadkracht.network.tokens import CONFIRM_LINK
 from daadkracht.stakeholders.models import (
     Consent,
     ConsentChannel,
@@ -17,6 +23,7 @@ from daadkracht.stakeholders.models import (
     ProcessingBasis,
     Purpose,
 )
+from daadkracht.stakeholders.services.consents import consent_text_publish
 from tests.network.conftest import last_mail_to, link_in, public_url
 
 
@@ -134,10 +141,6 @@ def test_a_tampered_confirmation_link_is_gone(world, themes, visitor):
 
 
 def test_an_expired_confirmation_link_is_gone(world, themes, visitor, monkeypatch):
-    import time
-
-    from django.core import signing
-
     visitor.join()
     link = link_in(last_mail_to("lotte.vermeulen@example.be"))
     later = time.time() + 8 * 24 * 60 * 60
@@ -150,8 +153,6 @@ def test_an_expired_confirmation_link_is_gone(world, themes, visitor, monkeypatc
 def test_a_new_consent_text_version_applies_to_new_sign_ups(world, themes, visitor):
     visitor.client.get(public_url("join", world))
     with world.as_member("coordinator"):
-        from daadkracht.stakeholders.services.consents import consent_text_publish
-
         consent_text_publish(
             actor=world.users["coordinator"],
             purpose=Purpose.OPEN_NETWORK,
@@ -182,3 +183,33 @@ def test_two_sign_ups_confirmed_make_one_member_with_both_choices(world, themes,
         assert set(member.themes.values_list("name", flat=True)) == {"Energie", "Mobiliteit"}
         assert Contact.objects.count() == 1
         assert Consent.objects.count() == 1
+
+
+def test_two_confirmations_at_once_make_one_member(world, themes, visitor):
+    """Both requests passed the entry point before either used the link up: the second is
+    refused by the used link's unique record, and nothing is stored twice."""
+    visitor.join()
+    token = link_in(last_mail_to("lotte.vermeulen@example.be")).rstrip("/").rsplit("/", 1)[1]
+    claim = link_read(CONFIRM_LINK, token)
+    assert claim is not None
+    with link_scope(world.a, claim.grant):
+        first, second = SignUp.objects.get(), SignUp.objects.get()
+        signup_confirm(signup=first, grant=claim.grant)
+        with pytest.raises(LinkAlreadyUsed):
+            signup_confirm(signup=second, grant=claim.grant)
+    with tenant_scope(world.a):
+        assert Consent.objects.count() == 1
+        assert NetworkMember.objects.count() == 1
+
+
+def test_the_confirmation_cannot_be_called_without_its_link(world, themes, visitor):
+
+    visitor.join()
+    with tenant_scope(world.a):
+        signup = SignUp.objects.get()
+        with pytest.raises(PermissionDenied):
+            signup_confirm(
+                signup=signup,
+                grant=LinkGrant("network_signup_confirm", "network.SignUp", signup.pk),
+            )
+        assert not Consent.objects.exists()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from daadkracht.access.context import LinkGrant, active_municipality
 from daadkracht.access.entry import ViewFunc, public_view, signed_link_view, too_many
+from daadkracht.access.links import LinkAlreadyUsed
 from daadkracht.network import guard, services
 from daadkracht.network.forms import LeaveForm, SignUpForm
 from daadkracht.network.models import SignUp
@@ -93,7 +94,7 @@ def confirm(request: HttpRequest, signup: SignUp, grant: LinkGrant) -> HttpRespo
     if request.method == "POST":
         try:
             services.signup_confirm(signup=signup, grant=grant)
-        except ValidationError:
+        except (ValidationError, LinkAlreadyUsed):
             return render(request, INVALID, status=410)
         return redirect("open_network:welcome", slug=municipality.slug)
     return render(
