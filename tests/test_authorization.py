@@ -25,6 +25,7 @@ TENANT_NAMESPACES = {
     "dashboard",
     "trajectory",
     "diagnosis",
+    "network",
     "meetings",
     "agreements",
     "stakeholders",

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.bodies.models import BodyMeeting, BodyMembership, GovernanceBody
+from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.stakeholders.models import (
@@ -129,6 +130,7 @@ def _counts() -> dict[str, int]:
     models = [
         *(Action, Department, Theme, Task, Membership),
         *(GovernanceBody, BodyMembership, BodyMeeting),
+        *(NetworkPage, SignUp, NetworkMember),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
         *(Organisation, Contact, Consent, ConsentText, RetentionRule),

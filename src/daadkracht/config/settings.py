@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "daadkracht.meetings",
     "daadkracht.stakeholders",
     "daadkracht.bodies",
+    "daadkracht.network",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -25,6 +25,8 @@ urlpatterns = [
     path("evaluatie/", include("daadkracht.meetings.urls.evaluation")),
     # Public: a contact person withdraws a consent with the signed link in a mail.
     path("netwerk-uitschrijven/", include("daadkracht.stakeholders.urls.withdraw")),
+    # Public: anyone joins a municipality's Open Network, confirms by e-mail or leaves it.
+    path("open-netwerk/", include("daadkracht.network.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
@@ -38,6 +40,7 @@ urlpatterns = [
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
     path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
+    path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm
