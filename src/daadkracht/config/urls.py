@@ -25,6 +25,8 @@ urlpatterns = [
     path("evaluatie/", include("daadkracht.meetings.urls.evaluation")),
     # Public: a contact person withdraws a consent with the signed link in a mail.
     path("netwerk-uitschrijven/", include("daadkracht.stakeholders.urls.withdraw")),
+    # Public: anyone registers for a network event, and cancels with the link in the mail.
+    path("evenement/", include("daadkracht.events.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
@@ -37,6 +39,7 @@ urlpatterns = [
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
+    path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm
