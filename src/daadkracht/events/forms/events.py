@@ -57,7 +57,9 @@ class EventForm(MergeableForm, forms.ModelForm[NetworkEvent]):
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "capacity": _("When all places are taken, people land on the waiting list."),
-            "organiser": _("Gets an e-mail when the event is 80% full and when it is full."),
+            "organiser": _(
+                "Gets an e-mail when four fifths of the places are taken and when all are."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

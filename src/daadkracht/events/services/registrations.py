@@ -69,13 +69,24 @@ def counts(event: NetworkEvent) -> Counts:
 def event_public_path(event: NetworkEvent) -> str:
     return reverse(
         "event_public:register",
-        kwargs={"municipality": event.municipality.slug, "pk": event.pk},
+        kwargs={"town": event.municipality.slug, "pk": event.pk},
     )
 
 
 def latest_consent_text() -> ConsentText | None:
     """The consent text for events that people are shown now: the newest version."""
     return ConsentText.objects.filter(purpose=Purpose.EVENTS).order_by("-version").first()
+
+
+def public_facts(event: NetworkEvent) -> tuple[ConsentText | None, Counts]:
+    """What the public registration page shows: the consent text people agree to and how many
+    places are taken. The public may read neither the texts nor the registrations themselves:
+    read as the platform's own work, for the event's municipality."""
+    municipality = access.require().municipality
+    if municipality is None or municipality.pk != event.municipality_id:
+        raise PermissionDenied
+    with access.tenant_scope(municipality):
+        return latest_consent_text(), counts(event)
 
 
 def find_contact(email: str) -> Contact | None:

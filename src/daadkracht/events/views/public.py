@@ -53,8 +53,9 @@ def _event(pk: int) -> NetworkEvent:
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(pk)
-    consent_text = registering.latest_consent_text() if event.registration_open else None
-    counts = registering.counts(event)
+    consent_text, counts = registering.public_facts(event)
+    if not event.registration_open:
+        consent_text = None
     full = counts.registered >= event.capacity
     form = PublicRegistrationForm(request.POST or None)
     if request.method == "POST" and consent_text is not None:
