@@ -157,9 +157,7 @@ def test_cancelling_with_the_link_moves_the_first_on_the_waiting_list_up_and_tel
     ]
 
 
-def test_a_tampered_cancel_link_changes_nothing(
-    client, world, alliance, make_event, register
-):
+def test_a_tampered_cancel_link_changes_nothing(client, world, alliance, make_event, register):
     event = make_event(capacity=5)
     register(event)
     link = link_in(mail.outbox[0])
