@@ -96,6 +96,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:create": ("meeting", "team"),
     "trajectory:collaboration_model": ("export",),
+    "events:list": ("period", "kind", "theme", "q", "sort", "page", "export"),
+    "events:report": ("export",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -176,6 +178,11 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
+    "events:create": ("",),
+    "events:edit": ("",),
+    "events:detail": ("",),
+    "event_public:register": ("",),
+    "event_public:cancel": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

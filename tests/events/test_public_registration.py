@@ -116,7 +116,7 @@ def test_a_full_event_says_so_and_puts_the_person_on_the_waiting_list(
     response = register(event, full_name="Pieter Claes", email="pieter@example.org")
 
     assert "Je staat op de wachtlijst" in response.content.decode()
-    first, second = registrations_of(world, event)
+    _first, second = registrations_of(world, event)
     assert second.state == RegistrationState.WAITING
     assert second.waiting_position == 1
     waiting_mail = next(m for m in mail.outbox if m.to == ["pieter@example.org"])

@@ -16,6 +16,8 @@ from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.diagnosis.models import Respondent
 from daadkracht.diagnosis.tokens import respondent_token
+from daadkracht.events.models import Registration
+from daadkracht.events.tokens import cancel_token
 from daadkracht.meetings.models import EvaluationResponse
 from daadkracht.meetings.tokens import response_token
 from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, Theme
@@ -34,6 +36,7 @@ from tests.test_authorization import TENANT_NAMESPACES
 from tests.url_matrix import SAMPLE_KWARGS
 from tests.url_matrix.actions import _task
 from tests.url_matrix.diagnosis import _survey_round
+from tests.url_matrix.events import _registration, with_consent_text
 from tests.url_matrix.meetings import _held_meeting
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
@@ -48,6 +51,8 @@ VISITORS = {
     "accounts:password_reset_complete": "anonymous",
     "accounts:invitation": "anonymous",
     "workshop:enter": "anonymous",
+    "event_public:register": "anonymous_registrant",
+    "event_public:cancel": "anonymous_registrant",
     "workshop:join": "anonymous",
     "workshop:score": "participant",
     "coach_overview": "coach",
@@ -207,8 +212,15 @@ def furnish(world: Any) -> FuzzWorld:
         evaluation_token = response_token(
             EvaluationResponse.objects.get(evaluation__meeting_id=held["pk"])
         )
+    # An event with a registration: its page shows attendance, and the person's cancel link
+    # opens; the public page shows its form once a consent text for events is published.
+    with_consent_text(world)
+    registration = _registration(world)
+    with tenant_scope(world.a):
+        cancel = cancel_token(Registration.objects.get(pk=registration["registration"]))
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
+        "event_public:cancel": lambda w: {"token": cancel},
         "plans:task_edit": _task,
         "plans:task_delete": _task,
         "plans:task_toggle": _task,
@@ -234,5 +246,6 @@ def furnish(world: Any) -> FuzzWorld:
         "participant": participant,
         "resetter": resetter,
         "coach": world.client_for("coach"),
+        "anonymous_registrant": Client(),
     }
     return FuzzWorld(world, clients, kwargs, _ids(world), export_csv)

@@ -8,6 +8,7 @@ from tests.url_matrix import (
     actions,
     dashboard,
     diagnosis,
+    events,
     foundation,
     meetings,
     plan_settings,
@@ -27,6 +28,7 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
+    events,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
