@@ -25,7 +25,7 @@ def shown_token() -> str:
 
 
 class PublicRegistrationForm(forms.Form):
-    full_name = forms.CharField(label=_("Your name"), max_length=200)
+    full_name = forms.CharField(label=_("Your first and last name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     organisation = forms.CharField(
         label=_("Your organisation"),
