@@ -70,6 +70,9 @@ def test_a_citizen_registers_and_gets_a_confirmation_with_the_event_in_their_cal
     assert message.subject.startswith("Je bent ingeschreven: Open netwerkmoment")
     assert "Dag Lotte Peeters," in message.body
     assert "/evenement/annuleren/" in message.body
+    # The consent given on the form can be withdrawn from every mail sent on it.
+    assert "Je toestemming intrekken:" in message.body
+    assert "/netwerk-uitschrijven/" in message.body
     calendar = calendar_of(message)
     (item,) = calendar.walk("VEVENT")
     start = item.decoded("DTSTART")
@@ -121,6 +124,7 @@ def test_a_full_event_says_so_and_puts_the_person_on_the_waiting_list(
     assert second.waiting_position == 1
     waiting_mail = next(m for m in mail.outbox if m.to == ["pieter@example.org"])
     assert waiting_mail.subject.startswith("Op de wachtlijst:")
+    assert "je staat op plaats 1 op de wachtlijst" in waiting_mail.body
     assert waiting_mail.attachments == []
 
 

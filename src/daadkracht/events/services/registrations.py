@@ -41,6 +41,7 @@ from daadkracht.stakeholders.models import (
 )
 from daadkracht.stakeholders.services.consents import consent_give
 from daadkracht.stakeholders.services.contacts import contact_create
+from daadkracht.stakeholders.tokens import consent_withdraw_path
 from daadkracht.tenancy.policies import enforce
 
 # The organiser hears when this share of the places is taken, and when all are.
@@ -139,16 +140,29 @@ def _send(
 
 
 def _mail_person(registration: Registration, template: str) -> None:
+    """Mail the person about their registration, with the link to cancel it and, when they
+    gave their consent for events, the link to withdraw that consent."""
     contact = registration.contact
     if not contact.email:
         return
     cancel_url = settings.SITE_URL + cancel_path(registration)
+    consent = (
+        Consent.objects.filter(contact=contact, purpose=Purpose.EVENTS, withdrawn_at__isnull=True)
+        .order_by("-given_at", "-pk")
+        .first()
+    )
+    withdraw_url = settings.SITE_URL + consent_withdraw_path(consent) if consent else ""
     _send(
         registration.event,
         template=template,
         to=contact.email,
         language=_language(contact),
-        context={"registration": registration, "person": contact, "cancel_url": cancel_url},
+        context={
+            "registration": registration,
+            "person": contact,
+            "cancel_url": cancel_url,
+            "withdraw_url": withdraw_url,
+        },
         with_calendar=registration.state == RegistrationState.REGISTERED,
     )
 
