@@ -180,6 +180,7 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:delete": ("",),
     "events:create": ("",),
     "events:edit": ("",),
+    "events:cancel": ("",),
     "events:detail": ("",),
     "event_public:register": ("",),
     "event_public:cancel": ("",),

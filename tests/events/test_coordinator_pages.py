@@ -301,3 +301,30 @@ def test_the_event_page_takes_as_many_queries_for_5_as_for_50_registrations(
     assert _event_page_queries(world, make_event, alliance, 5) == _event_page_queries(
         world, make_event, alliance, 50
     )
+
+
+def test_the_coordinator_cancels_an_event_and_everyone_is_told(
+    world, alliance, make_event, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    client = world.client_for("coordinator")
+    for contact in (alliance.els, alliance.sofie):
+        client.post(url("events:register", world, pk=event.pk), {"contact": contact.pk})
+    cancel = url("events:cancel", world, pk=event.pk)
+    assert "2 ingeschreven of wachtende personen" in client.get(cancel).content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(cancel, follow=True)
+
+    assert "is geannuleerd; iedereen die zich inschreef, is verwittigd." in (
+        response.content.decode()
+    )
+    with tenant_scope(world.a):
+        assert NetworkEvent.objects.get(pk=event.pk).is_cancelled
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects[0].startswith("Annulée : Open netwerkmoment")
+    assert subjects[1].startswith("Geannuleerd: Open netwerkmoment")
+    els_mail = next(m for m in mail.outbox if m.to == ["els.vandamme@fluvius.example"])
+    (item,) = Calendar.from_ical(els_mail.attachments[0].content).walk("VEVENT")
+    assert str(item["STATUS"]) == "CANCELLED"
+    assert client.get(url("events:edit", world, pk=event.pk)).status_code == HTTPStatus.FOUND

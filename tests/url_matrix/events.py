@@ -58,6 +58,7 @@ EXPECTED = {
     "events:create": COORDINATOR_ONLY,
     "events:detail": tenant(OK, OK, OK, OK),
     "events:edit": COORDINATOR_ONLY,
+    "events:cancel": COORDINATOR_ONLY,
     "events:register": POST_ONLY,
     "events:registration_cancel": POST_ONLY,
     "events:attendance": POST_ONLY,
@@ -70,6 +71,7 @@ EXPECTED = {
 SAMPLE_KWARGS = {
     "events:detail": _event,
     "events:edit": _event,
+    "events:cancel": _event,
     "events:register": _event,
     "events:registration_cancel": _registration,
     "events:attendance": _event,

@@ -10,7 +10,6 @@ audience may neither read nor add contact persons), after the page has checked i
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -444,5 +443,39 @@ def registration_cancel(*, actor: Any, registration: Registration, by_link: bool
     return registration
 
 
-def registered_at_local(registration: Registration) -> datetime:
-    return timezone.localtime(registration.registered_at)
+def event_cancel(*, actor: Any, event: NetworkEvent) -> NetworkEvent:
+    """Cancel the event: everyone registered or waiting is told by mail (the calendar file
+    takes the event out of their calendar)."""
+    enforce(can_manage_events)
+    if event.is_cancelled:
+        raise ValidationError(_("This event is cancelled."))
+    with transaction.atomic():
+        before = snapshot(event)
+        event.cancelled_at = timezone.now()
+        NetworkEvent.objects.filter(pk=event.pk).update(cancelled_at=event.cancelled_at)
+        audit_record(
+            actor=actor,
+            instance=event,
+            action=AuditAction.UPDATED,
+            source=ChangeSource.FORM,
+            before=before,
+        )
+        people = (
+            Registration.objects.filter(event=event)
+            .exclude(state=RegistrationState.CANCELLED)
+            .select_related("contact")
+        )
+        for registration in people:
+            registration.event = event
+            contact = registration.contact
+            if not contact.email:
+                continue
+            _send(
+                event,
+                template="events/email/event_cancelled",
+                to=contact.email,
+                language=_language(contact),
+                context={"registration": registration, "person": contact},
+                with_calendar=registration.state == RegistrationState.REGISTERED,
+            )
+    return event

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path("nieuw/", events.event_create, name="create"),
     path("<int:pk>/", events.event_detail, name="detail"),
     path("<int:pk>/bewerken/", events.event_edit, name="edit"),
+    path("<int:pk>/annuleren/", events.event_cancel, name="cancel"),
     path("<int:pk>/inschrijven/", events.event_register, name="register"),
     path(
         "<int:pk>/inschrijvingen/<int:registration>/annuleren/",

@@ -244,6 +244,29 @@ def registration_cancel(request: TenantRequest, pk: int, registration: int) -> H
 
 
 @tenant_view(can_manage_events)
+def event_cancel(request: TenantRequest, pk: int) -> HttpResponse:
+    event = _get_event(pk)
+    if request.method == "POST":
+        try:
+            registering.event_cancel(actor=request.user, event=event)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Event %(title)s is cancelled; everyone who registered has been told.")
+                % {"title": event.title},
+            )
+        return _detail(request, pk)
+    counts = registering.counts(event)
+    return render(
+        request,
+        "events/event_cancel.html",
+        {"event": event, "people": counts.registered + counts.waiting},
+    )
+
+
+@tenant_view(can_manage_events)
 @require_POST
 def event_attendance(request: TenantRequest, pk: int) -> HttpResponse:
     event = _get_event(pk)
