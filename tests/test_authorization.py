@@ -29,6 +29,7 @@ TENANT_NAMESPACES = {
     "meetings",
     "agreements",
     "stakeholders",
+    "events",
 }
 
 

@@ -110,6 +110,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
         "export",
     ),
     "stakeholders:contact_create": ("organisation",),
+    "events:list": ("period", "kind", "theme", "q", "sort", "page", "export"),
+    "events:report": ("export",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -209,6 +211,12 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "stakeholders:contact_erase": ("",),
     "stakeholders:privacy": ("",),
     "network_link:withdraw": ("",),
+    "events:create": ("",),
+    "events:edit": ("",),
+    "events:cancel": ("",),
+    "events:detail": ("",),
+    "event_public:register": ("",),
+    "event_public:cancel": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

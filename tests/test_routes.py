@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.bodies.models import BodyMeeting, BodyMembership, GovernanceBody
+from daadkracht.events.models import NetworkEvent, Registration
 from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
@@ -134,6 +135,7 @@ def _counts() -> dict[str, int]:
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
         *(Organisation, Contact, Consent, ConsentText, RetentionRule),
+        *(NetworkEvent, Registration),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

@@ -45,6 +45,9 @@ ALLOWED_SCOPE = {
     "testing/trajectory.py": "a plan of approach is drawn up in its municipality's scope",
     "demo/approach.py": "the demo's plan of approach reads that municipality's diagnosis",
     "demo/bodies.py": "the demo's governance bodies are built through that municipality's services",
+    "events/services/registrations.py": (
+        "a public registration, or a cancellation by link, is recorded in its municipality"
+    ),
     "network/services.py": (
         "after the form's guards or a signed link, a sign-up is recorded in its municipality"
     ),

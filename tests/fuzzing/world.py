@@ -16,6 +16,8 @@ from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
 from daadkracht.diagnosis.models import Respondent
 from daadkracht.diagnosis.tokens import respondent_token
+from daadkracht.events.models import Registration
+from daadkracht.events.tokens import cancel_token
 from daadkracht.meetings.models import EvaluationResponse
 from daadkracht.meetings.tokens import response_token
 from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, Theme
@@ -36,6 +38,7 @@ from tests.test_authorization import TENANT_NAMESPACES
 from tests.url_matrix import SAMPLE_KWARGS
 from tests.url_matrix.actions import _task
 from tests.url_matrix.diagnosis import _survey_round
+from tests.url_matrix.events import _registration, with_consent_text
 from tests.url_matrix.meetings import _held_meeting
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
@@ -51,6 +54,8 @@ VISITORS = {
     "accounts:password_reset_complete": "anonymous",
     "accounts:invitation": "anonymous",
     "workshop:enter": "anonymous",
+    "event_public:register": "anonymous_registrant",
+    "event_public:cancel": "anonymous_registrant",
     "workshop:join": "anonymous",
     "workshop:score": "participant",
     "coach_overview": "coach",
@@ -215,8 +220,15 @@ def furnish(world: Any) -> FuzzWorld:
     consent = _consent(world)
     with tenant_scope(world.a):
         withdraw_token = consent_withdraw_token(Consent.objects.get(pk=consent["consent"]))
+    # An event with a registration: its page shows attendance, and the person's cancel link
+    # opens; the public page shows its form once a consent text for events is published.
+    with_consent_text(world)
+    registration = _registration(world)
+    with tenant_scope(world.a):
+        cancel = cancel_token(Registration.objects.get(pk=registration["registration"]))
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
+        "event_public:cancel": lambda w: {"token": cancel},
         "plans:task_edit": _task,
         "plans:task_delete": _task,
         "plans:task_toggle": _task,
@@ -243,5 +255,6 @@ def furnish(world: Any) -> FuzzWorld:
         "participant": participant,
         "resetter": resetter,
         "coach": world.client_for("coach"),
+        "anonymous_registrant": Client(),
     }
     return FuzzWorld(world, clients, kwargs, _ids(world), export_csv)

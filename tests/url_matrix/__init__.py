@@ -9,6 +9,7 @@ from tests.url_matrix import (
     bodies,
     dashboard,
     diagnosis,
+    events,
     foundation,
     meetings,
     network,
@@ -33,6 +34,7 @@ AREAS = [
     diagnosis,
     meetings,
     stakeholders,
+    events,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "daadkracht.stakeholders",
     "daadkracht.bodies",
     "daadkracht.network",
+    "daadkracht.events",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -27,6 +27,8 @@ urlpatterns = [
     path("netwerk-uitschrijven/", include("daadkracht.stakeholders.urls.withdraw")),
     # Public: anyone joins a municipality's Open Network, confirms by e-mail or leaves it.
     path("open-netwerk/", include("daadkracht.network.urls.public")),
+    # Public: anyone registers for a network event, and cancels with the link in the mail.
+    path("evenement/", include("daadkracht.events.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
@@ -41,6 +43,7 @@ urlpatterns = [
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
     path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
+    path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
 ]
 
 admin.site.login_form = AdminLoginForm
