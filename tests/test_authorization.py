@@ -26,6 +26,7 @@ TENANT_NAMESPACES = {
     "diagnosis",
     "meetings",
     "agreements",
+    "partners",
 }
 
 

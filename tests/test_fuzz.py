@@ -58,6 +58,7 @@ ACTION_FILTER = (
     "phase",
     "priority",
     "tag",
+    "partner",
     "overdue",
     "stale",
 )
@@ -176,6 +177,8 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
+    "partners:add": ("",),
+    "partners:remove": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.views.decorators.http import require_POST
 
 from daadkracht.access.entry import ACCOUNT_DOOR
+from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.tenancy.decorators import tenant_view
@@ -122,6 +123,7 @@ def _counts() -> dict[str, int]:
         *(Action, Department, Theme, Task, Membership),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
+        ActionPartner,
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

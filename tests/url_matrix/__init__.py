@@ -10,6 +10,7 @@ from tests.url_matrix import (
     diagnosis,
     foundation,
     meetings,
+    partners,
     plan_settings,
     prioritisation,
     spreadsheets,
@@ -27,6 +28,7 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
+    partners,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

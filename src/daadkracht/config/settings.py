@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "daadkracht.diagnosis",
     "daadkracht.meetings",
     "daadkracht.stakeholders",
+    "daadkracht.partners",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -37,6 +37,10 @@ urlpatterns = [
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
+    path(
+        "<slug:municipality>/plan/acties/<int:pk>/partners/",
+        include("daadkracht.partners.urls"),
+    ),
 ]
 
 admin.site.login_form = AdminLoginForm
