@@ -20,13 +20,13 @@ TENANT_NAMESPACES = {
     "tenancy",
     "history",
     "plans",
+    "partners",
     "prioritisation",
     "dashboard",
     "trajectory",
     "diagnosis",
     "meetings",
     "agreements",
-    "partners",
 }
 
 

@@ -125,6 +125,8 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "plans:action_trash": ("",),
     "plans:task_edit": ("",),
     "plans:task_delete": ("",),
+    "partners:add": ("",),
+    "partners:remove": ("",),
     "plans:settings": ("",),
     "plans:plan_edit": ("",),
     "plans:theme_create": ("",),
@@ -177,8 +179,6 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
-    "partners:add": ("",),
-    "partners:remove": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -120,10 +120,9 @@ def _url(route: Route, world) -> str:
 
 def _counts() -> dict[str, int]:
     models = [
-        *(Action, Department, Theme, Task, Membership),
+        *(Action, Department, Theme, Task, Membership, ActionPartner),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
-        ActionPartner,
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

@@ -21,6 +21,7 @@ from tests.url_matrix.rows import VISITORS
 AREAS = [
     foundation,
     actions,
+    partners,
     plan_settings,
     prioritisation,
     spreadsheets,
@@ -28,7 +29,6 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
-    partners,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
