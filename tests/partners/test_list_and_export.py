@@ -40,6 +40,10 @@ def test_the_list_shows_only_the_actions_of_the_chosen_partner(world, alliance):
     # The filter form keeps the partner when other filters change.
     assert f'name="partner" value="{alliance.fluvius.pk}"' in text
     assert f"partner={alliance.fluvius.pk}" in response.context["share_url"]
+    # Which partner, linked to its page, and the way back to every partner's actions.
+    organisation_url = url("stakeholders:organisation", world, pk=alliance.fluvius.pk)
+    assert f'<a href="{organisation_url}">Fluvius</a>' in text
+    assert "Alleen de acties met partner" in text
 
 
 @pytest.mark.parametrize("value", ["foreign", "999999", "-1", "abc", "<script>", "9" * 30])
@@ -50,9 +54,11 @@ def test_a_foreign_or_odd_partner_shows_nothing_of_it_and_no_error(world, allian
         url("plans:actions", world), {"partner": partner}
     )
     assert response.status_code == HTTPStatus.OK
-    assert "Havenbedrijf Beta" not in response.content.decode()
+    text = response.content.decode()
+    assert "Havenbedrijf Beta" not in text
     if value in ("foreign", "999999"):
         assert response.context["page"].paginator.count == 0
+        assert "Deze partner staat niet in het netwerk" in text
 
 
 def test_the_export_names_the_partners_of_each_action_with_their_role_in_dutch(world, alliance):

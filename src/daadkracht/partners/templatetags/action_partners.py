@@ -6,6 +6,7 @@ from django import template
 
 from daadkracht.partners.policies import can_edit_action_partners
 from daadkracht.partners.selectors import action_partners, organisation_actions
+from daadkracht.stakeholders.models import Organisation
 
 register = template.Library()
 
@@ -34,5 +35,14 @@ def organisation_actions_list(context: template.Context, organisation: Any) -> d
     return {
         "organisation": organisation,
         "links": organisation_actions(organisation),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("partners/_partner_filter_notice.html", takes_context=True)
+def partner_filter(context: template.Context, organisation_id: int) -> dict[str, Any]:
+    """Above the action list filtered by partner: which organisation, and the way back."""
+    return {
+        "organisation": Organisation.objects.filter(pk=organisation_id).first(),
         "request": context.get("request"),
     }
