@@ -181,6 +181,10 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
     from django.test.utils import CaptureQueriesContext
     from django.urls import NoReverseMatch, reverse
 
+    from daadkracht.config.runtime import tune_garbage_collector
+
+    # As the WSGI and ASGI entry points do once the application is loaded.
+    tune_garbage_collector()
     client = Client()
     client.force_login(ctx["user"])
     results = []

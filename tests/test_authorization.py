@@ -27,6 +27,7 @@ TENANT_NAMESPACES = {
     "diagnosis",
     "meetings",
     "agreements",
+    "stakeholders",
 }
 
 

@@ -27,6 +27,8 @@ SEARCHES = [
     "tenancy:departments",
     "tenancy:members",
     "history:recent",
+    "stakeholders:organisations",
+    "stakeholders:contacts",
 ]
 
 
@@ -112,3 +114,19 @@ def test_a_date_beyond_the_years_the_product_knows_is_reported(world, day):
 @pytest.mark.parametrize("query", ["state=%00", "sort=%C2%B2", "export=%C2%B2"])
 def test_a_crafted_parameter_of_the_rounds_is_ignored(world, query):
     assert get(world, "prioritisation:rounds", query).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("name", ["stakeholders:organisations", "stakeholders:contacts"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=%C2%B2",
+        f"theme={HUGE}",
+        "kind=%00",
+        f"organisation={HUGE}&purpose=%C2%B2",
+        "page=1e999&sort=%C2%B2",
+        "theme=%C2%B2&export=xlsx",
+    ],
+)
+def test_a_crafted_filter_of_the_network_is_ignored(world, name, query):
+    assert get(world, name, query).status_code == HTTPStatus.OK

@@ -22,6 +22,7 @@ from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.prioritisation.models import Criterion
 from daadkracht.prioritisation.services.rounds import scoring_round_create
 from daadkracht.prioritisation.services.scores import action_scores_save
+from daadkracht.stakeholders.models import Contact, Organisation
 from daadkracht.tenancy.models import Department
 from daadkracht.testing.factories import (
     SurveyRoundFactory,
@@ -69,6 +70,13 @@ def sly(world):
             text=FORMULA,
             new_status=ActionStatus.objects.exclude(pk=action.status_id).first(),
         )
+    organisation = Organisation.unscoped.create(
+        municipality=world.a, name=FORMULA, kind="other", website="https://x.test"
+    )
+    organisation.themes.add(theme)
+    Contact.unscoped.create(
+        municipality=world.a, full_name=FORMULA, organisation=organisation, function=FORMULA
+    )
     world.round_pk = scoring_round.pk
     survey_round = SurveyRoundFactory.create(
         municipality=world.a, departments=[world.department_a, world.other_department_a]
@@ -95,6 +103,8 @@ def downloads(world) -> dict[str, str]:
         "members": "/alfa/leden/?export=",
         "diagnosis": f"/alfa/samenwerking/rondes/{world.survey_pk}/resultaten/?export=",
         "climate contacts": "/alfa/traject/samenwerkingsmodel/?export=",
+        "organisations": "/alfa/netwerk/?export=",
+        "contact persons": "/alfa/netwerk/contactpersonen/?export=",
     }
 
 

@@ -97,6 +97,18 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "agreements:department": ("status", "department", "attention", "q", "sort", "export"),
     "agreements:create": ("meeting", "team"),
     "trajectory:collaboration_model": ("export",),
+    "stakeholders:organisations": ("q", "kind", "theme", "sort", "page", "export"),
+    "stakeholders:contacts": (
+        "q",
+        "kind",
+        "theme",
+        "organisation",
+        "purpose",
+        "sort",
+        "page",
+        "export",
+    ),
+    "stakeholders:contact_create": ("organisation",),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -179,6 +191,17 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "agreements:edit": ("",),
     "agreements:state": ("",),
     "agreements:delete": ("",),
+    "stakeholders:organisation_create": ("",),
+    "stakeholders:organisation_edit": ("",),
+    "stakeholders:organisation_delete": ("",),
+    "stakeholders:contact_create": ("",),
+    "stakeholders:contact": ("",),
+    "stakeholders:contact_edit": ("",),
+    "stakeholders:contact_delete": ("",),
+    "stakeholders:consent_withdraw": ("",),
+    "stakeholders:contact_erase": ("",),
+    "stakeholders:privacy": ("",),
+    "network_link:withdraw": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -19,6 +19,13 @@ from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.stakeholders.models import (
+    Consent,
+    ConsentText,
+    Contact,
+    Organisation,
+    RetentionRule,
+)
 from daadkracht.tenancy.decorators import tenant_view
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.roles import Role
@@ -123,6 +130,7 @@ def _counts() -> dict[str, int]:
         *(Action, Department, Theme, Task, Membership, ActionPartner),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),
         *(CollaborationModel, CollaborationBody, ClimateContactName),
+        *(Organisation, Contact, Consent, ConsentText, RetentionRule),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

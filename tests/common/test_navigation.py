@@ -98,3 +98,25 @@ def test_a_mistyped_page_name_fails_loudly(world):
     assert tenant_url(request, "plans:actions") == "/alfa/plan/acties/"
     with pytest.raises(NoReverseMatch):
         tenant_url(request, "plans:actoins")
+
+
+def test_the_administration_entry_groups_the_set_up_of_the_municipality(world):
+    items = navigation_for(_tenant(world, "coordinator"), "/alfa/diensten/")
+    administration = items[-1]
+    assert [child["url"] for child in administration["children"]] == [
+        "/alfa/plan/instellingen/",
+        "/alfa/diensten/",
+        "/alfa/leden/",
+        "/alfa/geschiedenis/",
+    ]
+    assert _current(items) == [administration["url"]] == ["/alfa/plan/instellingen/"]
+    viewer = navigation_for(_tenant(world, "viewer"), "/alfa/")[-1]
+    assert [child["url"] for child in viewer["children"]] == [
+        "/alfa/plan/instellingen/",
+        "/alfa/diensten/",
+    ]
+
+
+def test_the_network_has_an_entry_of_its_own(world):
+    items = navigation_for(_tenant(world, "viewer"), "/alfa/netwerk/organisaties/3/")
+    assert _current(items) == ["/alfa/netwerk/"]

@@ -175,7 +175,7 @@ def test_the_page_shows_when_and_where_to_look(world, collaboration):
     assert local.hour == 12
     assert f'href="/alfa/overleg/{meeting.pk}/"' in content
     assert f'datetime="{local.isoformat()}"' in content
-    assert re.search(r">\d+ \w+\.? \d{4} 12:00</time> Lunchgesprek met Mobiliteit</a>", content)
+    assert re.search(r">\d+ \w+\.? \d{4}, 12:00</time> Lunchgesprek met Mobiliteit</a>", content)
     assert "Geen gepland" in content  # Beta
     assert "Afgelast overleg" not in content
     # The trend, with its words for screen readers, linked to the comparison.

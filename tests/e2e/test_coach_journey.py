@@ -1,10 +1,11 @@
 """The coach in the browser, on the demo: the overview lists both municipalities they follow,
-and in Bruges they compare the two diagnosis rounds and read the trajectory. Screenshots go to
-test-results/coach-*.png."""
+and in Bruges they compare the two diagnosis rounds, read the trajectory and download the plan of
+approach as a PDF. Screenshots and the PDF's pages go to test-results/coach-*.png."""
 
 from io import StringIO
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
@@ -44,3 +45,17 @@ def test_the_coach_follows_both_municipalities_and_compares_the_rounds(
     page.goto("/brugge-demo/traject/")
     expect(page.get_by_text("Lunchgesprek met de Groendienst plannen")).to_be_visible()
     page.screenshot(path=results_dir / "coach-3-trajectory.png", full_page=True)
+
+    # The plan of approach, as a page and as the PDF for the executive board.
+    page.get_by_role("link", name="Plan van aanpak").first.click()
+    expect(page.get_by_role("heading", name="5. Het samenwerkingsmodel")).to_be_visible()
+    page.screenshot(path=results_dir / "coach-4-plan.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Downloaden als pdf").click()
+    pdf = pdfium.PdfDocument(download.value.path().read_bytes())
+    assert len(pdf) >= 5
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    for expected in ("Plan van aanpak", "Stad Brugge (demo)", "Lunchgesprekken", "Stuurgroep"):
+        assert expected in text
+    for number in range(len(pdf)):
+        pdf[number].render(scale=1).to_pil().save(results_dir / f"coach-5-pdf-{number + 1}.png")

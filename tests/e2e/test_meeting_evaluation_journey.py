@@ -54,7 +54,7 @@ def test_a_meeting_is_evaluated_on_a_phone(
     assert problems == []
 
     page.goto(f"/alfa/overleg/{meeting.pk}/")
-    expect(page.get_by_text("1 van 2 deelnemers antwoordde.")).to_be_visible()
+    expect(page.get_by_text("Antwoorden: 1 van de 2 deelnemers.")).to_be_visible()
     expect(page.get_by_text("Nog niet geantwoord: Viewer Alfa")).to_be_visible()
     expect(
         page.get_by_role("img", name="Hoe nuttig de deelnemers het overleg vonden")

@@ -25,6 +25,8 @@ from daadkracht.plans.services.updates import timeline_update_post
 from daadkracht.prioritisation.models import Criterion, ScoringRound
 from daadkracht.prioritisation.services.criteria import criterion_create
 from daadkracht.prioritisation.services.scores import action_scores_save
+from daadkracht.stakeholders.models import Consent
+from daadkracht.stakeholders.tokens import consent_withdraw_token
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.services import department_delete
 from daadkracht.testing.factories import ActionFactory, DepartmentFactory, as_platform
@@ -37,6 +39,7 @@ from tests.url_matrix.diagnosis import _survey_round
 from tests.url_matrix.meetings import _held_meeting
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
+from tests.url_matrix.stakeholders import _consent
 from tests.url_matrix.trajectory import _started
 
 # Who visits a page; every other page is visited by the coordinator, who may do the most.
@@ -53,6 +56,7 @@ VISITORS = {
     "coach_overview": "coach",
     "respondent:answer": "anonymous",
     "evaluation:answer": "anonymous",
+    "network_link:withdraw": "anonymous",
 }
 
 
@@ -207,6 +211,10 @@ def furnish(world: Any) -> FuzzWorld:
         evaluation_token = response_token(
             EvaluationResponse.objects.get(evaluation__meeting_id=held["pk"])
         )
+    # A contact person's consent: the person's withdrawal link opens its page.
+    consent = _consent(world)
+    with tenant_scope(world.a):
+        withdraw_token = consent_withdraw_token(Consent.objects.get(pk=consent["consent"]))
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
         "plans:task_edit": _task,
@@ -225,6 +233,7 @@ def furnish(world: Any) -> FuzzWorld:
         "accounts:invitation": lambda w: {"token": invitation},
         "respondent:answer": lambda w: {"token": survey_token},
         "evaluation:answer": lambda w: {"token": evaluation_token},
+        "network_link:withdraw": lambda w: {"token": withdraw_token},
         "meetings:detail": lambda w: held,
         "diagnosis:round_detail": lambda w: survey,
     }

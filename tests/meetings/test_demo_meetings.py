@@ -45,6 +45,14 @@ def test_bruges_held_a_kick_off_day_and_three_lunch_talks_and_plans_more(demo):
     assert attendance.filter(attended=False).exists()
     assert not Meeting.unscoped.filter(municipality__slug="damme-demo").exists()
 
+    # The kick-off day was evaluated: the coordinator reads the results beside it.
+    kick_off = next(m for m in meetings if m.method and m.method.key == KICK_OFF_DAY)
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))
+    page = coordinator.get(f"/brugge-demo/overleg/{kick_off.pk}/").content.decode()
+    assert "Eindelijk zaten alle diensten samen rond de acties." in page
+    assert "Antwoorden: 6 van de 10 deelnemers." in page
+
 
 def test_a_dozen_agreements_in_every_state_some_late_and_two_teams(demo):
     with platform_scope():

@@ -132,7 +132,7 @@ def test_the_coach_of_the_municipality_sends_and_reads_the_results(world):
     Client().post(links()["viewer@alfa.test"], lunch_answers(worked="Goede sfeer."))
 
     text = _page(world, meeting, "coach")
-    assert "1 van 2 deelnemers antwoordde." in text
+    assert "Antwoorden: 1 van de 2 deelnemers." in text
     assert "Goede sfeer." in text
 
 
@@ -151,7 +151,7 @@ def test_the_results_show_counts_usefulness_and_answers_without_names(world):
 
     text = _page(world, meeting)
 
-    assert "3 van 4 deelnemers antwoordde." in text
+    assert "Antwoorden: 3 van de 4 deelnemers." in text
     # Who has not answered is named; who wrote what is not.
     assert "Nog niet geantwoord: Coach Alfa" in text
     assert "Gemiddelde: 4,0 op 5." in text

@@ -1,13 +1,14 @@
 """Meetings: planning one, its page, the list, editing with version checks, cancelling,
 attendance, and who may do what."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from http import HTTPStatus
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 
+from daadkracht.access.context import tenant_scope
 from daadkracht.history.models import AuditEntry
 from daadkracht.meetings.models import Meeting, MeetingAttendee, MeetingDepartment
 from tests.meetings.conftest import next_week, url
@@ -218,3 +219,22 @@ def test_only_members_can_be_invited(world):
     assert response.status_code == HTTPStatus.OK
     assert not Meeting.unscoped.exists()
     assert mail.outbox == []
+
+
+def test_a_meeting_that_took_place_cannot_be_cancelled(world, plan_meeting):
+    meeting = plan_meeting()
+    with tenant_scope(world.a):
+        Meeting.objects.filter(pk=meeting.pk).update(
+            starts_at=meeting.starts_at - timedelta(days=14),
+            ends_at=meeting.ends_at - timedelta(days=14),
+        )
+    client = world.client_for("coordinator")
+
+    page = client.get(url("meetings:detail", world, pk=meeting.pk)).content.decode()
+    assert url("meetings:cancel", world, pk=meeting.pk) not in page
+    response = client.post(url("meetings:cancel", world, pk=meeting.pk), follow=True)
+
+    assert "kan niet meer geannuleerd worden" in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.is_cancelled
+    assert meeting.sequence == 0

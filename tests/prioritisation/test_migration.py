@@ -21,8 +21,9 @@ from daadkracht.prioritisation.models import (
 )
 from daadkracht.testing.factories import ActionFactory, MunicipalityFactory
 
-# Serialized: the rows data migrations put in (the methods catalogue) are back after the flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: migrations run outside a test transaction. The tests after it put back what data
+# migrations put in (the methods catalogue) themselves: see `seed_method_catalogue`.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE_THE_MOVE = ("plans", "0003_action_link_tables")
 

@@ -54,7 +54,7 @@ def test_an_organisation_with_a_contact_and_a_consent_is_saved_in_its_municipali
         assert person.municipality_id == world.a.pk
         assert Consent.objects.get().municipality_id == world.a.pk
         assert str(person) == "Els Peeters"
-        assert person.bases.get().get_basis_display() == "public task"
+        assert person.bases.get().get_basis_display() == "taak van algemeen belang"
     with tenant_scope(world.b):
         assert not Contact.objects.exists()
         assert not Organisation.objects.exists()

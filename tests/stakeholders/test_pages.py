@@ -11,17 +11,17 @@ from tests.stakeholders.conftest import url
 def test_an_empty_network_tells_the_coordinator_how_to_start(world):
     client = world.client_for("coordinator")
     page = client.get(url("stakeholders:organisations", world)).content.decode()
-    assert "No organisations in the network yet." in page
-    assert "Add the first organisation" in page
+    assert "Nog geen organisaties in het netwerk." in page
+    assert "Eerste organisatie toevoegen" in page
     page = client.get(url("stakeholders:contacts", world)).content.decode()
-    assert "No contact persons yet." in page
-    assert "Set the retention periods" in page
+    assert "Nog geen contactpersonen." in page
+    assert "Bewaartermijnen instellen" in page
 
 
 def test_the_main_navigation_leads_to_the_network(world):
     page = world.client_for("viewer").get(url("tenancy:home", world)).content.decode()
     assert url("stakeholders:organisations", world) in page
-    assert ">Network<" in page
+    assert ">Netwerk<" in page
 
 
 def test_the_coordinator_adds_an_organisation_with_its_themes(world, network):
@@ -126,7 +126,7 @@ def test_the_coordinator_edits_and_deletes_a_contact(world, network):
     page = client.get(url("stakeholders:contact", world, pk=network.jan.pk)).content.decode()
     assert "Projectleider warmtenet" in page
     delete = url("stakeholders:contact_delete", world, pk=network.jan.pk)
-    assert "Delete Jan Declercq?" in client.get(delete).content.decode()
+    assert "Jan Declercq verwijderen?" in client.get(delete).content.decode()
     client.post(delete)
     with tenant_scope(world.a):
         assert not Contact.objects.filter(pk=network.jan.pk).exists()
@@ -137,8 +137,8 @@ def test_deleting_an_organisation_asks_first_and_keeps_its_people(world, network
     client = world.client_for("coordinator")
     delete = url("stakeholders:organisation_delete", world, pk=network.fluvius.pk)
     page = client.get(delete).content.decode()
-    assert "Delete Fluvius?" in page
-    assert "stays, without an organisation" in page
+    assert "Fluvius verwijderen?" in page
+    assert "blijft, zonder organisatie" in page
     client.post(delete)
     with tenant_scope(world.a):
         assert not Organisation.objects.filter(name="Fluvius").exists()
@@ -154,7 +154,7 @@ def test_the_organisation_page_shows_its_contacts_and_themes(world, network):
     assert "Els Vandamme" in page
     assert "els.vandamme@fluvius.example" in page
     assert "Energie" in page
-    assert "Grid operator" in page
+    assert "Netbeheerder" in page
 
 
 def test_a_conflicting_edit_of_a_contact_asks_and_keeps_what_was_typed(world, network):

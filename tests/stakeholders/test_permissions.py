@@ -16,10 +16,10 @@ def test_members_read_organisations_without_the_personal_data_of_their_people(wo
     page = client.get(url("stakeholders:organisation", world, pk=network.fluvius.pk))
     assert page.status_code == HTTPStatus.OK
     text = page.content.decode()
-    assert "1 contact person." in text
+    assert "1 contactpersoon." in text
     assert "Els Vandamme" not in text
     assert "els.vandamme@fluvius.example" not in text
-    assert "Add an organisation" not in listing
+    assert "Organisatie toevoegen" not in listing
 
 
 @pytest.mark.parametrize("who", ["editor", "viewer", "coach"])
@@ -53,3 +53,30 @@ def test_another_municipality_finds_nothing(world, network):
     assert client.get(own_org.replace("/alfa/", "/beta/")).status_code == HTTPStatus.NOT_FOUND
     listing = client.get(url("stakeholders:organisations", world).replace("/alfa/", "/beta/"))
     assert "Fluvius" not in listing.content.decode()
+
+
+def test_the_history_of_people_is_only_for_who_manages_stakeholders(world, network):
+    coordinator = world.client_for("coordinator")
+    edit = url("stakeholders:contact_edit", world, pk=network.jan.pk)
+    form = coordinator.get(edit).context["form"]
+    coordinator.post(
+        edit,
+        {
+            "full_name": "Jan Declercq",
+            "organisation": network.ivbo.pk,
+            "function": "Projectleider warmtenet",
+            "email": "jan.declercq@ivbo.example",
+            "phone": "",
+            "language": "nl",
+            "notes": "",
+            "version": form.initial["version"],
+            "base": form.initial["base"],
+        },
+    )
+    recent = url("history:recent", world)
+    assert "Projectleider warmtenet" in coordinator.get(recent).content.decode()
+    coach = world.client_for("coach")
+    assert "Jan Declercq" not in coach.get(recent).content.decode()
+    own = url("history:object", world, model_label="stakeholders.contact", object_id=network.jan.pk)
+    assert coordinator.get(own).status_code == HTTPStatus.OK
+    assert coach.get(own).status_code == HTTPStatus.NOT_FOUND

@@ -14,6 +14,7 @@ from tests.url_matrix import (
     plan_settings,
     prioritisation,
     spreadsheets,
+    stakeholders,
     trajectory,
 )
 from tests.url_matrix.rows import VISITORS
@@ -29,6 +30,7 @@ AREAS = [
     trajectory,
     diagnosis,
     meetings,
+    stakeholders,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

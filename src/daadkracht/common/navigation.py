@@ -40,6 +40,18 @@ COLLABORATION = NavGroup(
     ),
 )
 
+# How the municipality is set up: the plan's themes and statuses, its departments, who is a
+# member, and the history of changes. One entry, so that the network fits on the line too.
+ADMINISTRATION = NavGroup(
+    _("Administration"),
+    (
+        NavItem("plans:settings", _("Plan")),
+        NavItem("tenancy:departments", _("Departments")),
+        NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
+        NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
+    ),
+)
+
 MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("tenancy:home", _("Dashboard"), exact=True),
     NavItem("plans:actions", _("Actions")),
@@ -48,10 +60,7 @@ MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("prioritisation:priorities", _("Priorities")),
     COLLABORATION,
     NavItem("stakeholders:organisations", _("Network")),
-    NavItem("plans:settings", _("Plan")),
-    NavItem("tenancy:departments", _("Departments")),
-    NavItem("tenancy:members", _("Members"), Permission.MANAGE_MEMBERS),
-    NavItem("history:recent", _("History"), Permission.VIEW_HISTORY),
+    ADMINISTRATION,
 ]
 
 

@@ -4,5 +4,8 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from daadkracht.config.runtime import tune_garbage_collector
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daadkracht.config.settings")
 application = get_asgi_application()
+tune_garbage_collector()

@@ -1,5 +1,7 @@
 """The demo's plan of approach: the methods Bruges chose after its diagnosis, and why."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from daadkracht.access.context import tenant_scope
@@ -16,7 +18,10 @@ from daadkracht.trajectory.approach_services import (
     plan_of_approach_create,
     plan_of_approach_update,
 )
-from daadkracht.trajectory.models import Trajectory
+from daadkracht.trajectory.models import PlanStatus, Trajectory
+
+# The executive board approved the plan some eight months ago, after the workshops.
+APPROVED_DAYS_AGO = 240
 
 
 def _decimal(value: float) -> str:
@@ -81,7 +86,7 @@ def _findings(summary: DiagnosisSummary | None) -> dict[str, str]:
 
 
 def build_plan_of_approach(municipality: Municipality, trajectory: Trajectory) -> None:
-    """Bruges's plan of approach, drawn up and waiting for the executive board."""
+    """Bruges's plan of approach, approved by the executive board some eight months ago."""
     with tenant_scope(municipality):
         plan = plan_of_approach_create(actor=None, trajectory=trajectory)
         plan = plan_of_approach_update(
@@ -90,8 +95,10 @@ def build_plan_of_approach(municipality: Municipality, trajectory: Trajectory) -
             expected_version=plan.version,
             introduction=INTRODUCTION,
             aim=AIM,
+            status=PlanStatus.APPROVED,
+            approved_on=timezone.localdate() - timedelta(days=APPROVED_DAYS_AGO),
         )
-        findings = _findings(diagnosis_summary())
+        findings = _findings(diagnosis_summary(opened_before=plan.approved_on))
         methods = {m.key: m for m in Method.objects.all()}
         for spec in METHODS:
             chosen_method_add(

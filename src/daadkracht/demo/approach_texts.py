@@ -33,7 +33,7 @@ class DemoMethod:
     title: str
     reason: str
     lead: str
-    months_from_now: int
+    months_from_now: int  # negative: it started before today
     months: int = 1
 
     def period(self, today: date) -> str:
@@ -60,7 +60,7 @@ METHODS = [
             "kennen en zien welke acties hen samen aangaan."
         ),
         lead=Party.MUNICIPALITY,
-        months_from_now=2,
+        months_from_now=-6,
     ),
     DemoMethod(
         key="lunch",
@@ -72,8 +72,8 @@ METHODS = [
             "win-winsituaties en legt ze vast als werkafspraken."
         ),
         lead=Party.MUNICIPALITY,
-        months_from_now=2,
-        months=4,
+        months_from_now=-4,
+        months=5,
     ),
     DemoMethod(
         key="buildings",
@@ -85,7 +85,7 @@ METHODS = [
             "en Aankoop maakt de renovatieplanning en de budgetten samen op."
         ),
         lead=Party.MUNICIPALITY,
-        months_from_now=3,
+        months_from_now=-7,
         months=12,
     ),
     DemoMethod(
@@ -98,7 +98,7 @@ METHODS = [
             "weinig afstemmen; een klimaatteam brengt ze per kwartaal rond de tafel."
         ),
         lead=Party.MUNICIPALITY,
-        months_from_now=4,
+        months_from_now=-7,
         months=12,
     ),
     DemoMethod(
@@ -111,6 +111,6 @@ METHODS = [
             "diensten hun acties zelf op te volgen, te prioriteren en bij te sturen."
         ),
         lead=Party.COACH,
-        months_from_now=3,
+        months_from_now=1,
     ),
 ]

@@ -12,9 +12,11 @@ from daadkracht.meetings.models import (
     AgreementStatus,
     ClimateTeam,
     ClimateTeamMember,
+    EvaluationResponse,
     Meeting,
     MeetingAttendee,
     MeetingDepartment,
+    MeetingEvaluation,
     MeetingKind,
     Method,
     TeamRole,
@@ -382,6 +384,105 @@ AGREEMENTS = [
     ),
 ]
 
+# What participants answered in the evaluation after a meeting: per meeting, one dict of answers
+# per participant who answered (the others did not), by question key of `evaluation_form`.
+EVALUATIONS: dict[str, list[dict[str, object]]] = {
+    "kick-off": [
+        {
+            "worked": "Eindelijk zaten alle diensten samen rond de acties.",
+            "change": "Minder uitleg vooraf, meer tijd in de groepjes.",
+            "usefulness": 5,
+            "own-actions": "yes",
+            "first-action": "Schoolstraten rond de stedelijke scholen.",
+        },
+        {
+            "worked": "De tafels per beleidsdomein.",
+            "change": "De lijst met acties vooraf rondsturen.",
+            "usefulness": 4,
+            "own-actions": "yes",
+            "first-action": "De renovatievolgorde van onze gebouwen.",
+        },
+        {
+            "worked": "Collega's van andere diensten leren kennen.",
+            "change": "",
+            "usefulness": 4,
+            "own-actions": "partly",
+            "first-action": "",
+        },
+        {
+            "worked": "Concrete afspraken op het einde van de dag.",
+            "change": "Een kortere dag: de namiddag was lang.",
+            "usefulness": 3,
+            "own-actions": "partly",
+            "first-action": "Subsidiedossiers samen opvolgen.",
+        },
+        {
+            "worked": "",
+            "change": "Ook de schepenen uitnodigen voor het slot.",
+            "usefulness": 4,
+            "own-actions": "yes",
+            "first-action": "Ontharding bij de heraanleg van straten.",
+        },
+        {
+            "worked": "De moderatie door onze eigen collega's.",
+            "change": "",
+            "usefulness": 5,
+            "own-actions": "yes",
+            "first-action": "Energiescans bij kwetsbare gezinnen.",
+        },
+    ],
+    "lunch-mobility": [
+        {
+            "worked": "Informeel, zonder agenda vol punten.",
+            "change": "",
+            "usefulness": 5,
+            "win-win": "yes",
+            "together": "Luchtkwaliteit meten aan de schoolstraten.",
+        },
+        {
+            "worked": "We zagen dat we hetzelfde doel hebben.",
+            "change": "Iets meer tijd: een uur is krap.",
+            "usefulness": 4,
+            "win-win": "yes",
+            "together": "Schoolstraten samen aankondigen.",
+        },
+    ],
+    "lunch-finance": [
+        {
+            "worked": "Financiën begrijpt nu waarom we een klimaatlabel vragen.",
+            "change": "",
+            "usefulness": 4,
+            "win-win": "partly",
+            "together": "Een klimaatlabel in het meerjarenplan.",
+        },
+    ],
+    "lunch-housing": [
+        {
+            "worked": "Dezelfde gezinnen komen bij ons allebei langs.",
+            "change": "Welzijn de volgende keer ook uitnodigen.",
+            "usefulness": 5,
+            "win-win": "yes",
+            "together": "Eén loket voor renovatieadvies en premies.",
+        },
+    ],
+    "team-buildings": [
+        {
+            "worked": "De cijfers van het verbruik per gebouw.",
+            "change": "De agenda een week vooraf.",
+            "usefulness": 4,
+            "right-people": "partly",
+            "next-meeting": "Aankoop erbij halen voor de bestekken.",
+        },
+        {
+            "worked": "Snel beslist welke gebouwen eerst.",
+            "change": "",
+            "usefulness": 4,
+            "right-people": "yes",
+            "next-meeting": "Planning van de eerste renovatie.",
+        },
+    ],
+}
+
 # Climate teams: (name, theme code, description, members (e-mail, role, months ago started)).
 TEAMS = [
     (
@@ -390,9 +491,9 @@ TEAMS = [
         "Diensthoofden en experts van de diensten die aan de stedelijke gebouwen en de "
         "renovatie van woningen werken; komt maandelijks samen.",
         [
-            ("gebouwen@brugge.demo", TeamRole.CHAIR, 10),
-            ("coordinator@brugge.demo", TeamRole.MEMBER, 10),
-            ("financien@brugge.demo", TeamRole.MEMBER, 10),
+            ("gebouwen@brugge.demo", TeamRole.CHAIR, 7),
+            ("coordinator@brugge.demo", TeamRole.MEMBER, 7),
+            ("financien@brugge.demo", TeamRole.MEMBER, 7),
             ("wonen@brugge.demo", TeamRole.EXPERT, 6),
         ],
     ),
@@ -402,9 +503,9 @@ TEAMS = [
         "De diensten die over verplaatsingen beslissen: mobiliteit, openbaar domein en "
         "ruimtelijke planning; komt om de twee maanden samen.",
         [
-            ("mobiliteit@brugge.demo", TeamRole.CHAIR, 9),
-            ("openbaardomein@brugge.demo", TeamRole.MEMBER, 9),
-            ("coordinator@brugge.demo", TeamRole.EXPERT, 9),
+            ("mobiliteit@brugge.demo", TeamRole.CHAIR, 7),
+            ("openbaardomein@brugge.demo", TeamRole.MEMBER, 7),
+            ("coordinator@brugge.demo", TeamRole.EXPERT, 7),
         ],
     ),
 ]
@@ -504,6 +605,8 @@ def build_meetings(municipality: Municipality) -> None:
             spec.key: _meeting(spec, municipality, departments, people, methods, teams, today)
             for spec in MEETINGS
         }
+    for key, answers in EVALUATIONS.items():
+        _evaluation(meetings[key], answers)
     for spec in AGREEMENTS:
         meeting = meetings[spec.meeting] if spec.meeting else None
         agreement = WorkAgreement.objects.create(
@@ -530,3 +633,30 @@ def build_meetings(municipality: Municipality) -> None:
             WorkAgreementAction(municipality=municipality, agreement=agreement, action=action)
             for action in _served_actions(municipality, spec.themes)
         )
+
+
+def _evaluation(meeting: Meeting, answers: list[dict[str, object]]) -> None:
+    """The evaluation sent the day after the meeting, answered by the first participants who
+    attended and closed a month later."""
+    sent = meeting.ends_at + timedelta(days=1)
+    closes = meeting.ends_at + timedelta(days=30)
+    evaluation = MeetingEvaluation.objects.create(
+        municipality_id=meeting.municipality_id,
+        meeting=meeting,
+        sent_at=sent,
+        sent_by=meeting.organiser,
+        closes_at=closes,
+        closed_at=closes if closes < timezone.now() else None,
+    )
+    present = MeetingAttendee.objects.filter(meeting=meeting).exclude(attended=False)
+    people = [a.user for a in present.select_related("user").order_by("user__email")]
+    EvaluationResponse.objects.bulk_create(
+        EvaluationResponse(
+            municipality_id=meeting.municipality_id,
+            evaluation=evaluation,
+            user=person,
+            answers=answers[index] if index < len(answers) else {},
+            answered_at=sent + timedelta(hours=3 + index) if index < len(answers) else None,
+        )
+        for index, person in enumerate(people)
+    )

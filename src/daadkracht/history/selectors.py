@@ -39,8 +39,25 @@ def entries_mentioning(*, obj: Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(Exists(mentions)).select_related("actor", "content_type")
 
 
-def recent_entries(*, search: str = "", actor: int | None = None) -> QuerySet[AuditEntry]:
+def hidden_models(may_read: Any) -> list[type[Model]]:
+    """The models whose history holds personal data the reader may not see: a model declares
+    the permission its history needs as `history_readers`; `may_read(permission)` answers for
+    the reader."""
+    return [
+        model
+        for model in apps.get_models()
+        if getattr(model, "history_readers", None) is not None
+        and not may_read(model.history_readers)  # type: ignore[attr-defined]
+    ]
+
+
+def recent_entries(
+    *, search: str = "", actor: int | None = None, hidden: list[type[Model]] | None = None
+) -> QuerySet[AuditEntry]:
     queryset = AuditEntry.objects.select_related("actor", "content_type")
+    if hidden:
+        types = ContentType.objects.get_for_models(*hidden).values()
+        queryset = queryset.exclude(content_type__in=[t.pk for t in types])
     if search:
         queryset = queryset.filter(object_repr__icontains=search)
     if actor is not None:

@@ -22,7 +22,8 @@ class HistoryQuery(QueryForm):
 def recent(request: TenantRequest) -> HttpResponse:
     query = HistoryQuery(request.GET)
     search, actor = query.value("q"), query.value("actor")
-    page = page_of(request, selectors.recent_entries(search=search, actor=actor), 50)
+    hidden = selectors.hidden_models(request.tenant.has)
+    page = page_of(request, selectors.recent_entries(search=search, actor=actor, hidden=hidden), 50)
     for entry in page.object_list:
         entry.readable = selectors.readable_changes(entry)  # type: ignore[attr-defined]
     return render(
@@ -34,6 +35,9 @@ def recent(request: TenantRequest) -> HttpResponse:
 
 @tenant_view(can_read_history)
 def object_history(request: TenantRequest, model_label: str, object_id: str) -> HttpResponse:
+    hidden = {model._meta.label_lower for model in selectors.hidden_models(request.tenant.has)}
+    if model_label.lower() in hidden:
+        raise Http404
     entries = list(selectors.entries_for_object(model_label=model_label, object_id=object_id))
     if not entries:
         raise Http404

@@ -5,6 +5,8 @@ Erasing a person keeps the `Contact` row (so that counts, consents and links sta
 personal field and sets `erased_at`; the history is scrubbed by the person's id.
 """
 
+from typing import ClassVar
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from daadkracht.access.reach import GRANTED, OWN, declare
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
+from daadkracht.tenancy.roles import Permission
 from daadkracht.tenancy.scoping import TenantModel
 
 
@@ -138,6 +141,9 @@ class Contact(TenantModel, VersionedModel, TimeStampedModel):
     notes = models.TextField(_("notes"), blank=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
+    # Its history names a person: only who manages stakeholders reads it.
+    history_readers: ClassVar[Permission] = Permission.MANAGE_STAKEHOLDERS
+
     class Meta(TenantModel.Meta):
         ordering = ["full_name", "id"]
         verbose_name = _("contact person")
@@ -169,6 +175,9 @@ class ProcessingBasis(TenantModel, TimeStampedModel):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     belongs_to = "contact"
+
+    # Its history names a person: only who manages stakeholders reads it.
+    history_readers: ClassVar[Permission] = Permission.MANAGE_STAKEHOLDERS
 
     class Meta(TenantModel.Meta):
         ordering = ["purpose"]
@@ -215,9 +224,11 @@ class Consent(TenantModel, TimeStampedModel):
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    # A text that a consent refers to cannot be deleted on its own; it goes with its
+    # municipality.
     consent_text = models.ForeignKey(
         ConsentText,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="consents",
         verbose_name=_("text shown"),
     )
@@ -231,6 +242,9 @@ class Consent(TenantModel, TimeStampedModel):
     belongs_to = "contact"
     # The withdrawal link opens its one consent.
     read_access = declare(signed_link=GRANTED)
+
+    # Its history names a person: only who manages stakeholders reads it.
+    history_readers: ClassVar[Permission] = Permission.MANAGE_STAKEHOLDERS
 
     class Meta(TenantModel.Meta):
         ordering = ["-given_at", "-id"]

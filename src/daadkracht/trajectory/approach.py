@@ -107,11 +107,13 @@ class DiagnosisSummary:
         return max(scored, key=lambda t: (t.mean, str(t.theme.name))) if scored else None
 
 
-def diagnosis_summary() -> DiagnosisSummary | None:
-    """The latest closed round with its figures, compared with the closed round before it."""
-    closed = list(
-        SurveyRound.objects.filter(state=SurveyRound.State.CLOSED).order_by("-opens_on", "-id")[:2]
-    )
+def diagnosis_summary(*, opened_before: date | None = None) -> DiagnosisSummary | None:
+    """The latest closed round with its figures, compared with the closed round before it;
+    with `opened_before`, the latest of the rounds that opened before that day."""
+    rounds = SurveyRound.objects.filter(state=SurveyRound.State.CLOSED)
+    if opened_before is not None:
+        rounds = rounds.filter(opens_on__lt=opened_before)
+    closed = list(rounds.order_by("-opens_on", "-id")[:2])
     if not closed:
         return None
     latest = closed[0]

@@ -228,6 +228,8 @@ def meeting_cancel(*, actor: Any, meeting: Meeting) -> Meeting:
     enforce(can_manage_meetings)
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting was cancelled already."))
+    if meeting.is_past:
+        raise ValidationError(_("This meeting has taken place: it can no longer be cancelled."))
     with transaction.atomic():
         before = snapshot(Meeting.objects.get(pk=meeting.pk))
         meeting.cancelled_at = timezone.now()

@@ -18,3 +18,9 @@ class ContactListQuery(OrganisationListQuery):
 
     organisation = IdField()
     purpose = KeyField(Purpose.values)
+
+
+class ContactNewQuery(QueryForm):
+    """`?organisation=` the organisation a new contact person works for."""
+
+    organisation = IdField()

@@ -1,12 +1,21 @@
 """Reads of contact persons: the filtered list, a person's page and everything held about them."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from daadkracht.history.selectors import entries_mentioning
-from daadkracht.stakeholders.models import Consent, Contact, ProcessingBasis
+from daadkracht.stakeholders.models import (
+    Consent,
+    Contact,
+    Language,
+    LawfulBasis,
+    Organisation,
+    ProcessingBasis,
+    Purpose,
+)
 
 
 def contact_list(
@@ -42,6 +51,52 @@ def contact_list(
             Exists(ProcessingBasis.objects.filter(contact=OuterRef("pk"), purpose=purpose))
         )
     return queryset
+
+
+# The organisation filter is a drop-down up to this many organisations; beyond, the search
+# finds people by their organisation's name and the organisation's page links to its people.
+ORGANISATION_CHOICES = 200
+
+
+def organisation_choices() -> list[tuple[int, str]] | None:
+    """The organisations to choose from in the filter, or None when there are too many for a
+    drop-down (one query either way)."""
+    rows = list(
+        Organisation.objects.order_by("name", "pk").values_list("pk", "name")[
+            : ORGANISATION_CHOICES + 1
+        ]
+    )
+    return rows if len(rows) <= ORGANISATION_CHOICES else None
+
+
+def contact_export_rows(queryset: QuerySet[Contact]) -> Iterator[list[Any]]:
+    """The rows of the contact list's export, read as plain values: two queries for any
+    number of people."""
+    purposes = dict(Purpose.choices)
+    bases = dict(LawfulBasis.choices)
+    languages = dict(Language.choices)
+    per_contact: dict[int, list[str]] = {}
+    for contact_id, purpose, basis in (
+        ProcessingBasis.objects.filter(contact__in=queryset.values("pk"))
+        .order_by("purpose")
+        .values_list("contact_id", "purpose", "basis")
+    ):
+        per_contact.setdefault(contact_id, []).append(
+            f"{purposes.get(purpose, purpose)} ({bases.get(basis, basis)})"
+        )
+    rows = queryset.values_list(
+        "pk", "full_name", "organisation__name", "function", "email", "phone", "language"
+    )
+    for pk, name, organisation, function, email, phone, language in rows:
+        yield [
+            name,
+            organisation or "",
+            function,
+            email,
+            phone,
+            str(languages.get(language, language)),
+            ", ".join(per_contact.get(pk, [])),
+        ]
 
 
 def contact_bases(contact: Contact) -> list[ProcessingBasis]:

@@ -16,13 +16,15 @@ from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.stakeholders.forms.contacts import BasisForm, ConsentForm, ContactForm
-from daadkracht.stakeholders.forms.filters import ContactListQuery
+from daadkracht.stakeholders.forms.filters import ContactListQuery, ContactNewQuery
 from daadkracht.stakeholders.models import Contact, Organisation, OrganisationKind, Purpose
 from daadkracht.stakeholders.policies import can_manage_stakeholders
 from daadkracht.stakeholders.selectors.contacts import (
     contact_bases,
     contact_consents,
+    contact_export_rows,
     contact_list,
+    organisation_choices,
 )
 from daadkracht.stakeholders.services import consents as consent_services
 from daadkracht.stakeholders.services import contacts as services
@@ -38,13 +40,6 @@ CONTACT_SORTS = [
     SortOption("function", gettext_lazy("Function"), ("function", "full_name", "id")),
     SortOption("updated", gettext_lazy("Last changed"), ("updated_at", "id")),
 ]
-
-
-def _purposes(contact: Contact) -> str:
-    return ", ".join(
-        f"{basis.get_purpose_display()} ({basis.get_basis_display()})"
-        for basis in contact.bases.all()
-    )
 
 
 @tenant_view(can_manage_stakeholders)
@@ -73,18 +68,7 @@ def contacts(request: TenantRequest) -> HttpResponseBase:
                 _("Preferred language"),
                 _("Purposes and lawful bases"),
             ],
-            rows=(
-                [
-                    c.full_name,
-                    c.organisation.name if c.organisation else "",
-                    c.function,
-                    c.email,
-                    c.phone,
-                    str(c.get_language_display()),
-                    _purposes(c),
-                ]
-                for c in queryset
-            ),
+            rows=contact_export_rows(queryset),
         )
     page = page_of(request, queryset, PAGE_SIZE)
     chosen_organisation = (
@@ -104,7 +88,7 @@ def contacts(request: TenantRequest) -> HttpResponseBase:
             "kinds": OrganisationKind.choices,
             "themes": themes_for_filter(),
             "purposes": Purpose.choices,
-            "organisations": Organisation.objects.order_by("name", "pk").only("pk", "name"),
+            "organisations": organisation_choices(),
             "chosen_organisation": chosen_organisation,
         },
     )
@@ -113,7 +97,7 @@ def contacts(request: TenantRequest) -> HttpResponseBase:
 @tenant_view(can_manage_stakeholders)
 def contact_create(request: TenantRequest) -> HttpResponse:
     initial: dict[str, Any] = {}
-    organisation_id = ContactListQuery(request.GET).value("organisation")
+    organisation_id = ContactNewQuery(request.GET).value("organisation")
     if organisation_id is not None:
         initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
     form = ContactForm(request.POST or None, initial=initial)

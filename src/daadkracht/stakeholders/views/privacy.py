@@ -102,8 +102,8 @@ def _privacy_page(
         {
             "rules": [(value, label, rules.get(value)) for value, label in Purpose.choices],
             "texts": list(ConsentText.objects.order_by("purpose", "-version")),
-            "retention_form": retention_form or RetentionForm(),
-            "text_form": text_form or ConsentTextForm(),
+            "retention_form": retention_form or RetentionForm(prefix="retention"),
+            "text_form": text_form or ConsentTextForm(prefix="text"),
         },
         status=status,
     )
@@ -117,7 +117,7 @@ def privacy(request: TenantRequest) -> HttpResponse:
 @tenant_view(can_manage_stakeholders)
 @require_POST
 def retention_save(request: TenantRequest) -> HttpResponse:
-    form = RetentionForm(request.POST)
+    form = RetentionForm(request.POST, prefix="retention")
     if form.is_valid():
         try:
             retention_rule_set(
@@ -136,7 +136,7 @@ def retention_save(request: TenantRequest) -> HttpResponse:
 @tenant_view(can_manage_stakeholders)
 @require_POST
 def consent_text_add(request: TenantRequest) -> HttpResponse:
-    form = ConsentTextForm(request.POST)
+    form = ConsentTextForm(request.POST, prefix="text")
     if form.is_valid():
         try:
             text = consent_text_publish(

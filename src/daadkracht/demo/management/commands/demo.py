@@ -16,6 +16,7 @@ from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.spec import DemoAction
+from daadkracht.demo.stakeholders import build_network
 from daadkracht.demo.trajectory import build_trajectory
 from daadkracht.diagnosis.demo import build_demo_rounds
 from daadkracht.plans.models import Action, Plan, StatusUpdate, Task, Theme
@@ -77,6 +78,7 @@ class Command(BaseCommand):
             # Bruges is halfway through its collaboration trajectory; Damme has not started.
             build_trajectory(built[0], contact=User.objects.get(email="coordinator@brugge.demo"))
             build_meetings(built[0])
+            build_network(built[0])
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
