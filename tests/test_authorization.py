@@ -21,6 +21,7 @@ TENANT_NAMESPACES = {
     "history",
     "bodies",
     "plans",
+    "partners",
     "prioritisation",
     "dashboard",
     "trajectory",

@@ -58,6 +58,7 @@ ACTION_FILTER = (
     "phase",
     "priority",
     "tag",
+    "partner",
     "overdue",
     "stale",
 )
@@ -140,6 +141,8 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "plans:action_trash": ("",),
     "plans:task_edit": ("",),
     "plans:task_delete": ("",),
+    "partners:add": ("",),
+    "partners:remove": ("",),
     "plans:settings": ("",),
     "plans:plan_edit": ("",),
     "plans:theme_create": ("",),

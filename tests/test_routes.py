@@ -19,6 +19,7 @@ from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.bodies.models import BodyMeeting, BodyMembership, GovernanceBody
 from daadkracht.events.models import NetworkEvent, Registration
 from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
+from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.stakeholders.models import (
@@ -129,7 +130,7 @@ def _url(route: Route, world) -> str:
 
 def _counts() -> dict[str, int]:
     models = [
-        *(Action, Department, Theme, Task, Membership),
+        *(Action, Department, Theme, Task, Membership, ActionPartner),
         *(GovernanceBody, BodyMembership, BodyMeeting),
         *(NetworkPage, SignUp, NetworkMember),
         *(Trajectory, Phase, ChecklistItem, PlanOfApproach, ChosenMethod),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "daadkracht.bodies",
     "daadkracht.network",
     "daadkracht.events",
+    "daadkracht.partners",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -27,6 +27,7 @@ class ActionFilterQuery(QueryForm):
     phase = KeyField(Phase.values)
     priority = KeyField(Priority.values)
     tag = IdField()
+    partner = IdField()
     overdue = FlagField()
     stale = FlagField()
 

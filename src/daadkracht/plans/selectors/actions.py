@@ -34,6 +34,8 @@ class ActionFilter:
     phase: str = ""
     priority: str = ""
     tag: int | None = None
+    # An organisation of the network that partners in the action (the partners app).
+    partner: int | None = None
     overdue: bool = False
     stale: bool = False
     extra: dict[str, str] = field(default_factory=dict)
@@ -54,6 +56,7 @@ class ActionFilter:
                 self.phase,
                 self.priority,
                 self.tag,
+                self.partner,
                 self.overdue,
                 self.stale,
             ]
@@ -158,6 +161,12 @@ def filtered_actions(filters: ActionFilter, plan: Plan) -> QuerySet[Action]:
         queryset = queryset.filter(
             Exists(ActionTag.objects.filter(action_id=OuterRef("pk"), tag_id=filters.tag))
         )
+    if filters.partner:
+        queryset = queryset.filter(
+            pk__in=Action.objects.filter(partner_links__organisation_id=filters.partner).values(
+                "pk"
+            )
+        )
     if filters.overdue:
         queryset = overdue(queryset)
     if filters.stale:
@@ -185,6 +194,7 @@ def query_for(filters: ActionFilter, **changes: Any) -> str:
         "phase": filters.phase,
         "priority": filters.priority,
         "tag": filters.tag,
+        "partner": filters.partner,
         "overdue": "1" if filters.overdue else "",
         "stale": "1" if filters.stale else "",
         **changes,

@@ -1,5 +1,6 @@
 """The plan's actions and reference values as the spreadsheet columns read and compare them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,11 +34,25 @@ class ActionRecord:
     themes: list[Theme] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
     involvements: list[ActionDepartment] = field(default_factory=list)
+    # What other apps add for the export's information-only columns, by column key.
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[ActionRecord]:
+# Other apps register here what they add to the export (e.g. an action's partners): a function
+# of the chosen actions' ids (a `values("pk")` queryset) → {action id: value}, one query each.
+RecordExtra = Callable[[QuerySet[Any]], dict[int, Any]]
+RECORD_EXTRAS: dict[str, RecordExtra] = {}
+
+
+def register_record_extra(key: str, loader: RecordExtra) -> None:
+    RECORD_EXTRAS[key] = loader
+
+
+def action_records(
+    queryset: QuerySet[Action], *, lock: bool = False, extras: bool = False
+) -> list[ActionRecord]:
     """The actions, in the queryset's order, with their themes, tags and involved departments,
-    in four queries.
+    in four queries (and one per registered extra, with `extras`).
 
     The related rows are read through the link tables directly: cheaper than a prefetch,
     which builds a scoped queryset per action.
@@ -64,6 +79,11 @@ def action_records(queryset: QuerySet[Action], *, lock: bool = False) -> list[Ac
     )
     for involvement in involvements:
         records[involvement.action_id].involvements.append(involvement)
+    if extras:
+        for key, loader in RECORD_EXTRAS.items():
+            for action_id, value in loader(chosen).items():
+                if action_id in records:
+                    records[action_id].extra[key] = value
     return list(records.values())
 
 

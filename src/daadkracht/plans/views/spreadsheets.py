@@ -30,7 +30,7 @@ def actions_export(request: TenantRequest) -> HttpResponseBase:
     if plan is not None:
         # The same selection and order as the action list the user exported from.
         actions = filtered_actions(ActionFilter.from_query(request.GET), plan)
-        records = action_records(apply_sort(request, actions, ACTION_SORTS)[0])
+        records = action_records(apply_sort(request, actions, ACTION_SORTS)[0], extras=True)
     rows = spreadsheet_action_rows(records)
     fmt = SpreadsheetQuery(request.GET).value("format") or "xlsx"
     return download(

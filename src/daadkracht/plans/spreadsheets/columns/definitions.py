@@ -24,6 +24,7 @@ from daadkracht.plans.spreadsheets.columns.references import (
 from daadkracht.plans.spreadsheets.columns.values import (
     DateColumn,
     DecimalColumn,
+    ExtraListColumn,
     LastUpdateColumn,
     PercentColumn,
     TextColumn,
@@ -286,6 +287,16 @@ COLUMNS: list[Column] = [
         help=gettext_lazy("Free words, separated by semicolons; new tags are added."),
         example="fiets; school",
         width=20,
+    ),
+    ExtraListColumn(
+        key="partners",
+        header="Partners",
+        label=gettext_lazy("partners"),
+        help=gettext_lazy(
+            "The external partners and their role, filled in by the export; an import leaves"
+            " them alone."
+        ),
+        width=30,
     ),
     LastUpdateColumn(
         key="last_update_at",

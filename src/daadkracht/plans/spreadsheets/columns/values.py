@@ -194,3 +194,16 @@ class LastUpdateColumn(Column):
     def cell(self, record: ActionRecord) -> Any:
         value = record.action.last_update_at
         return timezone.localtime(value).replace(tzinfo=None, microsecond=0) if value else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtraListColumn(Column):
+    """Written by the export for information from what another app adds to the record
+    (`register_record_extra`): a list of (name, label) pairs as "name (label); …".
+    Ignored by the import."""
+
+    importable: bool = False
+
+    def cell(self, record: ActionRecord) -> Any:
+        pairs = record.extra.get(self.key) or []
+        return "; ".join(f"{name} ({label})" for name, label in pairs) or None

@@ -1,0 +1,17 @@
+"""App configuration for partners: external organisations on the plan's actions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    name = "daadkracht.partners"
+    label = "partners"
+    verbose_name = _("Partners on actions")
+
+    def ready(self) -> None:
+        from daadkracht.partners.selectors import partner_names_by_action
+        from daadkracht.plans.spreadsheets.records import register_record_extra
+
+        # The action export writes each action's partners in its "Partners" column.
+        register_record_extra("partners", partner_names_by_action)
