@@ -80,16 +80,16 @@ def test_a_place_freed_by_a_cancellation_goes_to_the_waiting_list(
         citizen.get_by_role("heading", name="Klimaatwerkbank Energie: warmtenetten")
     ).to_be_visible()
     expect(citizen.get_by_text("1 plaats vrij.")).to_be_visible()
-    citizen.get_by_label("Je voor- en achternaam").fill("Lotte Peeters")
-    citizen.get_by_label("Je e-mailadres").fill("lotte.peeters@example.org")
-    citizen.get_by_label("Je organisatie").fill("Buurtwerk Sint-Pieters")
+    citizen.get_by_label("Uw voor- en achternaam").fill("Lotte Peeters")
+    citizen.get_by_label("Uw e-mailadres").fill("lotte.peeters@example.org")
+    citizen.get_by_label("Uw organisatie").fill("Buurtwerk Sint-Pieters")
     citizen.get_by_label("Ik ga akkoord").check()
     assert citizen.evaluate("document.documentElement.scrollWidth") <= 375, "it must fit a phone"
     citizen.screenshot(path=results_dir / "event-1-public-form.png", full_page=True)
     # A person takes more than a few seconds to fill in a form; a bot does not.
     citizen.wait_for_timeout(3200)
     citizen.get_by_role("button", name="Inschrijven").click()
-    expect(citizen.get_by_role("heading", name="Je bent ingeschreven")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="U bent ingeschreven")).to_be_visible()
     (confirmation,) = [m for m in mail.outbox if m.to == ["lotte.peeters@example.org"]]
     (item,) = Calendar.from_ical(confirmation.attachments[0].content).walk("VEVENT")
     assert item.decoded("DTSTART").astimezone(BRUSSELS).time() == time(14, 0)
@@ -112,9 +112,9 @@ def test_a_place_freed_by_a_cancellation_goes_to_the_waiting_list(
 
     # The citizen cannot come after all and cancels with the link from the mail.
     citizen.goto(_cancel_link(confirmation))
-    expect(citizen.get_by_role("heading", name="Je inschrijving annuleren")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="Uw inschrijving annuleren")).to_be_visible()
     citizen.get_by_role("button", name="Annuleer mijn inschrijving").click()
-    expect(citizen.get_by_role("heading", name="Je inschrijving is geannuleerd")).to_be_visible()
+    expect(citizen.get_by_role("heading", name="Uw inschrijving is geannuleerd")).to_be_visible()
     citizen.screenshot(path=results_dir / "event-3-cancelled.png", full_page=True)
     phone.close()
     assert problems == []
@@ -125,7 +125,7 @@ def test_a_place_freed_by_a_cancellation_goes_to_the_waiting_list(
         for m in mail.outbox
         if m.to == ["jan.declercq@ivbo.example"] and m.subject.startswith("Een plaats voor jou")
     ]
-    assert "je bent doorgeschoven van de wachtlijst" in moved.body
+    assert "u bent doorgeschoven van de wachtlijst" in moved.body
     assert Calendar.from_ical(moved.attachments[0].content).walk("VEVENT")
     page.goto(f"/alfa/evenementen/{event.pk}/")
     registrations = page.get_by_role("table", name="Ingeschreven mensen en aanwezigheid")

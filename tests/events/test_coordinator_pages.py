@@ -135,7 +135,7 @@ def test_the_coordinator_registers_a_known_contact_on_the_waiting_list_who_moves
     assert els.state == RegistrationState.CANCELLED
     assert jan.state == RegistrationState.REGISTERED
     (moved,) = [m for m in mail.outbox if m.to == ["jan.declercq@ivbo.example"]]
-    assert "je bent doorgeschoven van de wachtlijst" in moved.body
+    assert "u bent doorgeschoven van de wachtlijst" in moved.body
 
 
 def test_registering_the_same_contact_twice_says_so(world, alliance, make_event):

@@ -54,7 +54,7 @@ def test_a_citizen_registers_and_gets_a_confirmation_with_the_event_in_their_cal
     response = register(event)
 
     assert response.status_code == HTTPStatus.OK
-    assert "Je bent ingeschreven" in response.content.decode()
+    assert "U bent ingeschreven" in response.content.decode()
     (registration,) = registrations_of(world, event)
     assert registration.state == RegistrationState.REGISTERED
     assert registration.organisation == "Buurtwerk Sint-Pieters"
@@ -67,11 +67,11 @@ def test_a_citizen_registers_and_gets_a_confirmation_with_the_event_in_their_cal
 
     (message,) = mail.outbox
     assert message.to == ["lotte.peeters@example.org"]
-    assert message.subject.startswith("Je bent ingeschreven: Open netwerkmoment")
+    assert message.subject.startswith("U bent ingeschreven: Open netwerkmoment")
     assert "Dag Lotte Peeters," in message.body
     assert "/evenement/annuleren/" in message.body
     # The consent given on the form can be withdrawn from every mail sent on it.
-    assert "Je toestemming intrekken:" in message.body
+    assert "Uw toestemming intrekken:" in message.body
     assert "/netwerk-uitschrijven/" in message.body
     calendar = calendar_of(message)
     (item,) = calendar.walk("VEVENT")
@@ -118,13 +118,13 @@ def test_a_full_event_says_so_and_puts_the_person_on_the_waiting_list(
 
     response = register(event, full_name="Pieter Claes", email="pieter@example.org")
 
-    assert "Je staat op de wachtlijst" in response.content.decode()
+    assert "U staat op de wachtlijst" in response.content.decode()
     _first, second = registrations_of(world, event)
     assert second.state == RegistrationState.WAITING
     assert second.waiting_position == 1
     waiting_mail = next(m for m in mail.outbox if m.to == ["pieter@example.org"])
     assert waiting_mail.subject.startswith("Op de wachtlijst:")
-    assert "je staat op plaats 1 op de wachtlijst" in waiting_mail.body
+    assert "u staat op plaats 1 op de wachtlijst" in waiting_mail.body
     assert waiting_mail.attachments == []
 
 
@@ -145,7 +145,7 @@ def test_cancelling_with_the_link_moves_the_first_on_the_waiting_list_up_and_tel
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(link, follow=True)
 
-    assert "Je inschrijving is geannuleerd" in done.content.decode()
+    assert "Uw inschrijving is geannuleerd" in done.content.decode()
     lotte, pieter, ann = registrations_of(world, event)
     assert lotte.state == RegistrationState.CANCELLED
     assert pieter.state == RegistrationState.REGISTERED
