@@ -11,6 +11,7 @@ from django.utils import timezone
 from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import User
 from daadkracht.events.models import NetworkEvent, Registration
+from daadkracht.network.models import NetworkMember
 from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action
 
@@ -57,3 +58,20 @@ def test_a_year_of_events_held_and_one_to_come(demo):
     assert unknown_after == 0
     assert known_before == 0
     assert absent > 0
+
+
+def test_about_sixty_residents_joined_the_open_network_on_their_consent(demo):
+    with platform_scope():
+        members = NetworkMember.objects.filter(municipality__slug="brugge-demo")
+        count = members.count()
+        without_consent = members.exclude(
+            contact__consents__purpose="open_network", contact__consents__withdrawn_at=None
+        ).count()
+        without_theme = members.filter(themes=None).count()
+    assert 50 <= count <= 70
+    assert without_consent == 0
+    assert without_theme == 0
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email="coordinator@brugge.demo"))
+    page = coordinator.get("/brugge-demo/open-netwerk/")
+    assert page.status_code == 200

@@ -13,9 +13,19 @@ from daadkracht.events.models import (
     Registration,
     RegistrationState,
 )
+from daadkracht.network.models import MemberTheme, NetworkMember
 from daadkracht.partners.models import ActionPartner, PartnerRole
 from daadkracht.plans.models import Action, Theme
-from daadkracht.stakeholders.models import Contact, Organisation
+from daadkracht.stakeholders.models import (
+    Consent,
+    ConsentChannel,
+    ConsentText,
+    Contact,
+    LawfulBasis,
+    Organisation,
+    ProcessingBasis,
+    Purpose,
+)
 from daadkracht.tenancy.models import Municipality
 
 # The role an organisation of this kind usually plays on an action.
@@ -80,6 +90,61 @@ EVENTS = [
         0.9,
     ),
 ]
+
+
+# Residents who joined the Open Network (invented names): first names and family names combined.
+FIRST_NAMES = [
+    "Anke",
+    "Bram",
+    "Charlotte",
+    "Dries",
+    "Elke",
+    "Fien",
+    "Gert",
+    "Hanne",
+    "Ines",
+    "Jens",
+    "Karen",
+    "Lukas",
+    "Margot",
+    "Nele",
+    "Olivier",
+    "Pauline",
+    "Quinten",
+    "Roos",
+    "Stijn",
+    "Tine",
+    "Ward",
+    "Yana",
+    "Arne",
+    "Bieke",
+    "Cas",
+]
+FAMILY_NAMES = [
+    "Vandenbroucke",
+    "Maertens",
+    "Debaene",
+    "Vermeulen",
+    "Coppens",
+    "Verstraete",
+    "Dewulf",
+    "Vanneste",
+    "Claeys",
+    "Vanhoutte",
+    "Desmedt",
+    "Lefevere",
+    "Bonte",
+    "Vlaeminck",
+    "Goossens",
+    "Ryckaert",
+    "Decock",
+    "Dhondt",
+    "Baert",
+    "Mortier",
+    "Willaert",
+    "Hoste",
+]
+OPEN_NETWORK_SIZE = 55
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -166,3 +231,47 @@ def build_events(municipality: Municipality, organiser: object) -> None:
             )
             for index, contact in enumerate(people[:count])
         )
+
+
+def build_open_network(municipality: Municipality) -> int:
+    """About sixty residents in the Open Network, each on their own consent to the network's
+    text and with one to three themes of interest; joined over the past year."""
+    now = timezone.now()
+    text = ConsentText.objects.filter(
+        municipality=municipality, purpose=Purpose.OPEN_NETWORK
+    ).latest("version")
+    themes = list(Theme.objects.filter(municipality=municipality, parent=None).order_by("code"))
+    for index in range(OPEN_NETWORK_SIZE):
+        first = FIRST_NAMES[index % len(FIRST_NAMES)]
+        family = FAMILY_NAMES[(index * 7) % len(FAMILY_NAMES)]
+        joined = now - timedelta(days=360 - index * 6, hours=index % 9)
+        person = Contact.objects.create(
+            municipality=municipality,
+            full_name=f"{first} {family}",
+            email=f"{first}.{family}.{index}@bewoner.demo".lower(),
+            function="Bewoner",
+        )
+        ProcessingBasis.objects.create(
+            municipality=municipality,
+            contact=person,
+            purpose=Purpose.OPEN_NETWORK,
+            basis=LawfulBasis.CONSENT,
+            since=timezone.localdate(joined),
+        )
+        Consent.objects.create(
+            municipality=municipality,
+            contact=person,
+            purpose=Purpose.OPEN_NETWORK,
+            consent_text=text,
+            given_at=joined,
+            given_how=ConsentChannel.EMAIL_CONFIRMATION,
+        )
+        member = NetworkMember.objects.create(
+            municipality=municipality, contact=person, joined_at=joined
+        )
+        chosen = {themes[(index + step * 3) % len(themes)] for step in range(1 + index % 3)}
+        MemberTheme.objects.bulk_create(
+            MemberTheme(municipality=municipality, member=member, theme=theme)
+            for theme in sorted(chosen, key=lambda t: t.code)
+        )
+    return OPEN_NETWORK_SIZE

@@ -12,7 +12,7 @@ from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import User
 from daadkracht.demo import data
 from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
-from daadkracht.demo.alliance import build_events, build_partners
+from daadkracht.demo.alliance import build_events, build_open_network, build_partners
 from daadkracht.demo.bodies import build_bodies
 from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
@@ -83,6 +83,7 @@ class Command(BaseCommand):
             build_network(built[0])
             build_bodies(built[0])
             build_partners(built[0])
+            build_open_network(built[0])
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
