@@ -92,7 +92,7 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "dashboard:overdue_tasks": ("department", "sort", "page", "export"),
     "diagnosis:rounds": ("sort",),
     "diagnosis:round_results": ("vergelijk", "export"),
-    "meetings:list": ("type", "period", "from", "until", "q", "sort", "export"),
+    "meetings:list": ("type", "period", "from", "until", "team", "q", "sort", "export"),
     "meetings:create": ("method", "agenda", "team"),
     "network:members": ("theme", "page", "export"),
     "agreements:list": ("status", "department", "attention", "q", "sort", "export"),

@@ -231,3 +231,21 @@ def test_the_agreement_form_refuses_a_team_of_another_municipality(world):
 
     assert response.status_code == HTTPStatus.OK
     assert not WorkAgreement.unscoped.exists()
+
+
+def test_the_meeting_list_names_the_team_and_filters_by_it(world, plan_meeting):
+    with world.as_member("coordinator"):
+        team = ClimateTeam.objects.create(name="Klimaatteam mobiliteit")
+    planned = plan_meeting(title="Overleg klimaatteam mobiliteit", team=team.pk)
+    other = plan_meeting(title="Lunchgesprek met Financiën")
+    client = world.client_for("viewer")
+
+    listed = client.get(url("meetings:list", world)).content.decode()
+    assert "Klimaatteam mobiliteit" in listed
+    only_team = client.get(url("meetings:list", world) + f"?team={team.pk}").content.decode()
+    assert planned.title in only_team
+    assert other.title not in only_team
+    export = client.get(url("meetings:list", world) + f"?team={team.pk}&export=csv")
+    assert "Klimaatteam mobiliteit" in b"".join(export.streaming_content).decode("utf-8-sig")
+    # An id of nothing, or of another municipality's team, shows no meetings and no error.
+    assert client.get(url("meetings:list", world) + "?team=999999").status_code == 200

@@ -140,10 +140,12 @@ class AttendanceForm(forms.Form):
 
 class MeetingListQuery(QueryForm):
     """`?type=` a method's key, `intake` or `other`; `?period=` upcoming, past or cancelled;
-    `?from=` and `?until=` a period; `?q=` searches titles and places."""
+    `?from=` and `?until=` a period; `?team=id` a climate team's meetings; `?q=` searches titles
+    and places."""
 
     type = KeyField(TYPE_KEYS)
     period = KeyField(["upcoming", "past", "cancelled"])
+    team = IdField()
     q = TextField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -23,9 +23,10 @@ def meeting_list(
     start: date | None = None,
     until: date | None = None,
     search: str = "",
+    team_id: int | None = None,
 ) -> QuerySet[Meeting]:
-    """The municipality's meetings with their method and participant counts, filtered."""
-    queryset = Meeting.objects.select_related("method").annotate(
+    """The municipality's meetings with their method, team and participant counts, filtered."""
+    queryset = Meeting.objects.select_related("method", "team").annotate(
         department_count=Count("department_links", distinct=True),
         attendee_count=Count("attendees", distinct=True),
     )
@@ -46,6 +47,8 @@ def meeting_list(
         queryset = queryset.filter(starts_at__lt=_local_start(until) + timedelta(days=1))
     if search:
         queryset = queryset.filter(Q(title__icontains=search) | Q(place__icontains=search))
+    if team_id is not None:
+        queryset = queryset.filter(team_id=team_id)
     return queryset
 
 

@@ -62,6 +62,7 @@ def meetings(request: TenantRequest) -> HttpResponseBase:
         start=filters["from"],
         until=filters["until"],
         search=filters["q"],
+        team_id=filters["team"],
     )
     queryset, sort = apply_sort(request, queryset, MEETING_SORTS, default=DEFAULT_MEETING_SORT)
     fmt = export_format(request)
@@ -72,6 +73,7 @@ def meetings(request: TenantRequest) -> HttpResponseBase:
             headers=[
                 _("Title"),
                 _("Type"),
+                _("Climate team"),
                 _("Start"),
                 _("End"),
                 _("Place"),
@@ -83,6 +85,7 @@ def meetings(request: TenantRequest) -> HttpResponseBase:
                 [
                     m.title,
                     m.type_label(),
+                    m.team.name if m.team else "",
                     timezone.localtime(m.starts_at).replace(tzinfo=None),
                     timezone.localtime(m.ends_at).replace(tzinfo=None),
                     m.place,
@@ -102,6 +105,7 @@ def meetings(request: TenantRequest) -> HttpResponseBase:
             "filtered": any(filters.values()),
             "sort": sort,
             "types": type_choices(),
+            "teams": list(ClimateTeam.objects.order_by("name").values_list("pk", "name")),
             "periods": [
                 ("upcoming", _("Upcoming")),
                 ("past", _("Held")),
