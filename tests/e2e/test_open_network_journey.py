@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
+from daadkracht.access import form_guard
 from daadkracht.access.context import tenant_scope
-from daadkracht.network import guard
 from daadkracht.plans.models import Theme
 
 pytestmark = pytest.mark.e2e
@@ -47,7 +47,7 @@ def test_a_resident_joins_the_open_network_on_a_phone(
     tab.screenshot(path=results_dir / "open-network-1-sign-up.png", full_page=True)
 
     # Forgetting the consent box: the form says so and keeps what was typed.
-    tab.wait_for_timeout((guard.MIN_SECONDS + 0.5) * 1000)
+    tab.wait_for_timeout((form_guard.MIN_SECONDS + 0.5) * 1000)
     tab.get_by_role("button", name="Meedoen").click()
     expect(tab.get_by_text("Vink het vakje aan om akkoord te gaan").first).to_be_visible()
     expect(tab.get_by_label("Uw naam")).to_have_value("Lotte Vermeulen")

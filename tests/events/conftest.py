@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from daadkracht.access import form_guard
 from daadkracht.access.context import tenant_scope
-from daadkracht.events.forms import public as public_form
 from daadkracht.events.models import EventKind, NetworkEvent, Registration
 from daadkracht.stakeholders.models import (
     ConsentText,
@@ -98,11 +98,11 @@ def make_event(world):
 def slow_clock(monkeypatch):
     """The public form was shown a minute ago: a person, not a bot."""
     now = [1_800_000_000.0]
-    monkeypatch.setattr(public_form, "clock", lambda: now[0])
+    monkeypatch.setattr(form_guard, "clock", lambda: now[0])
 
     def shown_ago(seconds: float) -> str:
         now[0] -= seconds
-        token = public_form.shown_token()
+        token = form_guard.shown_stamp()
         now[0] += seconds
         return token
 

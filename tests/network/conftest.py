@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from daadkracht.access import form_guard
 from daadkracht.access.context import tenant_scope
-from daadkracht.network import guard
 from daadkracht.plans.models import Theme
 
 SHOWN = re.compile(r'name="shown" value="([^"]+)"')
@@ -50,7 +50,7 @@ class Visitor:
     def _tick(self, seconds: float) -> None:
         self.offset += seconds
         offset = self.offset
-        self.monkeypatch.setattr(guard, "clock", lambda: time.time() + offset)
+        self.monkeypatch.setattr(form_guard, "clock", lambda: time.time() + offset)
 
     def hidden(self, name: str) -> dict[str, str]:
         page = self.client.get(public_url(name, self.world)).content.decode()

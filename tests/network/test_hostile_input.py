@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.core import mail
 
+from daadkracht.access import form_guard
 from daadkracht.access.context import tenant_scope
 from daadkracht.network import guard
 from daadkracht.network.models import SignUp
@@ -75,7 +76,7 @@ def test_a_form_sent_back_too_fast_is_refused(world, themes, visitor):
 
 
 def test_a_form_shown_more_than_a_day_ago_is_refused(world, themes, visitor):
-    response = visitor.join(wait=guard.MAX_SECONDS + 60)
+    response = visitor.join(wait=form_guard.MAX_SECONDS + 60)
     assert "Dit formulier stond te lang open" in response.content.decode()
     _nothing_stored(world)
 

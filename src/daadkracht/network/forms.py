@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access import form_guard
 from daadkracht.common.forms import MergeableForm
 from daadkracht.common.query import IdField, QueryForm
 from daadkracht.common.row_fields import RowsChoiceField
-from daadkracht.network import guard
 from daadkracht.network.models import NetworkPage
 from daadkracht.plans.models import Theme
 from daadkracht.stakeholders.models import Language
@@ -37,7 +37,7 @@ class GuardedForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         # An unbound form carries the moment it is shown; a form shown again after an error
         # keeps the moment it was first shown.
-        self.initial["shown"] = guard.shown_stamp()
+        self.initial["shown"] = form_guard.shown_stamp()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -46,12 +46,12 @@ class GuardedForm(forms.Form):
                 _("This form could not be sent. Leave the last field empty and try again.")
             )
         try:
-            guard.check_stamp(str(self.data.get(self.add_prefix("shown"), "")))
-        except guard.TooFast:
+            form_guard.check_stamp(str(self.data.get(self.add_prefix("shown"), "")))
+        except form_guard.TooFast:
             raise ValidationError(
                 _("That was very fast. Check your answers and send the form again.")
             ) from None
-        except guard.Expired:
+        except form_guard.Expired:
             raise ValidationError(
                 _("This form was open too long. Check your answers and send it again.")
             ) from None

@@ -1,27 +1,13 @@
 """The public registration form, with its defences against bots: a field people leave empty
-(hidden from them) and a signed time trap — a form sent within seconds of being shown, or shown
-more than a day ago, is refused."""
+(hidden from them) and the signed time trap of public forms (`access.form_guard`) — a form sent
+within seconds of being shown, or shown more than a day ago, is refused."""
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-# A person needs more than this to fill in the form…
-MIN_SECONDS = 3
-# …and a form shown longer ago than this is stale.
-MAX_SECONDS = 24 * 60 * 60
-TRAP_SALT = "daadkracht.events.registration.shown"
-
-clock: Callable[[], float] = time.time
-
-
-def shown_token() -> str:
-    """The signed moment the form is shown: every page with the form carries a fresh one."""
-    return signing.dumps({"t": int(clock())}, salt=TRAP_SALT)
+from daadkracht.access import form_guard
 
 
 class PublicRegistrationForm(forms.Form):
@@ -70,18 +56,15 @@ class PublicRegistrationForm(forms.Form):
                 code="honeypot",
             )
         try:
-            shown = int(signing.loads(str(cleaned.get("shown") or ""), salt=TRAP_SALT)["t"])
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
-            shown = None
-        age = clock() - shown if shown is not None else None
-        if age is None or age > MAX_SECONDS:
+            form_guard.check_stamp(str(cleaned.get("shown") or ""))
+        except form_guard.Expired:
             raise forms.ValidationError(
                 _("This form was open too long. Check your details and send it again."),
                 code="stale",
-            )
-        if age < MIN_SECONDS:
+            ) from None
+        except form_guard.TooFast:
             raise forms.ValidationError(
                 _("That was very fast. Check your details and send the form again."),
                 code="too_fast",
-            )
+            ) from None
         return cleaned

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 
 from daadkracht.access.context import LinkGrant, active_municipality
 from daadkracht.access.entry import public_view, signed_link_view, too_many
+from daadkracht.access.form_guard import shown_stamp
 from daadkracht.access.throttle import address_key, hit
 from daadkracht.common.forms import add_service_errors
-from daadkracht.events.forms.public import PublicRegistrationForm, shown_token
+from daadkracht.events.forms.public import PublicRegistrationForm
 from daadkracht.events.models import NetworkEvent, Registration, RegistrationState
 from daadkracht.events.services import registrations as registering
 from daadkracht.events.tokens import CANCEL_LINK, registration_version
@@ -98,7 +99,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
             "full": full,
             "places_left": max(event.capacity - counts.registered, 0),
             "municipality": active_municipality(),
-            "shown": shown_token(),
+            "shown": shown_stamp(),
         },
         status=status,
     )
