@@ -123,7 +123,7 @@ def test_a_place_freed_by_a_cancellation_goes_to_the_waiting_list(
     (moved,) = [
         m
         for m in mail.outbox
-        if m.to == ["jan.declercq@ivbo.example"] and m.subject.startswith("Een plaats voor jou")
+        if m.to == ["jan.declercq@ivbo.example"] and m.subject.startswith("Een plaats voor u")
     ]
     assert "u bent doorgeschoven van de wachtlijst" in moved.body
     assert Calendar.from_ical(moved.attachments[0].content).walk("VEVENT")

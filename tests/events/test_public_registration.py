@@ -153,7 +153,7 @@ def test_cancelling_with_the_link_moves_the_first_on_the_waiting_list_up_and_tel
     assert ann.state == RegistrationState.WAITING
     assert ann.waiting_position == 1
     moved = next(m for m in mail.outbox if m.to == ["pieter@example.org"])
-    assert moved.subject.startswith("Een plaats voor jou:")
+    assert moved.subject.startswith("Een plaats voor u:")
     (item,) = calendar_of(moved).walk("VEVENT")
     assert item.decoded("DTSTART").astimezone(BRUSSELS).time() == time(19, 0)
     assert [m.to for m in mail.outbox if m.to != ["coordinator@alfa.test"]] == [

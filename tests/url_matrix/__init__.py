@@ -9,6 +9,7 @@ from tests.url_matrix import (
     bodies,
     dashboard,
     diagnosis,
+    engagement,
     events,
     foundation,
     meetings,
@@ -37,6 +38,7 @@ AREAS = [
     meetings,
     stakeholders,
     events,
+    engagement,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

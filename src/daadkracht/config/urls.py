@@ -44,6 +44,7 @@ urlpatterns = [
     path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
     path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
+    path("<slug:municipality>/betrokkenheid/", include("daadkracht.engagement.urls")),
     path(
         "<slug:municipality>/plan/acties/<int:pk>/partners/",
         include("daadkracht.partners.urls"),

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from daadkracht.demo.engagement import GAP_THEME
 from daadkracht.events.models import (
     EventKind,
     EventTheme,
@@ -152,7 +153,8 @@ def _at(day: date, hour: int) -> datetime:
 
 
 def build_partners(municipality: Municipality) -> int:
-    """Every third action gets a partner among the organisations of one of its themes."""
+    """Every third action gets a partner among the organisations of one of its themes, except
+    the actions of the theme nobody is engaged on yet."""
     organisations = list(
         Organisation.objects.filter(municipality=municipality).prefetch_related("themes")
     )
@@ -165,11 +167,17 @@ def build_partners(municipality: Municipality) -> int:
         .prefetch_related("themes")
         .order_by("identifier")
     )
+    # Nobody works on the gap theme yet (see demo.engagement).
+    gap = set(
+        Theme.objects.filter(municipality=municipality, code=GAP_THEME).values_list("pk", flat=True)
+    )
     links = []
     for index, action in enumerate(actions):
         if index % 3:
             continue
         roots = {t.parent_id or t.pk for t in action.themes.all()}
+        if roots & gap:
+            continue
         candidates = [o for pk in sorted(roots) for o in by_theme.get(pk, [])]
         if not candidates:
             continue

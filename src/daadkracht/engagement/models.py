@@ -97,16 +97,23 @@ class Engagement(TenantModel, VersionedModel, TimeStampedModel):
                 condition=(Q(theme__isnull=False) & Q(action__isnull=True))
                 | (Q(theme__isnull=True) & Q(action__isnull=False)),
                 name="engagement_theme_or_action",
+                violation_error_message=_("Choose a theme or an action, not both."),
             ),
             models.UniqueConstraint(
                 fields=["organisation", "theme"],
                 condition=Q(theme__isnull=False),
                 name="engagement_organisation_theme_unique",
+                violation_error_message=_(
+                    "This organisation's engagement there is recorded already: change that one."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["organisation", "action"],
                 condition=Q(action__isnull=False),
                 name="engagement_organisation_action_unique",
+                violation_error_message=_(
+                    "This organisation's engagement there is recorded already: change that one."
+                ),
             ),
         ]
 

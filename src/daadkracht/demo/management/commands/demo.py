@@ -15,6 +15,7 @@ from daadkracht.demo.actions import BRUGES_ACTIONS, SMALL_ACTIONS
 from daadkracht.demo.alliance import build_events, build_open_network, build_partners
 from daadkracht.demo.bodies import build_bodies
 from daadkracht.demo.builder import DemoPlan, build_actions
+from daadkracht.demo.engagement import build_engagement
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.spec import DemoAction
@@ -83,6 +84,7 @@ class Command(BaseCommand):
             build_network(built[0])
             build_bodies(built[0])
             build_partners(built[0])
+            build_engagement(built[0])
             build_open_network(built[0])
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")

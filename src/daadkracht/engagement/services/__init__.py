@@ -1,0 +1,1 @@
+"""Writes of engagement: levels per organisation, interactions and commitments."""

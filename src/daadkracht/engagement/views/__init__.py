@@ -1,0 +1,1 @@
+"""Pages of engagement: levels, coverage, interactions and commitments."""
