@@ -13,7 +13,15 @@ from daadkracht.stakeholders.models import (
     OrganisationKind,
     Purpose,
 )
-from tests.url_matrix.rows import ALL_MEMBERS, COORDINATOR_ONLY, GONE, NOT_ALLOWED, everyone, tenant
+from tests.url_matrix.rows import (
+    ALL_MEMBERS,
+    COORDINATOR_ONLY,
+    GONE,
+    NOT_ALLOWED,
+    REDIRECT,
+    everyone,
+    tenant,
+)
 
 
 def _organisation(world) -> dict:
@@ -69,6 +77,10 @@ EXPECTED = {
     "stakeholders:organisation_create": COORDINATOR_ONLY,
     "stakeholders:organisation_edit": COORDINATOR_ONLY,
     "stakeholders:organisation_delete": COORDINATOR_ONLY,
+    "stakeholders:import": COORDINATOR_ONLY,
+    # Without a file waiting, the preview sends the coordinator back to the upload.
+    "stakeholders:import_preview": tenant(REDIRECT, 403, 403, 403),
+    "stakeholders:import_template": COORDINATOR_ONLY,
     "stakeholders:contacts": COORDINATOR_ONLY,
     "stakeholders:contact_create": COORDINATOR_ONLY,
     "stakeholders:contact": COORDINATOR_ONLY,

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from daadkracht.stakeholders.views import contacts, organisations, privacy
+from daadkracht.stakeholders.views import contacts, importing, organisations, privacy
 
 app_name = "stakeholders"
 
@@ -20,6 +20,9 @@ urlpatterns: list[URLPattern] = [
         organisations.organisation_delete,
         name="organisation_delete",
     ),
+    path("importeren/", importing.import_upload, name="import"),
+    path("importeren/controle/", importing.import_preview, name="import_preview"),
+    path("importeren/sjabloon/", importing.import_template, name="import_template"),
     path("contactpersonen/", contacts.contacts, name="contacts"),
     path("contactpersonen/nieuw/", contacts.contact_create, name="contact_create"),
     path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact"),
