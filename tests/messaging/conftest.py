@@ -65,15 +65,22 @@ def build_network(world) -> Network:
         mobility = Theme.objects.create(plan=world.plan_a, code="M", name="Mobiliteit")
         ActionTheme.objects.create(action=world.action_a, theme=energy)
         fluvius = Organisation.objects.create(name="Fluvius", kind=OrganisationKind.GRID_OPERATOR)
-        haven = Organisation.objects.create(name="Port of Antwerp-Bruges", kind=OrganisationKind.PORT)
-        school = Organisation.objects.create(name="Sint-Lodewijkscollege", kind=OrganisationKind.SCHOOL)
+        haven = Organisation.objects.create(
+            name="Port of Antwerp-Bruges", kind=OrganisationKind.PORT
+        )
+        school = Organisation.objects.create(
+            name="Sint-Lodewijkscollege", kind=OrganisationKind.SCHOOL
+        )
         people = {
             "an": _contact("An Peeters", "an.peeters@fluvius.be", organisation=fluvius),
             "bram": _contact("Bram De Smet", "Bram.DeSmet@Fluvius.be", organisation=fluvius),
             # The same person twice, typed in another case.
             "bram2": _contact("Bram De Smet (dubbel)", "bram.desmet@fluvius.be"),
             "chloe": _contact(
-                "Chloé Dubois", "chloe.dubois@portofantwerpbruges.com", organisation=haven, language="fr"
+                "Chloé Dubois",
+                "chloe.dubois@portofantwerpbruges.com",
+                organisation=haven,
+                language="fr",
             ),
             "dirk": _contact("Dirk Janssens", "", organisation=haven),
             "els": _contact("Els Vandamme", "els@example.org", language="en"),
@@ -89,7 +96,9 @@ def build_network(world) -> Network:
         body = GovernanceBody.objects.create(name="Klimaatwerkbank", kind=BodyKind.WORKBENCH)
         today = timezone.localdate()
         for key in ("an", "els", "hilde", "wiped", "bram2"):
-            BodyMembership.objects.create(body=body, contact=people[key], starts_on=date(2024, 1, 1))
+            BodyMembership.objects.create(
+                body=body, contact=people[key], starts_on=date(2024, 1, 1)
+            )
         # A past member receives nothing.
         BodyMembership.objects.create(
             body=body,

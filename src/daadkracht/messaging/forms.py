@@ -83,9 +83,7 @@ class AudienceForm(forms.Form):
 
 
 def _subject(label: Any, *, required: bool) -> forms.CharField:
-    return forms.CharField(
-        label=label, max_length=SUBJECT_MAX, required=required, strip=False
-    )
+    return forms.CharField(label=label, max_length=SUBJECT_MAX, required=required, strip=False)
 
 
 def _text(label: Any, *, required: bool, help_text: Any = "") -> forms.CharField:

@@ -137,9 +137,7 @@ class MessageDelivery(TenantModel):
     email = models.EmailField(_("e-mail address"), blank=True)
     language = models.CharField(_("language"), max_length=2, blank=True)
     # On what ground the person receives it (public task, consent, …), as shown in the log.
-    basis = models.CharField(
-        _("basis"), max_length=20, choices=RecipientBasis.choices, blank=True
-    )
+    basis = models.CharField(_("basis"), max_length=20, choices=RecipientBasis.choices, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )

@@ -85,7 +85,9 @@ class Audience:
     def counts(self) -> list[tuple[str, int]]:
         """Per reason, how many people are left out: (the reason's label, count)."""
         counted = Counter(row.reason for row in self.left_out)
-        return [(str(label), counted[value]) for value, label in SkipReason.choices if counted[value]]
+        return [
+            (str(label), counted[value]) for value, label in SkipReason.choices if counted[value]
+        ]
 
 
 def _body_candidates(body: GovernanceBody) -> dict[int, str]:
@@ -101,9 +103,11 @@ def _body_candidates(body: GovernanceBody) -> dict[int, str]:
             people.add(contact_id)
         elif organisation_id is not None:
             organisations.add(organisation_id)
-    basis = RecipientBasis.GOVERNANCE
-    candidates = {pk: basis for pk in people}
-    for pk in Contact.objects.filter(organisation_id__in=organisations).values_list("pk", flat=True):
+    basis: str = RecipientBasis.GOVERNANCE
+    candidates: dict[int, str] = dict.fromkeys(people, basis)
+    for pk in Contact.objects.filter(organisation_id__in=organisations).values_list(
+        "pk", flat=True
+    ):
         candidates.setdefault(pk, basis)
     return candidates
 
@@ -112,13 +116,9 @@ def _event_candidates(event: NetworkEvent, *, include_waiting: bool) -> dict[int
     states = [RegistrationState.REGISTERED]
     if include_waiting:
         states.append(RegistrationState.WAITING)
-    basis = RecipientBasis.REGISTRATION
-    return {
-        pk: basis
-        for pk in Registration.objects.filter(event=event, state__in=states).values_list(
-            "contact_id", flat=True
-        )
-    }
+    basis: str = RecipientBasis.REGISTRATION
+    registered = Registration.objects.filter(event=event, state__in=states)
+    return dict.fromkeys(registered.values_list("contact_id", flat=True), basis)
 
 
 def _theme_candidates(theme: Theme, *, min_level: int) -> tuple[dict[int, str], set[int]]:
@@ -128,11 +128,9 @@ def _theme_candidates(theme: Theme, *, min_level: int) -> tuple[dict[int, str], 
         Q(theme=theme) | Q(action__theme_links__theme=theme, action__deleted_at__isnull=True),
         intended__gte=min_level,
     ).values("organisation_id")
-    basis = RecipientBasis.ENGAGED
-    candidates = {
-        pk: basis
-        for pk in Contact.objects.filter(organisation_id__in=engaged).values_list("pk", flat=True)
-    }
+    basis: str = RecipientBasis.ENGAGED
+    contacts = Contact.objects.filter(organisation_id__in=engaged)
+    candidates: dict[int, str] = dict.fromkeys(contacts.values_list("pk", flat=True), basis)
     members = set(
         MemberTheme.objects.filter(theme=theme).values_list("member__contact_id", flat=True)
     )

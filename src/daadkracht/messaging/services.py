@@ -45,7 +45,9 @@ BATCH = 100
 TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
 
 
-def _check_text(errors: dict[str, Any], *, name: str, value: str, limit: int, required: bool) -> None:
+def _check_text(
+    errors: dict[str, Any], *, name: str, value: str, limit: int, required: bool
+) -> None:
     if "\x00" in value:
         errors[name] = _("This text holds a character that cannot be sent.")
     elif required and not value.strip():
@@ -162,17 +164,28 @@ def message_send(
         audit_record(
             actor=actor, instance=message, action=AuditAction.CREATED, source=ChangeSource.FORM
         )
-        from daadkracht.access.tasks import enqueue
         from daadkracht.messaging.tasks import send_message
 
-        transaction.on_commit(lambda: enqueue(send_message, message_id=message.pk))
+        # The task carries the municipality and actor itself: the commit may come after the
+        # request's context is gone.
+        municipality_id, actor_id = message.municipality_id, getattr(actor, "pk", None)
+        transaction.on_commit(
+            lambda: send_message.enqueue(
+                municipality_id=municipality_id, actor_id=actor_id, message_id=message.pk
+            )
+        )
     return message
 
 
 def _mail(message: Message, delivery: MessageDelivery, sender: str) -> EmailMultiAlternatives:
     subject, text, language = message.version_for(delivery.language)
     url = unsubscribe_url(delivery)
-    context = {"text": text, "unsubscribe_url": url, "municipality": sender, "kind": message.audience}
+    context = {
+        "text": text,
+        "unsubscribe_url": url,
+        "municipality": sender,
+        "kind": message.audience,
+    }
     with translation.override(language):
         body = render_to_string("messaging/email/message.txt", context)
         html = render_to_string("messaging/email/message.html", context)
@@ -201,8 +214,9 @@ def message_deliver(*, message_id: int) -> int:
     sent = 0
     while True:
         batch = list(
-            MessageDelivery.objects.filter(message=message, status=DeliveryStatus.PENDING)
-            .order_by("id")[:BATCH]
+            MessageDelivery.objects.filter(message=message, status=DeliveryStatus.PENDING).order_by(
+                "id"
+            )[:BATCH]
         )
         if not batch:
             break
@@ -214,11 +228,14 @@ def message_deliver(*, message_id: int) -> int:
         with mailers.default as connection:
             for delivery in batch:
                 if delivery.contact_id in opted_out:
-                    delivery.status, delivery.reason = DeliveryStatus.SKIPPED, SkipReason.UNSUBSCRIBED
+                    delivery.status, delivery.reason = (
+                        DeliveryStatus.SKIPPED,
+                        SkipReason.UNSUBSCRIBED,
+                    )
                     continue
                 try:
                     connection.send_messages([_mail(message, delivery, sender)])
-                except Exception as error:  # noqa: BLE001 -- one address must not stop the rest
+                except Exception as error:
                     delivery.status = DeliveryStatus.FAILED
                     delivery.error = str(error)[:300]
                     continue
@@ -264,11 +281,14 @@ def delivery_unsubscribe(*, delivery: MessageDelivery) -> bool:
             actor=None, instance=opt_out, action=AuditAction.CREATED, source=ChangeSource.FORM
         )
     if kind == AudienceKind.THEME:
-        from daadkracht.access.tasks import enqueue
         from daadkracht.messaging.tasks import withdraw_consents
 
-        contact_id = delivery.contact_id
-        transaction.on_commit(lambda: enqueue(withdraw_consents, contact_id=contact_id))
+        municipality_id, contact_id = delivery.municipality_id, delivery.contact_id
+        transaction.on_commit(
+            lambda: withdraw_consents.enqueue(
+                municipality_id=municipality_id, actor_id=None, contact_id=contact_id
+            )
+        )
     return True
 
 

@@ -1,4 +1,4 @@
-"""Public: a recipient unsubscribes with the signed link in a message (`/berichten-uitschrijven/`)."""
+"""Public: a recipient unsubscribes with the signed link in a message."""
 
 from django.urls import URLPattern, path
 

@@ -39,9 +39,13 @@ SECTION = "messages"
 @tenant_view(can_manage_stakeholders)
 @require_GET
 def message_index(request: TenantRequest) -> HttpResponseBase:
-    queryset = message_list().annotate(
-        sent_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
-        to_send_count=Count("deliveries", filter=~Q(deliveries__status=DeliveryStatus.SKIPPED)),
+    queryset = (
+        message_list()
+        .annotate(
+            sent_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
+            to_send_count=Count("deliveries", filter=~Q(deliveries__status=DeliveryStatus.SKIPPED)),
+        )
+        .order_by("-created_at", "-id")
     )
     return render(
         request,
@@ -165,7 +169,9 @@ def unsubscribe(request: HttpRequest, delivery: MessageDelivery, grant: LinkGran
     if request.method == "POST":
         delivery_unsubscribe(delivery=delivery)
         if request.POST.get("List-Unsubscribe") == "One-Click":
-            return HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                _("You are unsubscribed."), content_type="text/plain; charset=utf-8"
+            )
         return redirect(request.path)
     return render(
         request,

@@ -119,8 +119,8 @@ def consent_withdraw(*, actor: Any, consent: Consent, how: str) -> Consent:
 
     With `how=WithdrawalChannel.SIGNED_LINK` the person withdraws it themselves: the signed link
     they opened must be this consent's, or a background worker finishes what the person did with
-    another signed link (unsubscribing from a message sent on the consent). Any other way is recorded by a member who manages
-    stakeholders, on the person's request.
+    another signed link (unsubscribing from a message sent on the consent). Any other way is
+    recorded by a member who manages stakeholders, on the person's request.
     """
     if how not in WithdrawalChannel.values:
         raise ValidationError(_("Choose how the consent was withdrawn."))
