@@ -31,6 +31,7 @@ TENANT_NAMESPACES = {
     "agreements",
     "stakeholders",
     "events",
+    "messaging",
 }
 
 

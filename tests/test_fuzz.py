@@ -113,6 +113,17 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "stakeholders:contact_create": ("organisation",),
     "events:list": ("period", "kind", "theme", "q", "sort", "page", "export"),
     "events:report": ("export",),
+    "messaging:list": ("page",),
+    "messaging:detail": ("page", "export"),
+    "messaging:mailing_list": (
+        "audience",
+        "body",
+        "event",
+        "theme",
+        "include_waiting",
+        "min_level",
+        "export",
+    ),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -220,6 +231,7 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "events:detail": ("",),
     "event_public:register": ("",),
     "event_public:cancel": ("",),
+    "messaging:compose": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

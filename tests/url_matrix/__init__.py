@@ -12,6 +12,7 @@ from tests.url_matrix import (
     events,
     foundation,
     meetings,
+    messaging,
     network,
     partners,
     plan_settings,
@@ -37,6 +38,7 @@ AREAS = [
     meetings,
     stakeholders,
     events,
+    messaging,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

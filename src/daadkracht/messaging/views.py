@@ -79,7 +79,7 @@ def message_compose(request: TenantRequest) -> HttpResponseBase:
                 add_service_errors(form, error)
                 audience = None
     else:
-        form = MessageForm(initial={"audience": request.GET.get("audience", "body")})
+        form = MessageForm(initial={"audience": "body"})
     return render(
         request,
         "messaging/message_form.html",

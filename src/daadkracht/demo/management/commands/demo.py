@@ -17,6 +17,7 @@ from daadkracht.demo.bodies import build_bodies
 from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
+from daadkracht.demo.messages import build_messages
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.stakeholders import build_network
 from daadkracht.demo.trajectory import build_trajectory
@@ -85,6 +86,7 @@ class Command(BaseCommand):
             build_partners(built[0])
             build_open_network(built[0])
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
+            build_messages(built[0], sender=User.objects.get(email="coordinator@brugge.demo"))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
