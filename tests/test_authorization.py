@@ -32,6 +32,7 @@ TENANT_NAMESPACES = {
     "stakeholders",
     "events",
     "engagement",
+    "messaging",
 }
 
 

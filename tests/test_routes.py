@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from daadkracht.access.entry import ACCOUNT_DOOR
 from daadkracht.bodies.models import BodyMeeting, BodyMembership, GovernanceBody
 from daadkracht.events.models import NetworkEvent, Registration
+from daadkracht.messaging.models import MailOptOut, Message, MessageDelivery
 from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
 from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
@@ -137,6 +138,7 @@ def _counts() -> dict[str, int]:
         *(CollaborationModel, CollaborationBody, ClimateContactName),
         *(Organisation, Contact, Consent, ConsentText, RetentionRule),
         *(NetworkEvent, Registration),
+        *(Message, MessageDelivery, MailOptOut),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 

@@ -13,6 +13,7 @@ from tests.url_matrix import (
     events,
     foundation,
     meetings,
+    messaging,
     network,
     partners,
     plan_settings,
@@ -39,6 +40,7 @@ AREAS = [
     stakeholders,
     events,
     engagement,
+    messaging,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

@@ -25,6 +25,8 @@ urlpatterns = [
     path("evaluatie/", include("daadkracht.meetings.urls.evaluation")),
     # Public: a contact person withdraws a consent with the signed link in a mail.
     path("netwerk-uitschrijven/", include("daadkracht.stakeholders.urls.withdraw")),
+    # Public: a recipient unsubscribes from messages with the signed link in a mail.
+    path("berichten-uitschrijven/", include("daadkracht.messaging.urls_public")),
     # Public: anyone joins a municipality's Open Network, confirms by e-mail or leaves it.
     path("open-netwerk/", include("daadkracht.network.urls.public")),
     # Public: anyone registers for a network event, and cancels with the link in the mail.
@@ -40,6 +42,7 @@ urlpatterns = [
     path("<slug:municipality>/samenwerking/", include("daadkracht.diagnosis.urls")),
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
+    path("<slug:municipality>/netwerk/berichten/", include("daadkracht.messaging.urls")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
     path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),

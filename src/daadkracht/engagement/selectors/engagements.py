@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from daadkracht.engagement.models import Engagement, Level, Weight, suggested_level
 
@@ -35,16 +35,29 @@ class GridCell:
     influence: Weight
     suggested: Level
     count: int
+    behind: int
 
 
 def influence_interest_grid(queryset: QuerySet[Engagement]) -> list[list[GridCell]]:
     """Rows from high to low interest, columns from low to high influence; in each cell how many
     engagements sit there and the level the grid suggests for them."""
-    counts: dict[tuple[int, int], int] = {
-        (row["interest"], row["influence"]): row["total"]
-        for row in queryset.order_by()
+    rows = list(
+        queryset.order_by()
         .values("interest", "influence")
-        .annotate(total=Count("pk", distinct=True))
+        .annotate(
+            total=Count("pk", distinct=True),
+            behind=Count(
+                "pk",
+                distinct=True,
+                filter=Q(actual__isnull=True) | Q(actual__lt=F("intended")),
+            ),
+        )
+    )
+    counts: dict[tuple[int, int], int] = {
+        (row["interest"], row["influence"]): row["total"] for row in rows
+    }
+    behind: dict[tuple[int, int], int] = {
+        (row["interest"], row["influence"]): row["behind"] for row in rows
     }
     return [
         [
@@ -53,6 +66,7 @@ def influence_interest_grid(queryset: QuerySet[Engagement]) -> list[list[GridCel
                 influence=influence,
                 suggested=suggested_level(interest=interest, influence=influence),
                 count=counts.get((interest, influence), 0),
+                behind=behind.get((interest, influence), 0),
             )
             for influence in Weight
         ]

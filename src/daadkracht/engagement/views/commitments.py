@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.common.exporting import export_format, export_response
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.engagement.forms import CommitmentQuery
 from daadkracht.engagement.models import CommitmentStatus, Direction
 from daadkracht.engagement.policies import can_manage_engagement
@@ -17,6 +17,8 @@ from daadkracht.engagement.views import records
 from daadkracht.engagement.views.kinds import COMMITMENT
 from daadkracht.stakeholders.models import Organisation
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+
+PAGE_SIZE = 50
 
 SORTS = [
     SortOption("due", gettext_lazy("Due"), ("due_on", "id")),
@@ -73,13 +75,14 @@ def commitment_list_page(request: TenantRequest) -> HttpResponseBase:
                 for c in queryset
             ),
         )
-    rows = list(queryset)
+    page = page_of(request, queryset, PAGE_SIZE)
     filtered = any(value not in (None, "", False) for value in filters.values())
     return render(
         request,
         "engagement/commitment_list.html",
         {
-            "commitments": rows,
+            "commitments": page.object_list,
+            "page": page,
             "filters": filters,
             "filtered": filtered,
             "sort": sort,
@@ -88,11 +91,9 @@ def commitment_list_page(request: TenantRequest) -> HttpResponseBase:
             "organisations": Organisation.objects.order_by("name").only("pk", "name"),
             "can_manage": can_manage_engagement(request.tenant.membership),
             "today": today,
-            "overdue": sum(
-                1
-                for c in rows
-                if c.status != CommitmentStatus.CLOSED and c.due_on and c.due_on < today
-            ),
+            "overdue": queryset.exclude(status=CommitmentStatus.CLOSED)
+            .filter(due_on__lt=today)
+            .count(),
         },
     )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from daadkracht.common.exporting import export_format, export_response
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.engagement.forms import EngagementQuery
 from daadkracht.engagement.models import Engagement
 from daadkracht.engagement.policies import can_manage_engagement
@@ -17,6 +17,8 @@ from daadkracht.engagement.views.kinds import ENGAGEMENT
 from daadkracht.plans.models import Theme
 from daadkracht.stakeholders.models import OrganisationKind
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+
+PAGE_SIZE = 50
 
 SORTS = [
     SortOption("organisation", gettext_lazy("Organisation"), ("organisation__name",)),
@@ -83,13 +85,14 @@ def engagement_list_page(request: TenantRequest) -> HttpResponseBase:
                 for e in queryset
             ),
         )
-    rows = list(queryset)
+    page = page_of(request, queryset, PAGE_SIZE)
     filtered = any(value not in (None, "", False) for value in filters.values())
     return render(
         request,
         "engagement/engagement_list.html",
         {
-            "engagements": rows,
+            "engagements": page.object_list,
+            "page": page,
             "grid": grid,
             "filters": filters,
             "filtered": filtered,
@@ -97,7 +100,7 @@ def engagement_list_page(request: TenantRequest) -> HttpResponseBase:
             "themes": Theme.objects.order_by("position", "code", "name"),
             "kinds": OrganisationKind.choices,
             "can_manage": can_manage_engagement(request.tenant.membership),
-            "behind_count": sum(1 for e in rows if e.gap),
+            "behind_count": sum(cell.behind for row in grid for cell in row),
         },
     )
 

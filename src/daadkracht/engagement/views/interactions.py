@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from daadkracht.common.exporting import export_format, export_response
-from daadkracht.common.listing import SortOption, apply_sort
+from daadkracht.common.listing import SortOption, apply_sort, page_of
 from daadkracht.common.navigation import tenant_url
 from daadkracht.engagement.forms import InteractionQuery
 from daadkracht.engagement.models import Interaction, InteractionKind
@@ -23,6 +23,8 @@ from daadkracht.engagement.views.kinds import INTERACTION
 from daadkracht.plans.models import Theme
 from daadkracht.stakeholders.models import Organisation
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
+
+PAGE_SIZE = 50
 
 SORTS = [
     SortOption("date", gettext_lazy("Date"), ("happened_on", "id")),
@@ -72,12 +74,13 @@ def interaction_list_page(request: TenantRequest) -> HttpResponseBase:
             rows.append(row)
         return export_response(name=_("Interactions"), fmt=fmt, headers=headers, rows=rows)
     filtered = any(value not in (None, "", False) for value in filters.values())
+    page = page_of(request, queryset, PAGE_SIZE)
     return render(
         request,
         "engagement/interaction_list.html",
         {
-            "interactions": list(queryset[:500]),
-            "total": queryset.count(),
+            "interactions": page.object_list,
+            "page": page,
             "filters": filters,
             "filtered": filtered,
             "sort": sort,

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.navigation import tenant_url
+from daadkracht.common.query import parse_id
 from daadkracht.tenancy.decorators import TenantRequest
 
 
@@ -44,9 +45,9 @@ def _back(request: TenantRequest, kind: Kind, organisation_id: int | None) -> st
 def _initial(request: TenantRequest) -> dict[str, Any]:
     initial: dict[str, Any] = {}
     for name in ("organisation", "theme", "action"):
-        value = request.GET.get(name, "")
-        if value.isdigit():
-            initial[name] = int(value)
+        value = parse_id(request.GET.get(name))
+        if value is not None:
+            initial[name] = value
     return initial
 
 

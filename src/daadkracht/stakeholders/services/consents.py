@@ -118,15 +118,18 @@ def consent_withdraw(*, actor: Any, consent: Consent, how: str) -> Consent:
     """Withdraw a consent (a second withdrawal changes nothing).
 
     With `how=WithdrawalChannel.SIGNED_LINK` the person withdraws it themselves: the signed link
-    they opened must be this consent's. Any other way is recorded by a member who manages
-    stakeholders, on the person's request.
+    they opened must be this consent's, or a background worker finishes what the person did with
+    another signed link (unsubscribing from a message sent on the consent). Any other way is
+    recorded by a member who manages stakeholders, on the person's request.
     """
     if how not in WithdrawalChannel.values:
         raise ValidationError(_("Choose how the consent was withdrawn."))
     if how == WithdrawalChannel.SIGNED_LINK:
         context = require()
         grant = context.grant
-        if (
+        if context.audience == Audience.WORKER:
+            pass
+        elif (
             context.audience != Audience.SIGNED_LINK
             or grant is None
             or grant.model_label != Consent._meta.label

@@ -18,6 +18,7 @@ from daadkracht.demo.builder import DemoPlan, build_actions
 from daadkracht.demo.engagement import build_engagement
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
+from daadkracht.demo.messages import build_messages
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.stakeholders import build_network
 from daadkracht.demo.trajectory import build_trajectory
@@ -87,6 +88,7 @@ class Command(BaseCommand):
             build_engagement(built[0])
             build_open_network(built[0])
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
+            build_messages(built[0], sender=User.objects.get(email="coordinator@brugge.demo"))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
