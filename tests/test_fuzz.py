@@ -111,6 +111,16 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
         "export",
     ),
     "stakeholders:contact_create": ("organisation",),
+    "networkmap:map": (
+        "theme",
+        "kind",
+        "shown",
+        "organisations",
+        "bodies",
+        "themes",
+        "sort",
+        "export",
+    ),
     "events:list": ("period", "kind", "theme", "q", "sort", "page", "export"),
     "events:report": ("export",),
 }

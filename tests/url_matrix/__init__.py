@@ -13,6 +13,7 @@ from tests.url_matrix import (
     foundation,
     meetings,
     network,
+    networkmap,
     partners,
     plan_settings,
     prioritisation,
@@ -36,6 +37,7 @@ AREAS = [
     diagnosis,
     meetings,
     stakeholders,
+    networkmap,
     events,
 ]
 

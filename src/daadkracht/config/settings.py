@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "daadkracht.events",
     "daadkracht.partners",
     "daadkracht.engagement",
+    "daadkracht.networkmap",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]
