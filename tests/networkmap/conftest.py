@@ -68,9 +68,7 @@ def alliance(world) -> Alliance:
         workbench = GovernanceBody.objects.create(
             name="Klimaatwerkbank fossielvrij verwarmen", kind=BodyKind.WORKBENCH
         )
-        former_board = GovernanceBody.objects.create(
-            name="Oude stuurgroep", kind=BodyKind.OTHER
-        )
+        former_board = GovernanceBody.objects.create(name="Oude stuurgroep", kind=BodyKind.OTHER)
         BodyTheme.objects.create(body=workbench, theme=heating)
         BodyMembership.objects.create(
             body=policy_group, organisation=ivbo, role=MemberRole.MEMBER, starts_on=today

@@ -66,8 +66,8 @@ def test_the_map_draws_organisations_bodies_and_themes_with_their_links(world, a
         assert any(title.startswith(f"{name} (") for title in titles), name
     # A body without members is still part of the structure; the ended membership is no edge.
     assert any(title.startswith("Oude stuurgroep (") for title in titles)
-    assert "Fluvius in Beleidsgroep klimaat: chair" in html
-    assert "engaged: work together (intended: let them decide)" in html
+    assert "Fluvius in Beleidsgroep klimaat: voorzitter" in html
+    assert "betrokken: samenwerken (beoogd: laten beslissen)" in html
 
 
 @pytest.mark.parametrize("who", ["coordinator", "viewer", "coach"])
@@ -94,7 +94,7 @@ def test_a_theme_shows_its_neighbourhood(world, alliance):
     titles = " ".join(_node_titles(html))
     assert "Sint-Lodewijkscollege" not in titles
     assert "Beleidsgroep klimaat" not in titles
-    assert "The neighbourhood of B1 Fossielvrij verwarmen" in html
+    assert "De omgeving van B1 Fossielvrij verwarmen" in html
 
 
 def test_a_type_shows_those_organisations_and_what_they_link_to(world, alliance):
@@ -113,7 +113,7 @@ def test_the_kinds_of_node_can_be_left_out(world, alliance):
     titles = " ".join(_node_titles(html))
     assert "Fluvius (" not in titles
     assert "Klimaatwerkbank fossielvrij verwarmen (" in titles
-    assert "0 organisations" in html
+    assert "0 organisaties" in html
     # The tick boxes keep what was asked.
     assert 'name="organisations" value="1">' in html
     assert 'name="bodies" value="1" checked>' in html
@@ -121,16 +121,17 @@ def test_the_kinds_of_node_can_be_left_out(world, alliance):
 
 def test_filters_that_match_nothing_say_so(world, alliance):
     html = _page(world, query="?kind=port")
-    assert "Nothing on the map matches these filters." in html
-    assert "No organisation matches these filters." in html
+    assert "Niets op de kaart past bij deze filters." in html
+    assert "Geen enkele organisatie past bij deze filters." in html
     assert 'class="network-map"' not in html
 
 
 def test_an_empty_network_shows_how_to_start(world):
     html = _page(world)
-    assert "The network has no organisations or governance bodies yet." in html
-    assert "Add an organisation" in html and "Add a governance body" in html
-    assert "Add a governance body" not in _page(world, "viewer")
+    assert "Het netwerk heeft nog geen organisaties of organen." in html
+    assert "Organisatie toevoegen" in html
+    assert "Orgaan toevoegen" in html
+    assert "Orgaan toevoegen" not in _page(world, "viewer")
 
 
 def test_the_drawing_is_accessible(world, alliance):
@@ -138,9 +139,9 @@ def test_the_drawing_is_accessible(world, alliance):
     root = _svg(html)
     assert root.attrib["role"] == "img"
     assert root.attrib["aria-labelledby"] == "map-title map-desc"
-    assert root.find(f"{SVG}title").text == "Map of the network"
+    assert root.find(f"{SVG}title").text == "Kaart van het netwerk"
     assert root.find(f"{SVG}desc").text.startswith(
-        "3 themes, 3 governance bodies, 4 organisations and 9 links."
+        "3 thema's, 3 organen, 4 organisaties en 9 verbindingen."
     )
     nodes = list(root.iter(f"{SVG}a"))
     assert len(nodes) == 10
@@ -181,8 +182,10 @@ def test_the_table_sorts_and_exports(world, alliance):
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"Fluvius", "IVBO", "Sint-Lodewijkscollege", "Welzijnsschakels Brugge"}
-    assert "Klimaatwerkbank fossielvrij verwarmen (secretary)" in by_name["Welzijnsschakels Brugge"]
-    assert by_name["IVBO"][4] == "B1.A Woningen renoveren: work together (intended: let them decide)"
+    assert (
+        "Klimaatwerkbank fossielvrij verwarmen (secretaris)" in by_name["Welzijnsschakels Brugge"]
+    )
+    assert by_name["IVBO"][4] == "B1.A Woningen renoveren: samenwerken (beoogd: laten beslissen)"
     assert "Els Vandamme" not in text
     response = world.client_for("coach").get(map_url(world, "?export=xlsx&kind=grid_operator"))
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

@@ -5,8 +5,8 @@ The edges:
 
 - membership: an organisation sits in a body today, itself or through a contact person who works
   for it (the person is never named: the roles are the edge's label);
-- body–theme: a body works on a theme;
-- organisation–theme, one edge per pair, drawn as the strongest of what links them: engagement
+- body-theme: a body works on a theme;
+- organisation-theme, one edge per pair, drawn as the strongest of what links them: engagement
   reached at an actual level (thicker for a higher level), engagement only intended so far
   (dashed), partner on an action of the theme (long dashes), interest only (dotted). Engagement
   in an action and a partnership on an action count for each of the action's themes.
@@ -20,8 +20,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from daadkracht.bodies.models import BodyKind, BodyMembership, BodyTheme, GovernanceBody, MemberRole
@@ -46,6 +48,27 @@ LINKS = (MEMBERSHIP, BODY_THEME, ENGAGED, INTENDED, PARTNER, INTEREST)
 # The drawing shows at most this many organisations (the best-linked ones): beyond it a picture
 # is unreadable and its layout slow. The table lists them all.
 DRAWN_ORGANISATIONS = 80
+
+
+@cache
+def _labels_in(language: str) -> dict[str, dict[object, str]]:
+    return {
+        "role": {role.value: str(role.label) for role in MemberRole},
+        "partner": {role.value: str(role.label) for role in PartnerRole},
+        "level": {level.value: str(level.label) for level in Level},
+        "body": {kind.value: str(kind.label) for kind in BodyKind},
+        "organisation": {kind.value: str(kind.label) for kind in OrganisationKind},
+    }
+
+
+def labels() -> dict[str, dict[object, str]]:
+    """The labels of the choices the map names, in the request's language, looked up once:
+    a thousand organisations would otherwise ask for a translation each time."""
+    return _labels_in(get_language() or "")
+
+
+def level_label(level: int | None) -> str:
+    return labels()["level"][level] if level else _("not engaged yet")
 
 
 @dataclass(frozen=True)
@@ -79,14 +102,15 @@ class ThemeTie:
     def describe(self) -> str:
         parts = []
         if self.engaged:
-            actual = Level(self.actual).label if self.actual else _("not engaged yet")
-            intended = Level(self.intended).label if self.intended else "—"
+            actual = level_label(self.actual)
+            intended = labels()["level"][self.intended] if self.intended else "—"
             parts.append(
                 _("engaged: %(actual)s (intended: %(intended)s)")
                 % {"actual": actual, "intended": intended}
             )
         if self.partner_roles:
-            roles = ", ".join(sorted(str(PartnerRole(r).label) for r in self.partner_roles))
+            names = labels()["partner"]
+            roles = ", ".join(sorted(names[r] for r in self.partner_roles))
             parts.append(_("partner on an action: %(roles)s") % {"roles": roles})
         if self.interested:
             parts.append(_("interested"))
@@ -99,7 +123,28 @@ class Edge:
     target: str
     link: str
     level: int  # the actual level of an engagement, else 0
-    description: str
+    source_name: str
+    target_name: str
+    roles: frozenset[str] = frozenset()  # of a membership
+    tie: ThemeTie | None = None  # of an organisation and a theme
+
+    @property
+    def description(self) -> str:
+        """Said only for the edges drawn: a large network has thousands that are not."""
+        names = {"source": self.source_name, "target": self.target_name}
+        if self.link == MEMBERSHIP:
+            return _("%(organisation)s in %(body)s: %(roles)s") % {
+                "organisation": self.source_name,
+                "body": self.target_name,
+                "roles": _roles(self.roles),
+            }
+        if self.link == BODY_THEME:
+            return _("%(body)s works on %(theme)s") % {
+                "body": self.source_name,
+                "theme": self.target_name,
+            }
+        assert self.tie is not None
+        return "{source} — {target}: ".format(**names) + self.tie.describe()
 
 
 @dataclass
@@ -107,7 +152,13 @@ class OrganisationRow:
     """An organisation with everything it is linked to: a row of the table and the export."""
 
     node: Node
-    bodies: list[tuple[Node, str]]  # the body, the roles
+    memberships: list[tuple[Node, frozenset[str]]]  # the body, the roles
+
+    @property
+    def bodies(self) -> list[tuple[Node, str]]:
+        """Each body with the roles the organisation has in it."""
+        return [(body, _roles(roles)) for body, roles in self.memberships]
+
     themes: list[tuple[Node, ThemeTie]]
 
 
@@ -154,15 +205,13 @@ def network_map(
         themes[pk] = Node(f"t{pk}", THEME, pk, f"{code} {name}".strip())
         parents[pk] = parent
     bodies = {
-        pk: Node(f"b{pk}", BODY, pk, name, body_kind, str(BodyKind(body_kind).label))
+        pk: Node(f"b{pk}", BODY, pk, name, body_kind, labels()["body"][body_kind])
         for pk, name, body_kind in GovernanceBody.objects.order_by("name", "pk").values_list(
             "pk", "name", "kind"
         )
     }
     organisations = {
-        pk: Node(
-            f"o{pk}", ORGANISATION, pk, name, org_kind, str(OrganisationKind(org_kind).label)
-        )
+        pk: Node(f"o{pk}", ORGANISATION, pk, name, org_kind, labels()["organisation"][org_kind])
         for pk, name, org_kind in Organisation.objects.order_by("name", "pk").values_list(
             "pk", "name", "kind"
         )
@@ -185,9 +234,7 @@ def network_map(
         kept_bodies = {b for o, b in links.membership if o in kept_orgs}
         kept_themes = {t for o, t in links.org_theme if o in kept_orgs}
 
-    rows = _rows(
-        [organisations[o] for o in organisations if o in kept_orgs], links, bodies, themes
-    )
+    rows = _rows([organisations[o] for o in organisations if o in kept_orgs], links, bodies, themes)
     if ORGANISATION not in shown_kinds:
         kept_orgs = set()
     if BODY not in shown_kinds:
@@ -289,8 +336,9 @@ def _links(today: date, themes: set[int], bodies: set[int], organisations: set[i
     return _Links(dict(org_theme), dict(membership), body_theme)
 
 
-def _roles(roles: set[str]) -> str:
-    return ", ".join(sorted(str(MemberRole(r).label) for r in roles))
+def _roles(roles: Iterable[str]) -> str:
+    names = labels()["role"]
+    return ", ".join(sorted(names[r] for r in roles))
 
 
 def _edges(
@@ -306,42 +354,19 @@ def _edges(
     edges = []
     for (o, b), roles in sorted(links.membership.items()):
         if o in kept_orgs and b in kept_bodies:
+            org, body = organisations[o], bodies[b]
             edges.append(
-                Edge(
-                    organisations[o].key,
-                    bodies[b].key,
-                    MEMBERSHIP,
-                    0,
-                    _("%(organisation)s in %(body)s: %(roles)s")
-                    % {
-                        "organisation": organisations[o].name,
-                        "body": bodies[b].name,
-                        "roles": _roles(roles),
-                    },
-                )
+                Edge(org.key, body.key, MEMBERSHIP, 0, org.name, body.name, frozenset(roles))
             )
     for b, t in sorted(links.body_theme):
         if b in kept_bodies and t in kept_themes:
-            edges.append(
-                Edge(
-                    bodies[b].key,
-                    themes[t].key,
-                    BODY_THEME,
-                    0,
-                    _("%(body)s works on %(theme)s")
-                    % {"body": bodies[b].name, "theme": themes[t].name},
-                )
-            )
+            body, theme = bodies[b], themes[t]
+            edges.append(Edge(body.key, theme.key, BODY_THEME, 0, body.name, theme.name))
     for (o, t), tie in sorted(links.org_theme.items()):
         if o in kept_orgs and t in kept_themes:
+            org, theme = organisations[o], themes[t]
             edges.append(
-                Edge(
-                    organisations[o].key,
-                    themes[t].key,
-                    tie.link,
-                    tie.actual or 0,
-                    f"{organisations[o].name} — {themes[t].name}: {tie.describe()}",
-                )
+                Edge(org.key, theme.key, tie.link, tie.actual or 0, org.name, theme.name, tie=tie)
             )
     return edges
 
@@ -352,9 +377,9 @@ def _rows(
     bodies: dict[int, Node],
     themes: dict[int, Node],
 ) -> list[OrganisationRow]:
-    by_org_bodies: dict[int, list[tuple[Node, str]]] = defaultdict(list)
+    by_org_bodies: dict[int, list[tuple[Node, frozenset[str]]]] = defaultdict(list)
     for (o, b), roles in links.membership.items():
-        by_org_bodies[o].append((bodies[b], _roles(roles)))
+        by_org_bodies[o].append((bodies[b], frozenset(roles)))
     by_org_themes: dict[int, list[tuple[Node, ThemeTie]]] = defaultdict(list)
     theme_order = {t: i for i, t in enumerate(themes)}
     for (o, t), tie in links.org_theme.items():
@@ -362,7 +387,7 @@ def _rows(
     return [
         OrganisationRow(
             node=node,
-            bodies=sorted(by_org_bodies[node.pk], key=lambda pair: (pair[0].name, pair[0].pk)),
+            memberships=sorted(by_org_bodies[node.pk], key=lambda pair: (pair[0].name, pair[0].pk)),
             themes=sorted(by_org_themes[node.pk], key=lambda pair: theme_order[pair[0].pk]),
         )
         for node in organisations

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from daadkracht.common.exporting import export_format, export_response
+from daadkracht.common.listing import page_of
 from daadkracht.common.query import requested_sort
-from daadkracht.engagement.models import Level
 from daadkracht.networkmap.drawing import (
     KIND_COLOURS,
     kind_sample,
@@ -28,6 +28,7 @@ from daadkracht.networkmap.selectors import (
     THEME,
     OrganisationRow,
     ThemeTie,
+    level_label,
     network_map,
 )
 from daadkracht.plans.models import Theme
@@ -36,6 +37,8 @@ from daadkracht.stakeholders.policies import can_manage_stakeholders
 from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 
 SORTS = ("name", "kind", "bodies", "themes")
+# Rows of the table per page; the export holds them all.
+PAGE_SIZE = 100
 
 
 def _sorted(rows: list[OrganisationRow], sort: str) -> list[OrganisationRow]:
@@ -45,7 +48,7 @@ def _sorted(rows: list[OrganisationRow], sort: str) -> list[OrganisationRow]:
     if key == "kind":
         ordered.sort(key=lambda r: r.node.category_label.casefold())
     elif key == "bodies":
-        ordered.sort(key=lambda r: len(r.bodies), reverse=True)
+        ordered.sort(key=lambda r: len(r.memberships), reverse=True)
     elif key == "themes":
         ordered.sort(key=lambda r: len(r.themes), reverse=True)
     if descending:
@@ -54,8 +57,8 @@ def _sorted(rows: list[OrganisationRow], sort: str) -> list[OrganisationRow]:
 
 
 def _engagement(tie: ThemeTie) -> str:
-    actual = Level(tie.actual).label if tie.actual else _("not engaged yet")
-    intended = Level(tie.intended).label if tie.intended else "—"
+    actual = level_label(tie.actual)
+    intended = level_label(tie.intended) if tie.intended else "—"
     return _("%(actual)s (intended: %(intended)s)") % {"actual": actual, "intended": intended}
 
 
@@ -63,7 +66,13 @@ def _export(rows: list[OrganisationRow], fmt: str) -> HttpResponseBase:
     return export_response(
         name=_("Network map"),
         fmt=fmt,
-        headers=[_("Organisation"), _("Type"), _("Governance bodies"), _("Themes"), _("Engagement")],
+        headers=[
+            _("Organisation"),
+            _("Type"),
+            _("Governance bodies"),
+            _("Themes"),
+            _("Engagement"),
+        ],
         rows=(
             [
                 row.node.name,
@@ -90,6 +99,7 @@ def network_map_page(request: TenantRequest) -> HttpResponseBase:
     if fmt:
         return _export(rows, fmt)
     themes = list(Theme.objects.order_by("position", "code", "name"))
+    page = page_of(request, rows, PAGE_SIZE)
     return render(
         request,
         "networkmap/map.html",
@@ -99,7 +109,8 @@ def network_map_page(request: TenantRequest) -> HttpResponseBase:
             if net.nodes
             else None,
             "summary": summary(net),
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
             "sort": sort,
             "filters": {"theme": theme, "kind": kind, "kinds": kinds},
             "filtered": theme is not None or bool(kind) or len(kinds) < 3,
@@ -113,7 +124,8 @@ def network_map_page(request: TenantRequest) -> HttpResponseBase:
                 (node_sample(ORGANISATION), _("organisation"), ORGANISATION),
             ],
             "kind_legend": [
-                (kind_sample(value), label) for value, label in OrganisationKind.choices
+                (kind_sample(value), label)
+                for value, label in OrganisationKind.choices
                 if value in KIND_COLOURS
             ],
             "edge_legend": [

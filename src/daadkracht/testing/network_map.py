@@ -32,7 +32,15 @@ def bulk_links(
     chance = random.Random(seed)
     start = date(2024, 1, 1) if today is None else today.replace(year=today.year - 1)
     themes = list(Theme.objects.filter(municipality=municipality).order_by("pk"))
-    organisations = list(Organisation.objects.filter(municipality=municipality).order_by("pk"))
+    # Only organisations not linked yet: the helper may run again on a grown network.
+    organisations = list(
+        Organisation.objects.filter(
+            municipality=municipality,
+            engagements__isnull=True,
+            action_links__isnull=True,
+            body_memberships__isnull=True,
+        ).order_by("pk")
+    )
     actions = list(Action.objects.filter(municipality=municipality).order_by("pk")[:500])
     people = dict(
         Contact.objects.filter(municipality=municipality, organisation__isnull=False)
