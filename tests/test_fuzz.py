@@ -119,6 +119,7 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
         "bodies",
         "themes",
         "sort",
+        "page",
         "export",
     ),
     "events:list": ("period", "kind", "theme", "q", "sort", "page", "export"),
