@@ -5,9 +5,12 @@
 Builds one municipality with the region generator (its dashboard is measured beside the
 network, to compare with on the same machine at the same moment), adds the network with
 `daadkracht.testing.stakeholders.bulk_network` (organisations of every type with one or two
-themes, people with a lawful basis, half of them with a consent for the newsletter), then
-requests the organisation and contact lists (first page, filtered, sorted, a later page), an
-organisation's page, a person's page and the CSV and Excel exports as the coordinator, with
+themes, people with a lawful basis, half of them with a consent for the newsletter) and its
+links with `daadkracht.testing.network_map.bulk_links` (a dozen bodies with their members,
+engagement and partners on actions), then requests the organisation and contact lists (first
+page, filtered, sorted, a later page), an organisation's page, a person's page, the network map
+(its layout cached after the warm-ups, as for a second visitor; the uncached layout is timed on
+its own beside) and the CSV and Excel exports as the coordinator, with
 Django's test client: 3 warm-ups, then 30 timed requests each. Prints a table and writes
 bench/results/<db>-stakeholders-<date>.json; exit status 1 when a page misses its target.
 """
@@ -29,12 +32,14 @@ def build_network(slug: str, organisations: int, contacts: int) -> dict[str, Any
     from daadkracht.plans.models import Theme
     from daadkracht.stakeholders.models import Contact, Organisation
     from daadkracht.tenancy.models import Municipality
+    from daadkracht.testing.network_map import bulk_links
     from daadkracht.testing.stakeholders import bulk_network
 
     with platform_scope():
         municipality = Municipality.objects.get(slug=slug)
         if not Organisation.objects.filter(municipality=municipality).exists():
             bulk_network(municipality, organisations=organisations, contacts=contacts)
+            bulk_links(municipality)
         busiest = Organisation.objects.filter(municipality=municipality).order_by("pk").first()
         person = Contact.objects.filter(municipality=municipality).order_by("pk").first()
         theme = Theme.objects.filter(municipality=municipality).order_by("pk").first()
@@ -42,6 +47,41 @@ def build_network(slug: str, organisations: int, contacts: int) -> dict[str, Any
         assert person is not None
         assert theme is not None
         return {"organisation": busiest.pk, "contact": person.pk, "theme": theme.pk}
+
+
+def measure_layout(slug: str, *, theme: int, runs: int = 5) -> dict[str, float]:
+    """The server time of reading and laying out the map without the layout cache (the first
+    visit after the network changed), in milliseconds: the median of `runs`."""
+    import statistics
+    import time
+
+    from django.core.cache import cache
+
+    from daadkracht.access.context import tenant_scope
+    from daadkracht.networkmap.drawing import map_svg
+    from daadkracht.networkmap.selectors import network_map
+    from daadkracht.tenancy.models import Municipality
+
+    municipality = Municipality.objects.get(slug=slug)
+    timings: dict[str, float] = {}
+    with tenant_scope(municipality):
+        for label, filters in (("whole network", {}), ("a theme", {"theme": theme})):
+            read, drawn = [], []
+            for _ in range(runs):
+                cache.clear()
+                started = time.perf_counter()
+                net = network_map(**filters)
+                middle = time.perf_counter()
+                map_svg(net, municipality=slug)
+                read.append((middle - started) * 1000)
+                drawn.append((time.perf_counter() - middle) * 1000)
+            timings[f"{label}: read (ms)"] = round(statistics.median(read), 1)
+            timings[f"{label}: layout and SVG, uncached (ms)"] = round(statistics.median(drawn), 1)
+            timings[f"{label}: nodes drawn"] = len(net.nodes)
+            timings[f"{label}: organisations left out"] = net.left_out
+    for label, value in timings.items():
+        print(f"  map {label:<48} {value}")
+    return timings
 
 
 def pages(ids: dict[str, Any]) -> list[Page]:
@@ -75,6 +115,18 @@ def pages(ids: dict[str, Any]) -> list[Page]:
             query=lambda c: f"?purpose=newsletter&theme={ids['theme']}&page=20",
         ),
         Page("contact page", "stakeholders:contact", kwargs=lambda c: {"pk": ids["contact"]}),
+        Page("network map", "networkmap:map"),
+        Page(
+            "network map, a theme's neighbourhood",
+            "networkmap:map",
+            query=lambda c: f"?theme={ids['theme']}",
+        ),
+        Page(
+            "network map export CSV",
+            "networkmap:map",
+            query=lambda c: "?export=csv",
+            target_ms=None,
+        ),
         Page(
             "organisations export CSV",
             "stakeholders:organisations",
@@ -128,6 +180,7 @@ def main() -> int:
         analyze(args.db)
         ctx = context_for(slug)
         results = measure(pages(ids), ctx, requests=args.requests, warmups=args.warmups)
+        layout = measure_layout(slug, theme=ids["theme"])
         print_table(
             f"network, {args.contacts} people in {args.organisations} organisations on {args.db}",
             results,
@@ -142,6 +195,7 @@ def main() -> int:
             "actions": args.actions,
             "generator": asdict(region),
             "pages": [asdict(r) | {"verdict": r.verdict} for r in results],
+            "network_map": layout,
             "environment": environment(args.db),
         }
         path = benchenv.RESULTS / f"{args.db}-stakeholders-{report['date']}.json"

@@ -30,6 +30,7 @@ TENANT_NAMESPACES = {
     "meetings",
     "agreements",
     "stakeholders",
+    "networkmap",
     "events",
     "engagement",
     "messaging",

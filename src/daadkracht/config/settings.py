@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "daadkracht.partners",
     "daadkracht.engagement",
     "daadkracht.messaging",
+    "daadkracht.networkmap",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

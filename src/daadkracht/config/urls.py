@@ -43,6 +43,7 @@ urlpatterns = [
     path("<slug:municipality>/overleg/", include("daadkracht.meetings.urls")),
     path("<slug:municipality>/werkafspraken/", include("daadkracht.meetings.urls.agreements")),
     path("<slug:municipality>/netwerk/berichten/", include("daadkracht.messaging.urls")),
+    path("<slug:municipality>/netwerk/kaart/", include("daadkracht.networkmap.urls")),
     path("<slug:municipality>/netwerk/", include("daadkracht.stakeholders.urls")),
     path("<slug:municipality>/organen/", include("daadkracht.bodies.urls")),
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),

@@ -262,7 +262,7 @@ def _layout(graph: nx.Graph, ties: list[Tie]) -> dict[int, tuple[float, float]]:
     cached = cache.get(key)
     if cached is not None:
         return {int(node): (float(x), float(y)) for node, (x, y) in cached.items()}
-    positions = force_layout(graph)
+    positions: dict[int, tuple[float, float]] = force_layout(graph)
     cache.set(key, positions, LAYOUT_SECONDS)
     return positions
 
