@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "daadkracht.network",
     "daadkracht.events",
     "daadkracht.partners",
+    "daadkracht.portal",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]
