@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from daadkracht.access.context import AccessRefused, Audience, require
-from daadkracht.access.tasks import enqueue, tenant_task
+from daadkracht.access.tasks import tenant_task
 from daadkracht.common.email import send_templated_email
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
@@ -98,8 +98,9 @@ def proposal_submit(
             suggested_status=suggested_status,
             suggested_progress=suggested_progress,
         )
-        proposal_id = proposal.pk
-        transaction.on_commit(lambda: enqueue(proposal_announce, proposal_id=proposal_id))
+        # The deciders are members, whom the stakeholder may not read: a worker mails them.
+        job = {"municipality_id": proposal.municipality_id, "actor_id": None}
+        transaction.on_commit(lambda: proposal_announce.enqueue(proposal_id=proposal.pk, **job))
     return proposal
 
 
