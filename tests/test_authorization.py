@@ -31,6 +31,9 @@ TENANT_NAMESPACES = {
     "agreements",
     "stakeholders",
     "events",
+    "portal",
+    "portal_access",
+    "proposals",
 }
 
 

@@ -220,6 +220,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "events:detail": ("",),
     "event_public:register": ("",),
     "event_public:cancel": ("",),
+    "portal:action": ("",),
+    "portal_invitation:accept": ("",),
+    "portal_access:list": ("",),
+    "proposals:decide": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -61,7 +61,8 @@ def test_accepting_puts_it_on_the_timeline_attributed(
     world.action_a.refresh_from_db()
     assert world.action_a.progress == 60
     stored = UpdateProposal.unscoped.get()
-    assert stored.decision == "accepted" and stored.update == entry
+    assert stored.decision == "accepted"
+    assert stored.update == entry
     # The proposer hears of it, in Dutch, addressed with "u".
     [message] = [m for m in mail.outbox if "jan.peeters@fluvius.test" in m.to]
     assert "aanvaard" in message.subject

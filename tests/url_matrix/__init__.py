@@ -15,6 +15,7 @@ from tests.url_matrix import (
     network,
     partners,
     plan_settings,
+    portal,
     prioritisation,
     spreadsheets,
     stakeholders,
@@ -37,6 +38,7 @@ AREAS = [
     meetings,
     stakeholders,
     events,
+    portal,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

@@ -60,6 +60,7 @@ def portal(model_label: str, column: str = "id") -> Reach:
     entries by `portal("plans.Action", "action_id")`."""
     return Reach(Span.OWN, portal_column=column, portal_model=model_label)
 
+
 ReadAccess = Mapping[Audience, Reach]
 
 # Tenant data: its members, its workers and its API clients see all of it, the platform sees

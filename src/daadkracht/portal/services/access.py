@@ -20,6 +20,7 @@ from daadkracht.portal.models import PortalAccess
 from daadkracht.portal.policies import can_manage_portal
 from daadkracht.portal.tokens import portal_invitation_token
 from daadkracht.stakeholders.models import Contact
+from daadkracht.tenancy.access import memberships_of
 from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.policies import enforce
 
@@ -48,9 +49,7 @@ def portal_invite(*, actor: Any, contact: Contact) -> PortalAccess:
         raise ValidationError(_("This person has no e-mail address to send the invitation to."))
     if not BodyMembership.objects.filter(current_seats(contact)).exists():
         raise ValidationError(_("Only a current member of a body can be invited to the portal."))
-    if Membership.unscoped.filter(
-        municipality_id=contact.municipality_id, user__email__iexact=contact.email
-    ).exists():
+    if Membership.objects.filter(user__email__iexact=contact.email).exists():
         raise ValidationError(
             _("%(email)s is a member of the municipality and sees more than the portal already.")
             % {"email": contact.email}
@@ -152,7 +151,7 @@ def portal_erase(contact: Contact) -> None:
         access.email = ""
         access.user = None
         access.save(update_fields=["revoked_at", "email", "user", "updated_at"])
-        if user is not None and not Membership.unscoped.filter(user=user).exists():
+        if user is not None and not memberships_of(user).exists():
             user.email = f"erased-{user.pk}@invalid.invalid"
             user.full_name = ""
             user.is_active = False

@@ -40,8 +40,8 @@ def accesses(request: TenantRequest) -> HttpResponse:
     return render(request, "portal/access_list.html", {"accesses": rows})
 
 
-@require_POST
 @tenant_view(can_manage_portal)
+@require_POST
 def invite(request: TenantRequest, contact: int) -> HttpResponse:
     person = get_object_or_404(Contact.objects.filter(erased_at=None), pk=contact)
     default = tenant_url(request, "stakeholders:contact", pk=person.pk)
@@ -59,8 +59,8 @@ def invite(request: TenantRequest, contact: int) -> HttpResponse:
     return redirect(_back(request, default))
 
 
-@require_POST
 @tenant_view(can_manage_portal)
+@require_POST
 def revoke(request: TenantRequest, pk: int) -> HttpResponse:
     access = get_object_or_404(PortalAccess, pk=pk)
     portal_revoke(actor=request.user, access=access)
