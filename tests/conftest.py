@@ -2,11 +2,14 @@
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
 from daadkracht.access.context import member_scope, tenant_scope
@@ -33,6 +36,21 @@ hypothesis_settings.load_profile("daadkracht")
 
 
 @dataclass
+class Stakeholder:
+    """A member of municipality A's policy group with a portal account: Fluvius' delegate, whose
+    organisation partners in the sample action (and not in the other one)."""
+
+    user: User
+    contact: Any
+    organisation: Any
+    body: Any
+    seat: Any
+    meeting: Any
+    partnership: Any
+    access: Any
+
+
+@dataclass
 class World:
     """Municipality A with a member per role, and municipality B with its own coordinator."""
 
@@ -51,9 +69,20 @@ class World:
 
     def client_for(self, who: str) -> Client:
         client = Client()
+        if who == "stakeholder":
+            self.stakeholder()
         if who != "anonymous":
             client.force_login(self.users[who])
         return client
+
+    def stakeholder(self) -> Stakeholder:
+        """The portal visitor of municipality A (made once per world, on first use)."""
+        found = getattr(self, "_stakeholder", None)
+        if found is None:
+            found = make_stakeholder(self)
+            self._stakeholder = found
+            self.users["stakeholder"] = found.user
+        return found
 
     def membership(self, who: str) -> Membership:
         """The membership of `who` in municipality A, as a request would load it."""
@@ -64,6 +93,55 @@ class World:
     def as_member(self, who: str) -> AbstractContextManager[object]:
         """The access context of `who` in municipality A, as a page of A has it."""
         return member_scope(self.membership(who), actor=self.users[who])
+
+
+def make_stakeholder(world: World) -> Stakeholder:
+    from daadkracht.bodies.models import (
+        BodyKind,
+        BodyMeeting,
+        BodyMembership,
+        GovernanceBody,
+        MemberRole,
+    )
+    from daadkracht.meetings.models import Meeting, MeetingKind
+    from daadkracht.partners.models import ActionPartner, PartnerRole
+    from daadkracht.portal.models import PortalAccess
+    from daadkracht.stakeholders.models import Contact, Organisation, OrganisationKind
+
+    user = UserFactory(email="jan.peeters@fluvius.test", full_name="Jan Peeters")
+    now = timezone.now()
+    with tenant_scope(world.a):
+        organisation = Organisation.objects.create(
+            name="Fluvius", kind=OrganisationKind.GRID_OPERATOR
+        )
+        contact = Contact.objects.create(
+            full_name="Jan Peeters",
+            organisation=organisation,
+            email="jan.peeters@fluvius.test",
+            language="nl",
+        )
+        body = GovernanceBody.objects.create(
+            name="Beleidsgroep klimaat", kind=BodyKind.POLICY_GROUP
+        )
+        seat = BodyMembership.objects.create(
+            body=body, contact=contact, role=MemberRole.MEMBER, starts_on=date(2025, 1, 1)
+        )
+        meeting = Meeting.objects.create(
+            title="Beleidsgroep: voorjaarsoverleg",
+            kind=MeetingKind.OTHER,
+            starts_at=now + timedelta(days=10),
+            ends_at=now + timedelta(days=10, hours=2),
+            place="Stadhuis, zaal 2",
+            agenda="1. Stand van de warmtenetten\n2. Laadpalen in de wijken",
+        )
+        BodyMeeting.objects.create(body=body, meeting=meeting)
+        partnership = ActionPartner.objects.create(
+            action=world.action_a, organisation=organisation, role=PartnerRole.EXECUTOR
+        )
+        access = PortalAccess.objects.create(
+            contact=contact, user=user, email=contact.email, accepted_at=now
+        )
+    return Stakeholder(user, contact, organisation, body, seat, meeting, partnership, access)
 
 
 @pytest.fixture

@@ -34,6 +34,9 @@ TENANT_NAMESPACES = {
     "events",
     "engagement",
     "messaging",
+    "portal",
+    "portal_access",
+    "proposals",
 }
 
 

@@ -283,6 +283,10 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "engagement:commitment_create": ("",),
     "engagement:commitment_edit": ("",),
     "engagement:commitment_delete": ("",),
+    "portal:action": ("",),
+    "portal_invitation:accept": ("",),
+    "portal_access:list": ("",),
+    "proposals:decide": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -23,6 +23,7 @@ from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
 from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
+from daadkracht.portal.models import PortalAccess, UpdateProposal
 from daadkracht.stakeholders.models import (
     Consent,
     ConsentText,
@@ -139,12 +140,22 @@ def _counts() -> dict[str, int]:
         *(Organisation, Contact, Consent, ConsentText, RetentionRule),
         *(NetworkEvent, Registration),
         *(Message, MessageDelivery, MailOptOut),
+        *(PortalAccess, UpdateProposal),
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 
 
 @pytest.mark.parametrize(
-    "visitor", ["anonymous", "editor", "viewer", "coach", "other_municipality", "no_membership"]
+    "visitor",
+    [
+        "anonymous",
+        "editor",
+        "viewer",
+        "coach",
+        "other_municipality",
+        "no_membership",
+        "stakeholder",
+    ],
 )
 def test_visitors_without_the_right_get_no_method_through(world, visitor):
     from daadkracht.history.models import AuditEntry

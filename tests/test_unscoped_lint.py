@@ -28,11 +28,12 @@ ALLOWED_BYPASS = {
     "prioritisation/services/criteria.py": "writes a new plan's default criteria in bulk",
     "tenancy/services.py": "reads the stored row before a change",
     "accounts/services.py": "invitations are looked up before the membership exists",
+    "portal/access.py": "the portal's entry point finds the access and its grant before a scope",
 }
 
 SCOPE = re.compile(
     r"\b(tenant_scope|platform_scope|public_scope|link_scope|worker_scope|member_scope|"
-    r"token_scope|following_scope|enter_for_request|_enter)\("
+    r"token_scope|following_scope|stakeholder_scope|enter_for_request|_enter)\("
 )
 ALLOWED_SCOPE = {
     "access/context.py": "defines the scopes",

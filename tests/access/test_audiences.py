@@ -51,9 +51,10 @@ def test_members_see_internal_actions_as_before(world):
 
 
 def test_an_audience_a_model_says_nothing_about_is_refused_loudly(world):
+    # Tasks say nothing about the stakeholders of the portal (actions do).
     stakeholder = AccessContext(Audience.STAKEHOLDER, municipality=world.a)
     with _enter(stakeholder), pytest.raises(AccessRefused, match="stakeholder"):
-        list(Action.objects.all())
+        list(Task.objects.all())
 
 
 def test_the_public_without_a_municipality_reads_no_tenant_rows(world):

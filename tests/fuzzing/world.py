@@ -14,6 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from daadkracht.access.context import tenant_scope
 from daadkracht.accounts.tokens import invitation_token
+from daadkracht.bodies.models import BodyMembership
 from daadkracht.diagnosis.models import Respondent
 from daadkracht.diagnosis.tokens import respondent_token
 from daadkracht.events.models import Registration
@@ -24,10 +25,12 @@ from daadkracht.plans.models import Action, ActionStatus, StatusCategory, Tag, T
 from daadkracht.plans.services.actions import action_delete
 from daadkracht.plans.services.plan import theme_delete
 from daadkracht.plans.services.updates import timeline_update_post
+from daadkracht.portal.models import PortalAccess
+from daadkracht.portal.tokens import portal_invitation_token
 from daadkracht.prioritisation.models import Criterion, ScoringRound
 from daadkracht.prioritisation.services.criteria import criterion_create
 from daadkracht.prioritisation.services.scores import action_scores_save
-from daadkracht.stakeholders.models import Consent
+from daadkracht.stakeholders.models import Consent, Contact
 from daadkracht.stakeholders.tokens import consent_withdraw_token
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.services import department_delete
@@ -62,6 +65,11 @@ VISITORS = {
     "respondent:answer": "anonymous",
     "evaluation:answer": "anonymous",
     "network_link:withdraw": "anonymous",
+    "portal:home": "stakeholder",
+    "portal:meeting": "stakeholder",
+    "portal:meeting_agenda": "stakeholder",
+    "portal:action": "stakeholder",
+    "portal_invitation:accept": "anonymous",
 }
 
 
@@ -163,6 +171,17 @@ def _ids(world: Any) -> list[str]:
     return sorted(str(pk) for pk in ids)
 
 
+def _open_portal_invitation(world: Any) -> str:
+    jan = world.stakeholder()
+    with tenant_scope(world.a):
+        contact = Contact.objects.create(
+            full_name="Els De Smet", organisation=jan.organisation, email="els@fluvius.test"
+        )
+        BodyMembership.objects.create(body=jan.body, contact=contact, starts_on="2025-03-01")
+        access = PortalAccess.objects.create(contact=contact, email=contact.email)
+        return portal_invitation_token(access)
+
+
 def furnish(world: Any) -> FuzzWorld:
     _more_rows(world)
     _history_and_trash(world)
@@ -226,8 +245,11 @@ def furnish(world: Any) -> FuzzWorld:
     registration = _registration(world)
     with tenant_scope(world.a):
         cancel = cancel_token(Registration.objects.get(pk=registration["registration"]))
+    # A portal visitor, and an open invitation to the portal for a second member of the body.
+    portal_invitation = _open_portal_invitation(world)
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
+        "portal_invitation:accept": lambda w: {"token": portal_invitation},
         "event_public:cancel": lambda w: {"token": cancel},
         "plans:task_edit": _task,
         "plans:task_delete": _task,
@@ -256,5 +278,6 @@ def furnish(world: Any) -> FuzzWorld:
         "resetter": resetter,
         "coach": world.client_for("coach"),
         "anonymous_registrant": Client(),
+        "stakeholder": world.client_for("stakeholder"),
     }
     return FuzzWorld(world, clients, kwargs, _ids(world), export_csv)

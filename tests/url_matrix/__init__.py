@@ -18,6 +18,7 @@ from tests.url_matrix import (
     networkmap,
     partners,
     plan_settings,
+    portal,
     prioritisation,
     spreadsheets,
     stakeholders,
@@ -43,6 +44,7 @@ AREAS = [
     events,
     engagement,
     messaging,
+    portal,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

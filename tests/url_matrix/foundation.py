@@ -22,7 +22,8 @@ def _membership(world):
 
 
 EXPECTED = {
-    "home": row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
+    # The stakeholder lands on their portal.
+    "home": row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK, REDIRECT),
     "set_language": everyone(NOT_ALLOWED),
     # Whoever is logged in: a coach's overview; anyone else finds it empty.
     "coach_overview": logged_in(OK),

@@ -8,13 +8,19 @@ VISITORS = [
     "coach",
     "other_municipality",
     "no_membership",
+    # A member of municipality A's policy group with a portal account (no membership): outside
+    # the portal, the same doors as a user without membership, unless a row says otherwise.
+    "stakeholder",
 ]
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, GONE = 200, 302, 403, 404, 405, 410
 
 
-def row(anonymous, coordinator, editor, viewer, coach, other, nobody) -> dict[str, int]:
+def row(
+    anonymous, coordinator, editor, viewer, coach, other, nobody, stakeholder=None
+) -> dict[str, int]:
     statuses = [anonymous, coordinator, editor, viewer, coach, other, nobody]
+    statuses.append(nobody if stakeholder is None else stakeholder)
     return dict(zip(VISITORS, statuses, strict=True))
 
 

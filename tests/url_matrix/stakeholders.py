@@ -37,7 +37,7 @@ def _organisation(world) -> dict:
 
 def _contact(world) -> dict:
     """A contact person of that organisation, with a consent for the newsletter."""
-    contact = Contact.unscoped.filter(municipality=world.a).first()
+    contact = Contact.unscoped.filter(municipality=world.a, full_name="Els Vandamme").first()
     if contact is None:
         organisation_id = _organisation(world)["pk"]
         with tenant_scope(world.a):

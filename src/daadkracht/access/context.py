@@ -7,10 +7,10 @@ decorator and management commands. Everything that reads or writes tenant data a
 without a context, tenant data cannot be touched at all.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,24 @@ class LinkGrant:
 
 
 @dataclass(frozen=True)
+class PortalGrant:
+    """What a stakeholder may read in the limited portal, decided once when a page opens.
+
+    `readable` maps a model label to the ids of its rows that are theirs to see: the bodies
+    they (or their organisation) sit in now, those bodies' meetings, the actions their
+    organisation partners in, and their own memberships, partnerships, organisation and
+    contact row. A model declares with `access.reach.portal(...)` which of these it goes by.
+    """
+
+    contact_id: int
+    organisation_id: int | None
+    readable: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+    def ids(self, model_label: str) -> frozenset[int]:
+        return self.readable.get(model_label, frozenset())
+
+
+@dataclass(frozen=True)
 class AccessContext:
     audience: Audience
     municipality: "Municipality | None" = None
@@ -58,6 +76,8 @@ class AccessContext:
     # A coach's overview: the member audience in each of these municipalities at once, read
     # only (with no active municipality, every write is refused). None outside such a page.
     followed: frozenset[int] | None = None
+    # In the stakeholder portal: the rows of this municipality that are the stakeholder's.
+    portal: PortalGrant | None = None
 
     @property
     def spans_municipalities(self) -> bool:
@@ -168,6 +188,14 @@ def link_scope(
             membership=membership,
             grant=grant,
         )
+    )
+
+
+def stakeholder_scope(municipality: "Municipality", grant: PortalGrant, *, actor: Any) -> Any:
+    """An external partner in the limited portal: only the rows `grant` lists, of the models
+    that declare a portal reach; every other model is refused."""
+    return _enter(
+        AccessContext(Audience.STAKEHOLDER, municipality=municipality, actor=actor, portal=grant)
     )
 
 

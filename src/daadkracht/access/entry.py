@@ -1,5 +1,6 @@
-"""Entry points for visitors without a membership (public pages and pages opened by a key), for
-the platform administration, and for a coach's overview across the municipalities they follow.
+"""Entry points for visitors without a membership (public pages, pages opened by a key and the
+stakeholders' limited portal), for the platform administration, and for a coach's overview
+across the municipalities they follow.
 
 Each decorator throttles the address, activates the access context of its audience for the
 whole view and marks the view with that audience, so that the authorisation test knows every
@@ -11,6 +12,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -216,3 +218,31 @@ def code_view(
         return _mark(wrapped, Audience.SIGNED_LINK)
 
     return decorator
+
+
+def stakeholder_view(view: ViewFunc) -> ViewFunc:
+    """A page of the limited portal for an external partner of the municipality in the URL.
+
+    The logged-in user needs a portal access there that is accepted and not revoked; the view
+    gets it and runs in the stakeholder audience, whose grant (computed here, once) lists the
+    rows they may read. A member of the municipality without portal access gets a 403; anyone
+    else a 404, as for a municipality they have nothing to do with.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from daadkracht.portal.access import portal_access_in, portal_grant
+        from daadkracht.tenancy.access import membership_in
+
+        slug = str(kwargs.pop("municipality", ""))
+        found = portal_access_in(request.user, slug)
+        if found is None:
+            if membership_in(request.user, slug) is not None:
+                raise PermissionDenied
+            raise Http404
+        grant = portal_grant(found)
+        with access.stakeholder_scope(found.municipality, grant, actor=request.user):
+            return view(request, found, *args, **kwargs)
+
+    wrapped.access_audience = Audience.STAKEHOLDER  # type: ignore[attr-defined]
+    return wrapped

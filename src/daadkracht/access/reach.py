@@ -30,6 +30,10 @@ class Reach:
     where: Mapping[str, Any] = field(default_factory=dict)
     or_own: bool = False
     granted_only: bool = False  # only the one object a signed link or code opens
+    # In the stakeholder portal: only rows whose column `portal_column` holds an id the
+    # stakeholder's grant lists for the model `portal_model` (see `portal`).
+    portal_column: str = ""
+    portal_model: str = ""
 
 
 OWN = Reach(Span.OWN)
@@ -48,6 +52,14 @@ def shared_where(**where: Any) -> Reach:
 
 
 GRANTED = Reach(Span.OWN, granted_only=True)
+
+
+def portal(model_label: str, column: str = "id") -> Reach:
+    """For the stakeholder audience: the rows of the active municipality whose `column` is one
+    of the ids the stakeholder's portal grant lists for `model_label`, e.g. an action's timeline
+    entries by `portal("plans.Action", "action_id")`."""
+    return Reach(Span.OWN, portal_column=column, portal_model=model_label)
+
 
 ReadAccess = Mapping[Audience, Reach]
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import declare, portal
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.tenancy.scoping import TenantModel
@@ -48,6 +49,9 @@ class GovernanceBody(TenantModel, VersionedModel, TimeStampedModel):
     )
     meets = models.CharField(_("how often it meets"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+
+    # In the stakeholder portal: the bodies the stakeholder (or their organisation) sits in now.
+    read_access = declare(stakeholder=portal("bodies.GovernanceBody"))
 
     class Meta(TenantModel.Meta):
         ordering = ["name", "id"]
@@ -116,6 +120,8 @@ class BodyMembership(TenantModel, TimeStampedModel):
     )
 
     belongs_to = "body"
+    # In the stakeholder portal: their own seats only, not who else sits in the body.
+    read_access = declare(stakeholder=portal("bodies.BodyMembership"))
 
     class Meta(TenantModel.Meta):
         ordering = ["starts_on", "id"]
@@ -154,6 +160,7 @@ class BodyMeeting(TenantModel):
     )
 
     belongs_to = "body"
+    read_access = declare(stakeholder=portal("bodies.GovernanceBody", "body_id"))
 
     class Meta(TenantModel.Meta):
         verbose_name = _("meeting of a body")

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "daadkracht.engagement",
     "daadkracht.messaging",
     "daadkracht.networkmap",
+    "daadkracht.portal",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

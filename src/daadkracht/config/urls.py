@@ -31,8 +31,12 @@ urlpatterns = [
     path("open-netwerk/", include("daadkracht.network.urls.public")),
     # Public: anyone registers for a network event, and cancels with the link in the mail.
     path("evenement/", include("daadkracht.events.urls.public")),
+    # Public: a member of a body accepts the invitation to the stakeholder portal.
+    path("portaal-uitnodiging/", include("daadkracht.portal.urls.invitation")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
+    # The stakeholder portal: its own entry point, for portal accounts (no membership).
+    path("<slug:municipality>/portaal/", include("daadkracht.portal.urls")),
     path("<slug:municipality>/", include("daadkracht.tenancy.urls")),
     path("<slug:municipality>/geschiedenis/", include("daadkracht.history.urls")),
     path("<slug:municipality>/plan/", include("daadkracht.plans.urls")),
@@ -49,6 +53,8 @@ urlpatterns = [
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
     path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
     path("<slug:municipality>/betrokkenheid/", include("daadkracht.engagement.urls")),
+    path("<slug:municipality>/portaal-toegang/", include("daadkracht.portal.urls.access")),
+    path("<slug:municipality>/voorstellen/", include("daadkracht.portal.urls.proposals")),
     path(
         "<slug:municipality>/plan/acties/<int:pk>/partners/",
         include("daadkracht.partners.urls"),

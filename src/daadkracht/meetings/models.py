@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.access.reach import GRANTED, OWN, declare
+from daadkracht.access.reach import GRANTED, OWN, declare, portal
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.meetings.catalogue import MethodText, method_text
@@ -84,8 +84,9 @@ class Meeting(TenantModel, VersionedModel, TimeStampedModel):
         verbose_name=_("climate team"),
     )
 
-    # An evaluation link shows its meeting's title and date, nothing else of the municipality.
-    read_access = declare(signed_link=OWN)
+    # An evaluation link shows its meeting's title and date, nothing else of the municipality;
+    # the stakeholder portal shows the meetings of the bodies the stakeholder sits in.
+    read_access = declare(signed_link=OWN, stakeholder=portal("meetings.Meeting"))
 
     class Meta(TenantModel.Meta):
         ordering = ["-starts_at"]

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from daadkracht.access.reach import declare, portal
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.plans.models import Action
 from daadkracht.stakeholders.models import Organisation
@@ -29,6 +30,8 @@ class ActionPartner(TenantModel, TimeStampedModel):
     note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     belongs_to = "action"
+    # In the stakeholder portal: their organisation's own partnerships.
+    read_access = declare(stakeholder=portal("partners.ActionPartner"))
 
     class Meta(TenantModel.Meta):
         ordering = ["action", "id"]

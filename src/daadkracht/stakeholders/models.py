@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.access.reach import GRANTED, OWN, declare
+from daadkracht.access.reach import GRANTED, OWN, declare, portal
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.models import TimeStampedModel
 from daadkracht.tenancy.roles import Permission
@@ -81,6 +81,9 @@ class Organisation(TenantModel, VersionedModel, TimeStampedModel):
         verbose_name=_("themes of interest"),
     )
     notes = models.TextField(_("notes"), blank=True)
+
+    # In the stakeholder portal: their own organisation's name.
+    read_access = declare(stakeholder=portal("stakeholders.Organisation"))
 
     class Meta(TenantModel.Meta):
         ordering = ["name", "id"]

@@ -39,6 +39,9 @@ class TenantMiddleware:
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
     ) -> Any:
+        if getattr(view_func, "access_audience", None) == access.Audience.STAKEHOLDER:
+            # The stakeholders' portal: its own entry point reads the municipality.
+            return None
         slug = view_kwargs.pop(URL_KWARG, None)
         if slug is None:
             return None

@@ -73,6 +73,7 @@ class ReadableRows(Lookup):
         self.model = model
         self.where_fields = sorted(
             {name for reach in model.read_access.values() for name in reach.where}
+            | {r.portal_column for r in model.read_access.values() if r.portal_column}
         )
         columns = [F("municipality_id"), F("pk"), *(F(name) for name in self.where_fields)]
         super().__init__(ExpressionList(*columns), None)
@@ -118,6 +119,12 @@ class ReadableRows(Lookup):
             if grant is None or grant.model_label != self.model._meta.label:
                 return "1 = 0", []
             parts.append(equals("pk", grant.object_id))
+        if reach.portal_model:
+            portal = context.portal
+            if portal is None:
+                return "1 = 0", []
+            ids = sorted(portal.ids(reach.portal_model))
+            parts.append(within(reach.portal_column, ids))
         for name, value in reach.where.items():
             field = self.model._meta.get_field(name)
             assert isinstance(field, models.Field)

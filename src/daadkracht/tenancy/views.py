@@ -51,7 +51,13 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("coach_overview")
     if len(memberships) == 1 and not is_platform:
         return redirect("tenancy:home", municipality=memberships[0].municipality.slug)
-    context: dict[str, Any] = {"memberships": memberships}
+    # A member of a body with a portal account (and no membership) lands on the portal.
+    from daadkracht.portal.access import portal_accesses_of
+
+    portals = portal_accesses_of(request.user) if not memberships and not is_platform else []
+    if len(portals) == 1:
+        return redirect("portal:home", municipality=portals[0].municipality.slug)
+    context: dict[str, Any] = {"memberships": memberships, "portals": portals}
     if is_platform:
         # The municipalities themselves are platform data, readable without a scope.
         context["municipalities"] = Municipality.objects.order_by("name")

@@ -13,7 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from daadkracht.access.reach import OWN, declare, own_where
+from daadkracht.access.reach import OWN, declare, own_where, portal
 from daadkracht.common.concurrency import VersionedModel
 from daadkracht.common.dates import validate_plausible_date
 from daadkracht.common.models import TimeStampedModel
@@ -216,7 +216,11 @@ class Action(SoftDeletableTenantModel, VersionedModel, TimeStampedModel):
     }
 
     # The public sees the actions marked public; workshop participants score actions.
-    read_access = declare(public=own_where(visibility=Visibility.PUBLIC), signed_link=OWN)
+    read_access = declare(
+        public=own_where(visibility=Visibility.PUBLIC),
+        signed_link=OWN,
+        stakeholder=portal("plans.Action"),
+    )
 
     class Meta(SoftDeletableTenantModel.Meta):
         ordering = ["identifier"]
@@ -368,6 +372,9 @@ class StatusUpdate(TenantModel, TimeStampedModel):
     """A dated entry in an action's timeline; may move its status, progress or deadline."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+
+    # In the stakeholder portal: the timeline of the actions their organisation partners in.
+    read_access = declare(stakeholder=portal("plans.Action", "action_id"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

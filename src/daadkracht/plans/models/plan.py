@@ -143,7 +143,7 @@ class ActionStatus(TenantModel, TimeStampedModel):
     position = models.PositiveIntegerField(_("position"), default=0)
 
     # Status names are shown beside public actions.
-    read_access = declare(public=OWN, signed_link=OWN)
+    read_access = declare(public=OWN, signed_link=OWN, stakeholder=OWN)
 
     class Meta(TenantModel.Meta):
         ordering = ["position", "id"]

@@ -105,6 +105,10 @@ def contact_erase(*, actor: Any, contact: Contact) -> Contact:
             until=timezone.localdate(now)
         )
         history_scrub(contact, secrets)
+        # Their portal access ends and its traces are blanked with the rest.
+        from daadkracht.portal.services.access import portal_erase
+
+        portal_erase(contact)
         audit_record(
             actor=actor,
             instance=contact,

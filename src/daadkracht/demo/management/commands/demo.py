@@ -19,6 +19,7 @@ from daadkracht.demo.engagement import build_engagement
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.messages import build_messages
+from daadkracht.demo.portal import PORTAL_PERSON, build_portal
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.stakeholders import build_network
 from daadkracht.demo.trajectory import build_trajectory
@@ -40,6 +41,9 @@ People = list[tuple[str, str, Role, str | None]]
 DEMO_URL = "http://127.0.0.1:8000"  # where bin/demo serves the demo
 
 # Damme's themes borrow the routine texts of the Bruges Bridge on the same subject.
+# The policy group's Fluvius delegate, whose contact address this is, logs in to the portal.
+PORTAL_LOGIN = "els.vandamme@example.org"
+
 SMALL_TEXTS = {"D1": "B1", "D2": "B3", "D3": "B6"}
 
 
@@ -89,6 +93,7 @@ class Command(BaseCommand):
             build_open_network(built[0])
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
             build_messages(built[0], sender=User.objects.get(email="coordinator@brugge.demo"))
+            build_portal(built[0], self._user(PORTAL_LOGIN, PORTAL_PERSON))
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
@@ -225,6 +230,7 @@ class Command(BaseCommand):
             if "ecolife" not in e
         ]
         rows.append(("coach@ecolife.demo", "Coach · both demo municipalities"))
+        rows.append((PORTAL_LOGIN, "Portal · Fluvius in the policy group · Stad Brugge (demo)"))
         for email, what in rows:
             self.stdout.write(f"  {email:<28} {what}")
         self.stdout.write(f"  password for all: {DEFAULT_PASSWORD}")
