@@ -8,7 +8,8 @@ network, to compare with on the same machine at the same moment), adds the netwo
 themes, people with a lawful basis, half of them with a consent for the newsletter) and its
 links with `daadkracht.testing.network_map.bulk_links` (a dozen bodies with their members,
 engagement and partners on actions), then requests the organisation and contact lists (first
-page, filtered, sorted, a later page), an organisation's page, a person's page, the network map
+page, filtered, sorted, a later page), an organisation's page, a person's page, the engagement list
+and the coverage of the themes, the network map
 (its layout cached after the warm-ups, as for a second visitor; the uncached layout is timed on
 its own beside) and the CSV and Excel exports as the coordinator, with
 Django's test client: 3 warm-ups, then 30 timed requests each. Prints a table and writes
@@ -115,6 +116,19 @@ def pages(ids: dict[str, Any]) -> list[Page]:
             query=lambda c: f"?purpose=newsletter&theme={ids['theme']}&page=20",
         ),
         Page("contact page", "stakeholders:contact", kwargs=lambda c: {"pk": ids["contact"]}),
+        Page("engagement, first page", "engagement:list"),
+        Page(
+            "engagement, a theme, below the intended level",
+            "engagement:list",
+            query=lambda c: f"?theme={ids['theme']}&behind=1&sort=-intended",
+        ),
+        Page("coverage of the themes", "engagement:coverage"),
+        Page(
+            "engagement export CSV",
+            "engagement:list",
+            query=lambda c: "?export=csv",
+            target_ms=None,
+        ),
         Page("network map", "networkmap:map"),
         Page(
             "network map, a theme's neighbourhood",

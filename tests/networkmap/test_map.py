@@ -67,7 +67,7 @@ def test_the_map_draws_organisations_bodies_and_themes_with_their_links(world, a
     # A body without members is still part of the structure; the ended membership is no edge.
     assert any(title.startswith("Oude stuurgroep (") for title in titles)
     assert "Fluvius in Beleidsgroep klimaat: voorzitter" in html
-    assert "betrokken: samenwerken (beoogd: laten beslissen)" in html
+    assert "betrokken: samen uitvoeren (beoogd: zelf laten beslissen)" in html
 
 
 @pytest.mark.parametrize("who", ["coordinator", "viewer", "coach"])
@@ -185,7 +185,10 @@ def test_the_table_sorts_and_exports(world, alliance):
     assert (
         "Klimaatwerkbank fossielvrij verwarmen (secretaris)" in by_name["Welzijnsschakels Brugge"]
     )
-    assert by_name["IVBO"][4] == "B1.A Woningen renoveren: samenwerken (beoogd: laten beslissen)"
+    assert (
+        by_name["IVBO"][4]
+        == "B1.A Woningen renoveren: samen uitvoeren (beoogd: zelf laten beslissen)"
+    )
     assert "Els Vandamme" not in text
     response = world.client_for("coach").get(map_url(world, "?export=xlsx&kind=grid_operator"))
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
