@@ -338,3 +338,32 @@ def test_the_preview_of_500_rows_with_partners_takes_a_bounded_number_of_queries
         assert Action.objects.count() == 500
         assert ActionPartner.objects.count() == 1500
     assert len(writes) < 120
+
+
+def test_brackets_that_belong_to_a_known_name_are_no_role(world, alliance):
+    with tenant_scope(world.a):
+        Organisation.objects.create(
+            name="Vlaams Energie- en Klimaatagentschap (VEKA)", kind=OrganisationKind.OTHER
+        )
+    rows = [
+        HEADER,
+        ["B3.01", "Fietsstraten in het centrum", "Vlaams Energie- en Klimaatagentschap (VEKA)"],
+    ]
+    coordinator = world.client_for("coordinator")
+    response = send(coordinator, csv_bytes(rows))
+    assert response.context["preview"].errors == []
+    confirm(coordinator, response)
+    assert partners_of(world, "B3.01") == {
+        ("Vlaams Energie- en Klimaatagentschap (VEKA)", PartnerRole.SUPPORTER)
+    }
+
+
+def test_back_from_the_preview_the_choices_are_kept(world, alliance):
+    rows = [HEADER, ["B3.01", "Fietsstraten in het centrum", "Natuurpunt; VIVES"]]
+    coordinator = world.client_for("coordinator")
+    send(coordinator, csv_bytes(rows))
+    preview_page = answer(coordinator, {"Natuurpunt": "create=school", "VIVES": "leave"})
+    assert "Deze keuzes wijzigen" in preview_page.content.decode()
+    form = coordinator.get(MISSING_URL).context["form"]
+    chosen = {q.name: (form[c].value(), form[d].value()) for q, c, d in form.questions}
+    assert chosen == {"Natuurpunt": ("create", "school"), "VIVES": ("leave", None)}

@@ -186,6 +186,8 @@ def partners_check(
         for part in split_list(text):
             name, role = part, str(DEFAULT_ROLE)
             match = WITH_ROLE.match(part)
+            if match and plain(match["role"]) not in roles and name_key(part) in by_key:
+                match = None  # brackets that belong to the name: "Agentschap (VEKA)"
             if match:
                 name = match["name"].strip(" ,")
                 found = roles.get(plain(match["role"]))

@@ -151,6 +151,7 @@ class MissingValuesForm(forms.Form):
         missing: list[Missing],
         lookups: Lookups,
         questions: list[ExtraQuestion] | None = None,
+        resolutions: dict[str, list[str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -168,8 +169,17 @@ class MissingValuesForm(forms.Form):
                     % {"name": question.name}
                 },
             )
-            if question.initial:
-                self.initial.setdefault(choice_name, question.initial)
+            # What the user chose before (back from the preview), else the suggestion.
+            earlier = str((resolutions or {}).get(question.key, [""])[0])
+            chosen, _sep, detail = earlier.partition(":")
+            if question.detail_for and chosen == question.detail_for:
+                self.initial.setdefault(detail_name, detail)
+            elif any(earlier == value for value, _label in question.choices):
+                chosen = earlier
+            else:
+                chosen = question.initial
+            if chosen:
+                self.initial.setdefault(choice_name, chosen)
             if question.detail_for:
                 self.fields[detail_name] = forms.ChoiceField(
                     label=question.detail_label, choices=question.detail_choices, required=False

@@ -141,6 +141,11 @@ class ImportPreview:
         return [note for outcome in self.extras.values() for note in outcome.notes]
 
     @property
+    def extra_questions(self) -> int:
+        """How many choices the user made for the columns other apps read."""
+        return sum(len(outcome.questions) for outcome in self.extras.values())
+
+    @property
     def has_kind_column(self) -> bool:
         return any(column.key == "com_kind" for column in self.columns)
 

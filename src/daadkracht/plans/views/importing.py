@@ -271,7 +271,11 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
     missing = missing_values(table, lookups)
     questions = extra_questions(table, pending.resolutions, open_only=False)
     form = MissingValuesForm(
-        request.POST or None, missing=missing, lookups=lookups, questions=questions
+        request.POST or None,
+        missing=missing,
+        lookups=lookups,
+        questions=questions,
+        resolutions=pending.resolutions,
     )
     if request.method == "POST" and form.is_valid():
         pending.resolutions = form.resolutions()
