@@ -367,3 +367,19 @@ def test_back_from_the_preview_the_choices_are_kept(world, alliance):
     form = coordinator.get(MISSING_URL).context["form"]
     chosen = {q.name: (form[c].value(), form[d].value()) for q, c, d in form.questions}
     assert chosen == {"Natuurpunt": ("create", "school"), "VIVES": ("leave", None)}
+
+
+def test_a_change_of_partners_only_leaves_the_action_and_its_history_alone(world, alliance):
+    version = world.action_a.version
+    rows = [HEADER, ["B3.01", "Fietsstraten in het centrum", "IVBO (uitvoerder)"]]
+    coordinator = world.client_for("coordinator")
+    response = send(coordinator, csv_bytes(rows))
+    assert response.context["preview"].counts["updated"] == 1
+    confirm(coordinator, response)
+    assert partners_of(world, "B3.01") == {("IVBO", PartnerRole.EXECUTOR)}
+    with tenant_scope(world.a):
+        assert Action.objects.get(pk=world.action_a.pk).version == version
+        assert not AuditEntry.objects.filter(
+            content_type__model="action", object_id=str(world.action_a.pk)
+        ).exists()
+        assert AuditEntry.objects.filter(content_type__model="actionpartner").count() == 1

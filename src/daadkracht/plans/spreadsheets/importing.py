@@ -547,7 +547,13 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
     Action.objects.bulk_create(created, batch_size=BATCH_SIZE)
     for row, action in zip(new_rows, created, strict=True):
         row.created = action
-    updated_rows = preview.of_kind(RowKind.UPDATED)
+    # Rows whose only changes are in columns other apps write (partners) leave the action row,
+    # its version and its history alone: those apps record their own changes.
+    updated_rows = [
+        row
+        for row in preview.of_kind(RowKind.UPDATED)
+        if any(change.column.key not in IMPORT_EXTRAS for change in row.changes)
+    ]
     befores = {}
     courses = []
     changed_fields = {"version", "updated_at"}
