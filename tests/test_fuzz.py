@@ -301,8 +301,9 @@ POST_WITHOUT_FORM = {
     "tenancy:checklist": "its button shows while set-up steps remain; any value but 'show' hides",
     "plans:actions_import_columns": "shown for a file waiting to be imported; hostile choices are"
     " posted in tests/plans/test_import_mapping.py",
-    "plans:actions_import_missing": "shown for a file naming unknown themes or departments; hostile"
-    " choices are posted in tests/plans/test_import_mapping.py",
+    "plans:actions_import_missing": "shown for a file naming unknown themes, departments or"
+    " partners; hostile choices are posted in tests/plans/test_import_mapping.py and, for"
+    " partners, tests/partners/test_import.py",
     "trajectory:start": "shown before the trajectory starts (the world's has started); hostile"
     " start dates are posted in tests/trajectory/test_views.py",
     "trajectory:plan_start": "shown before the plan of approach is drawn up (the world's is); it"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
 from daadkracht.common.sheets import MAX_FILE_SIZE
+from daadkracht.plans.spreadsheets.extras import ExtraQuestion
 from daadkracht.plans.spreadsheets.kinds import KIND_CHOICE_LABELS, KindChoice
 from daadkracht.plans.spreadsheets.mapping import HeaderRow, importable_columns
 from daadkracht.plans.spreadsheets.missing import CREATE, EMPTY, EXTERNAL, USE, Kind, Missing
@@ -144,9 +145,48 @@ def _names(row: HeaderRow) -> str:
 class MissingValuesForm(forms.Form):
     """For every theme, department or status the file names and the plan lacks: what to do."""
 
-    def __init__(self, *args: Any, missing: list[Missing], lookups: Lookups, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        missing: list[Missing],
+        lookups: Lookups,
+        questions: list[ExtraQuestion] | None = None,
+        resolutions: dict[str, list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.items: list[tuple[Missing, str, str]] = []
+        # Questions of columns other apps read (partners…): a choice, and a detail for one.
+        self.questions: list[tuple[ExtraQuestion, str, str]] = []
+        for index, question in enumerate(questions or []):
+            choice_name, detail_name = f"extra_{index}", f"extra_{index}_detail"
+            self.fields[choice_name] = forms.ChoiceField(
+                label=question.name,
+                choices=question.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose what the import does with “%(name)s”.")
+                    % {"name": question.name}
+                },
+            )
+            # What the user chose before (back from the preview), else the suggestion.
+            earlier = str((resolutions or {}).get(question.key, [""])[0])
+            chosen, _sep, detail = earlier.partition(":")
+            if question.detail_for and chosen == question.detail_for:
+                self.initial.setdefault(detail_name, detail)
+            elif any(earlier == value for value, _label in question.choices):
+                chosen = earlier
+            else:
+                chosen = question.initial
+            if chosen:
+                self.initial.setdefault(choice_name, chosen)
+            if question.detail_for:
+                self.fields[detail_name] = forms.ChoiceField(
+                    label=question.detail_label, choices=question.detail_choices, required=False
+                )
+                if question.detail_initial:
+                    self.initial.setdefault(detail_name, question.detail_initial)
+            self.questions.append((question, choice_name, detail_name))
         for index, item in enumerate(missing):
             choice_name, use_name = f"choice_{index}", f"use_{index}"
             existing = _existing(item.kind, lookups)
@@ -181,6 +221,18 @@ class MissingValuesForm(forms.Form):
                     Kind.STATUS: _("Choose the plan's status to use for “%(name)s”."),
                 }[item.kind]
                 self.add_error(use_name, message % {"name": item.name})
+        for question, choice_name, detail_name in self.questions:
+            chosen = cleaned.get(choice_name)
+            if (
+                question.detail_for
+                and chosen == question.detail_for
+                and not cleaned.get(detail_name)
+            ):
+                self.add_error(
+                    detail_name,
+                    _("%(detail)s: choose one for “%(name)s”.")
+                    % {"detail": question.detail_label, "name": question.name},
+                )
         return cleaned
 
     def resolutions(self) -> dict[str, list[str]]:
@@ -190,4 +242,9 @@ class MissingValuesForm(forms.Form):
             if choice == "use":
                 choice = f"{USE}{self.cleaned_data[use_name]}"
             result[item.key] = [choice, item.name]
+        for question, choice_name, detail_name in self.questions:
+            choice = self.cleaned_data[choice_name]
+            if question.detail_for and choice == question.detail_for:
+                choice = f"{choice}:{self.cleaned_data[detail_name]}"
+            result[question.key] = [choice, question.name]
         return result

@@ -55,6 +55,7 @@ from daadkracht.plans.spreadsheets.cells import (
 from daadkracht.plans.spreadsheets.columns import COLUMNS_BY_KEY, RELATION_KEYS, Column
 from daadkracht.plans.spreadsheets.columns.values import NOTE_LENGTH
 from daadkracht.plans.spreadsheets.errors import ErrorGroup, ErrorGroups
+from daadkracht.plans.spreadsheets.extras import IMPORT_EXTRAS, ExtraOutcome, extra_outcomes
 from daadkracht.plans.spreadsheets.kinds import KindChoice, kind_for_new_action, theme_kinds
 from daadkracht.plans.spreadsheets.missing import Kind, apply_resolutions, cell_names
 from daadkracht.plans.spreadsheets.reading import Table
@@ -132,6 +133,17 @@ class ImportPreview:
     error_groups: list[ErrorGroup] = field(default_factory=list)
     # Mitigation or adaptation of the new rows that do not say it (see `kinds`).
     kind_choice: KindChoice = KindChoice.THEME
+    # Columns other apps read and write (see `extras`), checked, by column key.
+    extras: dict[str, ExtraOutcome] = field(default_factory=dict)
+
+    @property
+    def extra_notes(self) -> list[str]:
+        return [note for outcome in self.extras.values() for note in outcome.notes]
+
+    @property
+    def extra_questions(self) -> int:
+        """How many choices the user made for the columns other apps read."""
+        return sum(len(outcome.questions) for outcome in self.extras.values())
 
     @property
     def has_kind_column(self) -> bool:
@@ -185,11 +197,12 @@ def check(
     groups = ErrorGroups()
     rows: list[RowPlan] = []
     first_row: dict[str, int] = {}
+    existing: dict[int, int] = {}  # row number → the action it updates
     for number, cells in table.rows:
         values: dict[str, Any] = {}
         row_errors: list[CellError] = []
         for column, raw in zip(table.columns, cells, strict=True):
-            if column is None or not column.importable:
+            if column is None or not column.importable or column.key in IMPORT_EXTRAS:
                 continue
             try:
                 values[column.key] = column.parse(raw, lookups)
@@ -209,6 +222,8 @@ def check(
             new_row = _new_row_defaults(values, lookups, kind, kinds, row_errors)
         if identifier:
             first_row.setdefault(normalise(identifier), number)
+        if matched is not None:
+            existing[number] = matched.action.pk
         if row_errors:
             for problem in row_errors:
                 errors.append(problem.format(number))
@@ -219,6 +234,9 @@ def check(
             plan_row.identifier = matched.action.identifier
             plan_row.changes = _changes(matched, values, present, lookups)
         rows.append(plan_row)
+    extras, wrong = _check_extras(table, resolutions or {}, existing, errors, groups)
+    if extras:
+        rows = _with_extra_changes(rows, extras, wrong)
     new_tags = sorted(
         {
             normalise(name): name
@@ -230,11 +248,56 @@ def check(
     )
     if not errors:
         _assign_identifiers(rows, plan, lookups)
-    preview = ImportPreview(rows, errors, present, new_tags, _fingerprint(rows), kind_choice=kind)
+    preview = ImportPreview(
+        rows, errors, present, new_tags, _fingerprint(rows, extras), kind_choice=kind
+    )
+    preview.extras = extras
     preview.error_groups = groups.groups()
     preview.to_create = list(lookups.to_create)
     preview.seconds = time.perf_counter() - started
     return preview, lookups
+
+
+def _check_extras(
+    table: Table,
+    resolutions: dict[str, list[str]],
+    existing: dict[int, int],
+    errors: list[str],
+    groups: ErrorGroups,
+) -> tuple[dict[str, ExtraOutcome], set[int]]:
+    """The columns other apps read (see `extras`), with their row errors added; a question
+    not yet answered is an error of each of its rows, so that nothing is written without it."""
+    extras = extra_outcomes(table, resolutions, existing)
+    wrong: set[int] = set()
+    for outcome in extras.values():
+        problems = list(outcome.errors)
+        for question in outcome.unresolved():
+            problem = CellError(
+                _("Row %(row)s: choose first what the import does with “%(value)s”."),
+                value=question.name,
+            )
+            problems += [(number, problem) for number in question.rows]
+        for number, problem in sorted(problems, key=lambda item: item[0]):
+            errors.append(problem.format(number))
+            groups.add(number, problem)
+            wrong.add(number)
+    return extras, wrong
+
+
+def _with_extra_changes(
+    rows: list["RowPlan"], extras: dict[str, ExtraOutcome], wrong: set[int]
+) -> list["RowPlan"]:
+    """The valid rows without those an extra column found wrong, each existing one with the
+    changes of the extra columns."""
+    kept = [row for row in rows if row.row not in wrong]
+    for row in kept:
+        if row.record is None:
+            continue
+        for key, outcome in extras.items():
+            if row.row in outcome.changes:
+                old, new = outcome.changes[row.row]
+                row.changes.append(Change(COLUMNS_BY_KEY[key], old, new))
+    return kept
 
 
 def _keep_external_names(
@@ -393,6 +456,8 @@ def _changes(
 ) -> list[Change]:
     changes = []
     for column in present:
+        if column.key not in values:
+            continue  # a column another app reads (see `extras`)
         new = values[column.key]
         if new is KEEP:
             continue
@@ -404,9 +469,11 @@ def _changes(
     return changes
 
 
-def _fingerprint(rows: list[RowPlan]) -> str:
+def _fingerprint(rows: list[RowPlan], extras: dict[str, ExtraOutcome] | None = None) -> str:
     """A digest of exactly what will be written, to notice changes made after the preview."""
     digest = hashlib.sha256()
+    for key, outcome in sorted((extras or {}).items()):
+        digest.update(repr((key, outcome.fingerprint)).encode())
     for row in rows:
         if row.record is None:
             digest.update(repr(("new", row.identifier, sorted(row.values.items()))).encode())
@@ -480,7 +547,13 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
     Action.objects.bulk_create(created, batch_size=BATCH_SIZE)
     for row, action in zip(new_rows, created, strict=True):
         row.created = action
-    updated_rows = preview.of_kind(RowKind.UPDATED)
+    # Rows whose only changes are in columns other apps write (partners) leave the action row,
+    # its version and its history alone: those apps record their own changes.
+    updated_rows = [
+        row
+        for row in preview.of_kind(RowKind.UPDATED)
+        if any(change.column.key not in IMPORT_EXTRAS for change in row.changes)
+    ]
     befores = {}
     courses = []
     changed_fields = {"version", "updated_at"}
@@ -489,7 +562,11 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         action = row.record.action
         befores[action.pk] = (snapshot(action), _related_text(lookups, record=row.record))
         courses.append((action, Course.of(action)))
-        fields = [c.column.key for c in row.changes if c.column.key not in RELATION_KEYS]
+        fields = [
+            c.column.key
+            for c in row.changes
+            if c.column.key not in RELATION_KEYS and c.column.key not in IMPORT_EXTRAS
+        ]
         _set_fields(action, {key: row.values[key] for key in fields}, lookups)
         action.version += 1
         action.updated_at = now
@@ -520,6 +597,9 @@ def _apply(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) 
         if row.record
     ]
     audit_save(drafts=drafts, batch_size=BATCH_SIZE)
+    written = {row.row: row.action for row in preview.rows if row.action is not None}
+    for key, outcome in preview.extras.items():
+        IMPORT_EXTRAS[key].apply(actor, outcome, written)
 
 
 def _create_missing(*, actor: Any, plan: Plan, preview: ImportPreview, lookups: Lookups) -> None:

@@ -215,6 +215,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "einsparung",
     ),
     "tags": ("tags", "trefwoorden", "labels", "keywords", "mots cles", "schlagworter"),
+    "partners": (
+        "partner",
+        "partners",
+        "partner s",
+        "externe partners",
+        "externe partner",
+        "partnerorganisaties",
+        "samenwerkingspartners",
+        "partenaires",
+        "partenaire",
+        "partenaires externes",
+        "external partners",
+        "partner organisations",
+    ),
 }
 
 _UNITS = re.compile(r"\((?:[^()]*)\)|\[[^\[\]]*\]|€|%|eur\b|t/jaar|t/yr|t/a\b")

@@ -29,6 +29,7 @@ from daadkracht.plans.models import Plan
 from daadkracht.plans.policies import can_manage_plan
 from daadkracht.plans.selectors.plan import current_plan
 from daadkracht.plans.spreadsheets import importing
+from daadkracht.plans.spreadsheets.extras import extra_questions
 from daadkracht.plans.spreadsheets.importing import ImportOutdatedError, ImportPreview, RowKind
 from daadkracht.plans.spreadsheets.kinds import KIND_CHOICE_LABELS
 from daadkracht.plans.spreadsheets.mapping import (
@@ -106,7 +107,9 @@ def _preview(request: TenantRequest, plan: Plan, pending: PendingImport) -> Http
     table, problems = table_or_error(pending)
     if table is None:
         return _mapping_page(request, plan, pending, errors=problems)
-    if unresolved(missing_values(table, Lookups(plan)), pending.resolutions):
+    if unresolved(missing_values(table, Lookups(plan)), pending.resolutions) or extra_questions(
+        table, pending.resolutions
+    ):
         save_pending(request, _municipality_id(request), pending)
         return redirect(tenant_url(request, "plans:actions_import_missing"))
     preview, _lookups = importing.check(
@@ -266,7 +269,14 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
         return redirect(tenant_url(request, "plans:actions_import"))
     lookups = Lookups(plan)
     missing = missing_values(table, lookups)
-    form = MissingValuesForm(request.POST or None, missing=missing, lookups=lookups)
+    questions = extra_questions(table, pending.resolutions, open_only=False)
+    form = MissingValuesForm(
+        request.POST or None,
+        missing=missing,
+        lookups=lookups,
+        questions=questions,
+        resolutions=pending.resolutions,
+    )
     if request.method == "POST" and form.is_valid():
         pending.resolutions = form.resolutions()
         return _preview(request, plan, pending)
@@ -279,6 +289,14 @@ def actions_import_missing(request: TenantRequest) -> HttpResponse:
             "items": [
                 {"item": item, "choice": form[choice], "use": form[use]}
                 for item, choice, use in form.items
+            ],
+            "questions": [
+                {
+                    "question": question,
+                    "choice": form[choice],
+                    "detail": form[detail] if question.detail_for else None,
+                }
+                for question, choice, detail in form.questions
             ],
             "filename": pending.filename,
             "mapped": pending.mapped,

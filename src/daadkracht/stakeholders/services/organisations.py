@@ -54,7 +54,10 @@ def organisation_create(
     website: str = "",
     notes: str = "",
     themes: Iterable[Theme] = (),
+    source: ChangeSource = ChangeSource.FORM,
 ) -> Organisation:
+    """A new organisation of the network; `source` says where it was made (a form, an
+    import naming a partner)."""
     enforce(can_manage_stakeholders)
     values = _check({"name": name, "kind": kind, "website": website, "notes": notes})
     chosen = _check_themes(themes)
@@ -66,7 +69,7 @@ def organisation_create(
             actor=actor,
             instance=organisation,
             action=AuditAction.CREATED,
-            source=ChangeSource.FORM,
+            source=source,
             after=snapshot(organisation).merged(_themes_snapshot(organisation)),
         )
     return organisation

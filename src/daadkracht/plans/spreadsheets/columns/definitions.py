@@ -293,10 +293,15 @@ COLUMNS: list[Column] = [
         header="Partners",
         label=gettext_lazy("partners"),
         help=gettext_lazy(
-            "The external partners and their role, filled in by the export; an import leaves"
-            " them alone."
+            "Organisations of the network that work on the action, separated by semicolons,"
+            " each with its role in brackets: lead partner, co-financer, executor or supporter"
+            " (without a role: supporter). A comma belongs to the name. The list replaces the"
+            " action's partners; an empty cell removes them. A name the network does not know"
+            " yet is asked about before anything is imported."
         ),
+        example="Fluvius (trekker); IVBO (co-financier)",
         width=30,
+        importable=True,
     ),
     LastUpdateColumn(
         key="last_update_at",

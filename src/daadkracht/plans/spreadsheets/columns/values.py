@@ -200,7 +200,7 @@ class LastUpdateColumn(Column):
 class ExtraListColumn(Column):
     """Written by the export for information from what another app adds to the record
     (`register_record_extra`): a list of (name, label) pairs as "name (label); …".
-    Ignored by the import."""
+    An import reads it only through the app that registers it (`extras`)."""
 
     importable: bool = False
 
