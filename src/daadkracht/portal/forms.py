@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from daadkracht.accounts.forms import AcceptInvitationForm
+from daadkracht.common.row_fields import RowChoiceField
 from daadkracht.plans.models import Action, ActionStatus
 from daadkracht.portal.models import PROPOSAL_MAX_LENGTH, REASON_MAX_LENGTH
 
@@ -18,7 +19,7 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Plain text; the lead department reads it before it reaches the timeline."),
     )
-    suggested_status = forms.ModelChoiceField(
+    suggested_status = RowChoiceField(
         label=_("Suggested status (optional)"),
         queryset=ActionStatus.objects.none(),
         required=False,
@@ -34,7 +35,7 @@ class ProposalForm(forms.Form):
     def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["suggested_status"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, RowChoiceField)
         field.queryset = ActionStatus.objects.filter(plan_id=action.plan_id).order_by(
             "position", "id"
         )
