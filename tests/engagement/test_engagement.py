@@ -292,6 +292,11 @@ def test_a_contact_is_logged_with_a_follow_up_that_can_be_ticked_off(world, netw
     )
     assert done.status_code == HTTPStatus.FOUND
     assert "evil" not in done["Location"]
+    for sneaky in ("/\\evil.example", "/\t/evil.example", "https://evil.example/"):
+        again = client.post(
+            url(world, "engagement:follow_up", pk=interaction.pk), {"done": "1", "next": sneaky}
+        )
+        assert "evil" not in again["Location"]
     with tenant_scope(world.a):
         assert Interaction.objects.get().follow_up_done_at is not None
     assert (

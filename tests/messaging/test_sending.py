@@ -51,6 +51,11 @@ def test_the_preview_counts_recipients_and_who_is_left_out_and_stores_nothing(wo
     assert "Versturen naar 5 personen" in page
     # What was typed stays in the form.
     assert "De volgende klimaatwerkbank gaat door op 12 maart." in page
+    # The mailing list link carries the audience only: no token, no message text.
+    (link,) = re.findall(r'href="([^"]*adressenlijst[^"]*)"', page)
+    assert "csrfmiddlewaretoken" not in link
+    assert "klimaatwerkbank" not in link
+    assert "audience=body" in link
     with tenant_scope(world.a):
         assert not Message.objects.exists()
     assert mail.outbox == []

@@ -2,6 +2,8 @@
 receives it and who is left out), its page with the progress and the log of what was sent to
 whom, and the mailing list of an audience. The public unsubscribe page opened from a mail."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -34,6 +36,16 @@ from daadkracht.tenancy.decorators import TenantRequest, tenant_view
 PAGE_SIZE = 50
 LOG_PAGE_SIZE = 100
 SECTION = "messages"
+
+
+# What the mailing list of the previewed audience needs, and nothing else of the form.
+AUDIENCE_FIELDS = ("audience", "body", "event", "include_waiting", "theme", "min_level")
+
+
+def _audience_query(request: TenantRequest) -> str:
+    return urlencode(
+        [(name, request.POST[name]) for name in AUDIENCE_FIELDS if request.POST.get(name)]
+    )
 
 
 @tenant_view(can_manage_stakeholders)
@@ -86,7 +98,7 @@ def message_compose(request: TenantRequest) -> HttpResponseBase:
         {
             "form": form,
             "audience": audience,
-            "mailing_list_query": request.POST.urlencode() if audience is not None else "",
+            "mailing_list_query": _audience_query(request) if audience is not None else "",
             "section": SECTION,
         },
     )

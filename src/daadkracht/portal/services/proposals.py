@@ -107,7 +107,9 @@ def proposal_submit(
 def deciders_of(action: Action) -> list[Any]:
     """Who decides on proposals for the action: the lead department's editors, and the
     members who may edit every action (the coordinator)."""
-    memberships = Membership.objects.select_related("user").filter(user__is_active=True)
+    memberships = Membership.objects.select_related("user", "department").filter(
+        user__is_active=True
+    )
     found = []
     for membership in memberships:
         if membership.has(Permission.EDIT_ALL) or (
