@@ -162,7 +162,7 @@ def proposal_attribution(proposal: UpdateProposal, decider: Any) -> str:
 
 def _locked_pending(proposal: UpdateProposal) -> UpdateProposal:
     locked = (
-        UpdateProposal.objects.select_for_update()
+        UpdateProposal.objects.select_for_update(of=("self",))
         .select_related("action", "organisation", "suggested_status")
         .get(pk=proposal.pk)
     )
