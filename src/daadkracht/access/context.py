@@ -28,6 +28,7 @@ class Audience(StrEnum):
     API_TOKEN = "api_token"  # an API client with a token of one municipality
     WORKER = "worker"  # a background task or a command working for one municipality
     PLATFORM = "platform"  # platform administration, across municipalities
+    EDITORIAL = "editorial"  # a platform editor moderating the shared practice database
 
 
 class TenantNotActive(RuntimeError):
@@ -167,6 +168,12 @@ def worker_scope(municipality: "Municipality | None", *, actor: Any = None) -> A
 def platform_scope(*, actor: Any = None) -> Any:
     """Across all municipalities: platform administration, the demo command, factories."""
     return _enter(AccessContext(Audience.PLATFORM, actor=actor))
+
+
+def editorial_scope(*, actor: Any) -> Any:
+    """A platform editor: what was submitted to the shared practice database, of every
+    municipality; every other model is refused, and no municipality's data can be written."""
+    return _enter(AccessContext(Audience.EDITORIAL, actor=actor))
 
 
 def public_scope(municipality: "Municipality | None", *, actor: Any = None) -> Any:

@@ -66,6 +66,26 @@ def platform_view(view: ViewFunc) -> ViewFunc:
     return wrapped
 
 
+def editorial_view(view: ViewFunc) -> ViewFunc:
+    """A page of the practice database's moderation: platform editors only.
+
+    The view runs in the editorial audience, which reads what was submitted to the practice
+    database of every municipality and nothing else. Anyone else who is logged in gets a 404;
+    a visitor who is not logged in is sent to the log-in page first.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_platform_editor):
+            raise Http404
+        with access.editorial_scope(actor=user):
+            return view(request, *args, **kwargs)
+
+    wrapped.access_audience = Audience.EDITORIAL  # type: ignore[attr-defined]
+    return wrapped
+
+
 def following_view(
     view: Callable[..., HttpResponseBase],
 ) -> Callable[..., HttpResponseBase]:

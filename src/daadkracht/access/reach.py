@@ -20,7 +20,8 @@ class Span(Enum):
 
 @dataclass(frozen=True)
 class Reach:
-    """Rows of `span`, further limited to those whose columns hold the values in `where`.
+    """Rows of `span`, further limited to those whose columns hold the values in `where` (a
+    value, or a list of the values allowed).
 
     With `or_own`, the rows of the active municipality are readable as well, whatever `where`
     says: shared data such as practices (published ones for everyone, drafts for their own).

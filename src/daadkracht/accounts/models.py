@@ -49,6 +49,13 @@ class User(AbstractUser):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="nl"
     )
 
+    # Moderates the practice database shared by all municipalities (a platform role).
+    is_platform_editor = models.BooleanField(
+        _("platform editor"),
+        default=False,
+        help_text=_("Moderates the practices municipalities share: publishes or returns them."),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "daadkracht.messaging",
     "daadkracht.networkmap",
     "daadkracht.portal",
+    "daadkracht.practices",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]

@@ -12,6 +12,16 @@ from daadkracht.tenancy.roles import ROLE_PERMISSIONS, Permission, Role
 from daadkracht.tenancy.scoping import SoftDeletableTenantModel, TenantModel
 
 
+class Province(models.TextChoices):
+    ANTWERP = "antwerpen", "Antwerpen"
+    LIMBURG = "limburg", "Limburg"
+    EAST_FLANDERS = "oost-vlaanderen", "Oost-Vlaanderen"
+    FLEMISH_BRABANT = "vlaams-brabant", "Vlaams-Brabant"
+    WEST_FLANDERS = "west-vlaanderen", "West-Vlaanderen"
+    BRUSSELS = "brussel", _("Brussels-Capital Region")
+    WALLONIA = "wallonie", _("Wallonia")
+
+
 class Municipality(TimeStampedModel):
     """The tenant: a municipality or city with its own plan, people and data."""
 
@@ -26,6 +36,9 @@ class Municipality(TimeStampedModel):
         ),
     )
     is_demo = models.BooleanField(_("demo municipality"), default=False)
+    # Shown with the municipality's practices, and what the practice database filters on.
+    province = models.CharField(_("province"), max_length=20, choices=Province.choices, blank=True)
+    population = models.PositiveIntegerField(_("number of inhabitants"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -102,7 +102,7 @@ class ReadableRows(Lookup):
             params.extend([*column_params, value])
             return f"{sql} = %s"
 
-        def within(name: str, values: list[int]) -> str:
+        def within(name: str, values: list[Any]) -> str:
             if not values:
                 return "1 = 0"
             sql, column_params = compiler.compile(columns[name])
@@ -128,7 +128,10 @@ class ReadableRows(Lookup):
         for name, value in reach.where.items():
             field = self.model._meta.get_field(name)
             assert isinstance(field, models.Field)
-            parts.append(equals(name, field.get_db_prep_value(value, connection)))
+            if isinstance(value, list | tuple | frozenset):
+                parts.append(within(name, [field.get_db_prep_value(v, connection) for v in value]))
+            else:
+                parts.append(equals(name, field.get_db_prep_value(value, connection)))
         if not parts:
             return "1 = 1", []
         condition = " AND ".join(parts)
