@@ -33,7 +33,7 @@ ALLOWED_BYPASS = {
 
 SCOPE = re.compile(
     r"\b(tenant_scope|platform_scope|public_scope|link_scope|worker_scope|member_scope|"
-    r"token_scope|following_scope|stakeholder_scope|enter_for_request|_enter)\("
+    r"token_scope|following_scope|stakeholder_scope|provider_scope|enter_for_request|_enter)\("
 )
 ALLOWED_SCOPE = {
     "access/context.py": "defines the scopes",
@@ -48,6 +48,9 @@ ALLOWED_SCOPE = {
     "demo/bodies.py": "the demo's governance bodies are built through that municipality's services",
     "events/services/registrations.py": (
         "a public registration, or a cancellation by link, is recorded in its municipality"
+    ),
+    "offers/services.py": (
+        "a provider's answer is written in the asking municipality's scope, for that step only"
     ),
     "network/services.py": (
         "after the form's guards or a signed link, a sign-up is recorded in its municipality"

@@ -29,6 +29,7 @@ class Audience(StrEnum):
     WORKER = "worker"  # a background task or a command working for one municipality
     PLATFORM = "platform"  # platform administration, across municipalities
     EDITORIAL = "editorial"  # a platform editor moderating the shared practice database
+    PROVIDER = "provider"  # a manager of a support provider: its offers and the requests to it
 
 
 class TenantNotActive(RuntimeError):
@@ -79,6 +80,8 @@ class AccessContext:
     followed: frozenset[int] | None = None
     # In the stakeholder portal: the rows of this municipality that are the stakeholder's.
     portal: PortalGrant | None = None
+    # For a support provider's manager: the providers whose requests they may read.
+    providers: frozenset[int] | None = None
 
     @property
     def spans_municipalities(self) -> bool:
@@ -174,6 +177,12 @@ def editorial_scope(*, actor: Any) -> Any:
     """A platform editor: what was submitted to the shared practice database, of every
     municipality; every other model is refused, and no municipality's data can be written."""
     return _enter(AccessContext(Audience.EDITORIAL, actor=actor))
+
+
+def provider_scope(providers: Iterable[int], *, actor: Any) -> Any:
+    """A support provider's manager: the requests addressed to `providers`, of any
+    municipality; no municipality is active, so no municipality's data can be written."""
+    return _enter(AccessContext(Audience.PROVIDER, actor=actor, providers=frozenset(providers)))
 
 
 def public_scope(municipality: "Municipality | None", *, actor: Any = None) -> Any:

@@ -266,3 +266,25 @@ def stakeholder_view(view: ViewFunc) -> ViewFunc:
 
     wrapped.access_audience = Audience.STAKEHOLDER  # type: ignore[attr-defined]
     return wrapped
+
+
+def provider_view(view: ViewFunc) -> ViewFunc:
+    """A page of a support provider (URL keyword `provider`, its slug), for its managers only.
+
+    The view gets the provider and runs in the provider audience, which reads the requests
+    municipalities addressed to that provider and no other municipality's data. Anyone else
+    who is logged in gets a 404; a visitor who is not logged in is sent to the log-in page.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from daadkracht.offers.access import managed_provider
+
+        provider = managed_provider(request.user, str(kwargs.pop("provider", "")))
+        if provider is None:
+            raise Http404
+        with access.provider_scope([provider.pk], actor=request.user):
+            return view(request, provider, *args, **kwargs)
+
+    wrapped.access_audience = Audience.PROVIDER  # type: ignore[attr-defined]
+    return wrapped

@@ -35,6 +35,9 @@ class Reach:
     # stakeholder's grant lists for the model `portal_model` (see `portal`).
     portal_column: str = ""
     portal_model: str = ""
+    # For a support provider's manager: only rows whose column `provider_column` holds the id
+    # of a provider they manage (see `provider`).
+    provider_column: str = ""
 
 
 OWN = Reach(Span.OWN)
@@ -60,6 +63,12 @@ def portal(model_label: str, column: str = "id") -> Reach:
     of the ids the stakeholder's portal grant lists for `model_label`, e.g. an action's timeline
     entries by `portal("plans.Action", "action_id")`."""
     return Reach(Span.OWN, portal_column=column, portal_model=model_label)
+
+
+def provider(column: str = "provider_id") -> Reach:
+    """For the provider audience: rows of any municipality whose `column` names a provider
+    the manager manages, e.g. the requests a municipality sent to that provider."""
+    return Reach(Span.ALL, provider_column=column)
 
 
 ReadAccess = Mapping[Audience, Reach]

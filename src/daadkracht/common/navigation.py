@@ -37,6 +37,8 @@ COLLABORATION = NavGroup(
         NavItem("trajectory:overview", _("Trajectory")),
         NavItem("diagnosis:rounds", _("Diagnosis"), Permission.MANAGE_DIAGNOSIS),
         NavItem("meetings:list", _("Meetings"), also=("agreements:list",)),
+        # Only a coordinator asks for support in the municipality's name.
+        NavItem("offer_requests:list", _("Support offers"), Permission.MANAGE_MEMBERS),
     ),
 )
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "daadkracht.networkmap",
     "daadkracht.portal",
     "daadkracht.practices",
+    "daadkracht.offers",
     "daadkracht.dashboard",
     "daadkracht.demo",
 ]
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "daadkracht.tenancy.context_processors.tenant",
+                "daadkracht.offers.context_processors.providers",
                 "daadkracht.demo.context_processors.demo",
             ],
         },

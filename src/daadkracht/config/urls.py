@@ -7,6 +7,7 @@ from daadkracht.access.entry import account_page
 from daadkracht.accounts import views as account_views
 from daadkracht.accounts.forms import AdminLoginForm
 from daadkracht.dashboard import following
+from daadkracht.offers import urls as offer_urls
 from daadkracht.tenancy import views as tenancy_views
 
 urlpatterns = [
@@ -33,6 +34,10 @@ urlpatterns = [
     path("evenement/", include("daadkracht.events.urls.public")),
     # Public: a member of a body accepts the invitation to the stakeholder portal.
     path("portaal-uitnodiging/", include("daadkracht.portal.urls.invitation")),
+    # Public: the support offers for municipalities, and each offer's page.
+    path("aanbod/", include((offer_urls.public_patterns, "offers"))),
+    # A support provider's pages, for its managers (their own entry point, no membership).
+    path("aanbieders/<slug:provider>/", include((offer_urls.provider_patterns, "provider"))),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     # The stakeholder portal: its own entry point, for portal accounts (no membership).
@@ -55,6 +60,10 @@ urlpatterns = [
     path("<slug:municipality>/betrokkenheid/", include("daadkracht.engagement.urls")),
     path("<slug:municipality>/portaal-toegang/", include("daadkracht.portal.urls.access")),
     path("<slug:municipality>/voorstellen/", include("daadkracht.portal.urls.proposals")),
+    path(
+        "<slug:municipality>/aanbod/",
+        include((offer_urls.request_patterns, "offer_requests")),
+    ),
     path(
         "<slug:municipality>/plan/acties/<int:pk>/partners/",
         include("daadkracht.partners.urls"),

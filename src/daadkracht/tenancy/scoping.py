@@ -74,6 +74,7 @@ class ReadableRows(Lookup):
         self.where_fields = sorted(
             {name for reach in model.read_access.values() for name in reach.where}
             | {r.portal_column for r in model.read_access.values() if r.portal_column}
+            | {r.provider_column for r in model.read_access.values() if r.provider_column}
         )
         columns = [F("municipality_id"), F("pk"), *(F(name) for name in self.where_fields)]
         super().__init__(ExpressionList(*columns), None)
@@ -125,6 +126,8 @@ class ReadableRows(Lookup):
                 return "1 = 0", []
             ids = sorted(portal.ids(reach.portal_model))
             parts.append(within(reach.portal_column, ids))
+        if reach.provider_column:
+            parts.append(within(reach.provider_column, sorted(context.providers or ())))
         for name, value in reach.where.items():
             field = self.model._meta.get_field(name)
             assert isinstance(field, models.Field)

@@ -1,0 +1,13 @@
+"""Puts the providers the user manages in every template, for the user menu."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from daadkracht.offers.access import managed_providers
+
+
+def providers(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    # Asked by the user menu only when it is drawn (a query then, none on other responses).
+    return {"my_providers": (lambda: list(managed_providers(user))) if user is not None else list}
