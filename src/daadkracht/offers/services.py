@@ -237,7 +237,7 @@ def _announce(offer_request: OfferRequest, municipality: Municipality) -> None:
         send_templated_email(
             template="offers/email/request_new",
             context={
-                "request": offer_request,
+                "offer_request": offer_request,
                 "offer": offer_request.offer,
                 "provider": provider,
                 "municipality": municipality,
@@ -392,7 +392,7 @@ def _tell_requester(offer_request: OfferRequest, municipality: Municipality) -> 
     send_templated_email(
         template="offers/email/request_decided",
         context={
-            "request": offer_request,
+            "offer_request": offer_request,
             "offer": offer_request.offer,
             "provider": offer_request.provider,
             "municipality": municipality,

@@ -160,7 +160,7 @@ def request_create(request: TenantRequest, pk: int) -> HttpResponse:
             "offer": offer,
             "form": form,
             "existing": existing,
-            "context": services.municipality_context(municipality, request.user),
+            "snapshot": services.municipality_context(municipality, request.user),
         },
     )
 

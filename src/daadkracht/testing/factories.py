@@ -13,7 +13,9 @@ from factory.django import DjangoModelFactory
 from daadkracht.access.context import platform_scope
 from daadkracht.accounts.models import Invitation, User
 from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
+from daadkracht.offers.models import Offer, OfferStep, OfferType, Provider
 from daadkracht.plans.models import Action, ActionStatus, Task
+from daadkracht.practices.models import PracticeTheme
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 
@@ -188,3 +190,36 @@ def survey_answers_give(
     respondent.answered_at = timezone.now()
     respondent.save(update_fields=["answered_at"])
     return respondent
+
+
+class ProviderFactory(DjangoModelFactory[Provider]):
+    class Meta:
+        model = Provider
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Aanbieder {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    email = factory.LazyAttribute(lambda o: f"info@{o.slug}.test")
+
+
+class OfferFactory(DjangoModelFactory[Offer]):
+    class Meta:
+        model = Offer
+
+    provider = factory.SubFactory(ProviderFactory)
+    title = factory.Sequence(lambda n: f"Aanbod {n}")
+    theme = PracticeTheme.ENERGY
+    kind = OfferType.GUIDANCE
+    introduction = "Wat het aanbod inhoudt."
+    responsibilities = "Politiek draagvlak.\nEén aanspreekpunt."
+    contact_name = "Tina Baert"
+    contact_phone = "016 22 21 03"
+
+
+class OfferStepFactory(DjangoModelFactory[OfferStep]):
+    class Meta:
+        model = OfferStep
+
+    offer = factory.SubFactory(OfferFactory)
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Stap {n}")
