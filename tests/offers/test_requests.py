@@ -85,7 +85,7 @@ def test_a_second_open_request_for_the_same_offer_is_refused(world, ecolife):
     ask(world, ecolife)
     client = world.client_for("coordinator")
     page = client.get(ask_url(world, ecolife.offer))
-    assert "<form method=\"post\" novalidate>" not in page.content.decode()
+    assert '<form method="post" novalidate>' not in page.content.decode()
     response = client.post(ask_url(world, ecolife.offer), {"message": "Nog eens"})
     assert response.status_code == 200
     assert OfferRequest.unscoped.filter(offer=ecolife.offer).count() == 1
