@@ -75,7 +75,7 @@ def test_editing_shows_the_steps_and_saves_them(world, ecolife):
     assert response.status_code == 302, response.content.decode()[:3000]
     ecolife.offer.refresh_from_db()
     assert ecolife.offer.price == 3500
-    assert [s.text for s in ecolife.offer.steps.all()][0] == "Een verkenning"
+    assert ecolife.offer.steps.first().text == "Een verkenning"
 
 
 def test_a_concurrent_edit_is_not_overwritten(world, ecolife):

@@ -1,8 +1,6 @@
 """A coordinator asks for an offer; the provider's managers answer it from their own pages."""
 
 import pytest
-
-sending = None
 from django.core import mail
 from django.urls import reverse
 
@@ -29,14 +27,13 @@ def request_url(ecolife, offer_request):
     )
 
 
-@pytest.fixture(autouse=True)
-def _commits(django_capture_on_commit_callbacks):
-    """Each request's mails are sent when it commits, as on the real site."""
-    global sending
-    sending = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
+@pytest.fixture
+def sending(django_capture_on_commit_callbacks):
+    """A request's mails are sent when it commits, as on the real site."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def ask(world, ecolife, message="Graag begeleiding in het voorjaar."):
+def ask(world, ecolife, sending, message="Graag begeleiding in het voorjaar."):
     with sending():
         response = world.client_for("coordinator").post(
             ask_url(world, ecolife.offer), {"message": message}
@@ -66,8 +63,8 @@ def test_the_request_page_shows_the_context_that_will_be_sent(world, ecolife):
     assert "Coordinator Alfa" in html
 
 
-def test_a_request_reaches_the_managers_with_the_context(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_a_request_reaches_the_managers_with_the_context(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     assert offer_request.status == RequestStatus.REQUESTED
     assert offer_request.provider == ecolife.provider
     assert offer_request.context["plan"] == "Klimaatplan Alfa"
@@ -81,8 +78,8 @@ def test_a_request_reaches_the_managers_with_the_context(world, ecolife):
     assert request_url(ecolife, offer_request) in sent.body
 
 
-def test_a_second_open_request_for_the_same_offer_is_refused(world, ecolife):
-    ask(world, ecolife)
+def test_a_second_open_request_for_the_same_offer_is_refused(world, ecolife, sending):
+    ask(world, ecolife, sending)
     client = world.client_for("coordinator")
     page = client.get(ask_url(world, ecolife.offer))
     assert '<form method="post" novalidate>' not in page.content.decode()
@@ -106,8 +103,8 @@ def test_only_the_coordinator_asks(world, ecolife):
         assert world.client_for(who).get(list_url(world)).status_code == 403
 
 
-def test_withdrawing_an_open_request(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_withdrawing_an_open_request(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     client = world.client_for("coordinator")
     url = reverse(
         "offer_requests:withdraw", kwargs={"municipality": world.a.slug, "pk": offer_request.pk}
@@ -121,8 +118,8 @@ def test_withdrawing_an_open_request(world, ecolife):
     assert ask_again.status_code == 302
 
 
-def test_another_municipality_sees_nothing_of_the_request(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_another_municipality_sees_nothing_of_the_request(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     other = world.client_for("other_municipality")
     page = other.get(list_url(world, world.b))
     assert page.status_code == 200
@@ -136,8 +133,8 @@ def test_another_municipality_sees_nothing_of_the_request(world, ecolife):
     assert offer_request.status == RequestStatus.REQUESTED
 
 
-def test_the_provider_reads_the_request_in_its_inbox(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_the_provider_reads_the_request_in_its_inbox(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     client = ecolife.client()
     inbox = client.get(reverse("provider:inbox", kwargs={"provider": "ecolife"}))
     assert "Gemeente Alfa" in inbox.content.decode()
@@ -147,8 +144,8 @@ def test_the_provider_reads_the_request_in_its_inbox(world, ecolife):
     assert "Klimaatplan Alfa" in html
 
 
-def test_a_non_manager_cannot_open_the_provider_pages(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_a_non_manager_cannot_open_the_provider_pages(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     urls = [
         reverse("provider:offers", kwargs={"provider": "ecolife"}),
         reverse("provider:inbox", kwargs={"provider": "ecolife"}),
@@ -165,12 +162,12 @@ def test_a_non_manager_cannot_open_the_provider_pages(world, ecolife):
     assert coach.get(urls[0]).status_code == 404
 
 
-def test_another_providers_manager_does_not_see_the_request(world, ecolife):
+def test_another_providers_manager_does_not_see_the_request(world, ecolife, sending):
     from django.test import Client
 
     from daadkracht.testing.factories import ProviderFactory, UserFactory
 
-    offer_request = ask(world, ecolife)
+    offer_request = ask(world, ecolife, sending)
     other = ProviderFactory(name="Andere", slug="andere")
     manager = UserFactory(email="x@andere.test")
     other.managers.add(manager)
@@ -182,8 +179,8 @@ def test_another_providers_manager_does_not_see_the_request(world, ecolife):
     assert client.get(stolen).status_code == 404
 
 
-def test_accepting_makes_the_coach_a_member_and_starts_the_trajectory(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_accepting_makes_the_coach_a_member_and_starts_the_trajectory(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     mail.outbox.clear()
     with sending():
         response = ecolife.client().post(
@@ -214,9 +211,9 @@ def test_accepting_makes_the_coach_a_member_and_starts_the_trajectory(world, eco
     assert "Graag! Koen neemt contact op." in listing
 
 
-def test_accepting_with_a_running_trajectory_does_not_start_another(world, ecolife):
+def test_accepting_with_a_running_trajectory_does_not_start_another(world, ecolife, sending):
     started_trajectory(world.a)
-    offer_request = ask(world, ecolife)
+    offer_request = ask(world, ecolife, sending)
     response = ecolife.client().post(
         request_url(ecolife, offer_request),
         {"decision": "accept", "answer": "", "start_trajectory": "on", "coach": ecolife.coach.pk},
@@ -230,11 +227,11 @@ def test_accepting_with_a_running_trajectory_does_not_start_another(world, ecoli
     assert Membership.unscoped.filter(municipality=world.a, user=ecolife.coach).exists()
 
 
-def test_a_coach_of_another_provider_cannot_be_chosen(world, ecolife):
+def test_a_coach_of_another_provider_cannot_be_chosen(world, ecolife, sending):
     from daadkracht.testing.factories import UserFactory
 
     stranger = UserFactory(email="stranger@example.test")
-    offer_request = ask(world, ecolife)
+    offer_request = ask(world, ecolife, sending)
     response = ecolife.client().post(
         request_url(ecolife, offer_request),
         {"decision": "accept", "start_trajectory": "on", "coach": stranger.pk},
@@ -245,8 +242,8 @@ def test_a_coach_of_another_provider_cannot_be_chosen(world, ecolife):
     assert not Membership.unscoped.filter(user=stranger).exists()
 
 
-def test_declining_needs_a_message_which_the_requester_receives(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_declining_needs_a_message_which_the_requester_receives(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     mail.outbox.clear()
     client = ecolife.client()
     refused = client.post(request_url(ecolife, offer_request), {"decision": "decline"})
@@ -265,8 +262,8 @@ def test_declining_needs_a_message_which_the_requester_receives(world, ecolife):
     assert "Onze agenda zit vol tot de zomer." in mail.outbox[0].body
 
 
-def test_a_request_is_answered_once(world, ecolife):
-    offer_request = ask(world, ecolife)
+def test_a_request_is_answered_once(world, ecolife, sending):
+    offer_request = ask(world, ecolife, sending)
     client = ecolife.client()
     client.post(request_url(ecolife, offer_request), {"decision": "decline", "answer": "Nee"})
     client.post(request_url(ecolife, offer_request), {"decision": "accept", "answer": "Toch"})
@@ -281,12 +278,12 @@ def test_a_request_is_answered_once(world, ecolife):
     assert offer_request.status == RequestStatus.DECLINED
 
 
-def test_the_provider_audience_cannot_write_a_municipalitys_rows(world, ecolife):
+def test_the_provider_audience_cannot_write_a_municipalitys_rows(world, ecolife, sending):
     """Outside the one step of an answer, the provider's scope writes no tenant data."""
     from daadkracht.access.context import provider_scope
     from daadkracht.tenancy.scoping import TenantNotActive
 
-    offer_request = ask(world, ecolife)
+    offer_request = ask(world, ecolife, sending)
     with provider_scope([ecolife.provider.pk], actor=ecolife.manager):
         found = OfferRequest.objects.get(pk=offer_request.pk)
         found.answer = "stiekem"
