@@ -165,6 +165,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
         "min_level",
         "export",
     ),
+    "offers:list": ("q", "theme", "type", "group", "lekp", "sort", "page", "export"),
+    "provider:inbox": ("status", "page"),
 }
 UNREAD = ("page", "sort", "q", "export")
 
@@ -287,6 +289,12 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "portal_invitation:accept": ("",),
     "portal_access:list": ("",),
     "proposals:decide": ("",),
+    "offer_requests:create": ("",),
+    "offer_requests:list": ("",),
+    "provider:offers": ("",),
+    "provider:offer_create": ("",),
+    "provider:offer_edit": ("",),
+    "provider:request": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

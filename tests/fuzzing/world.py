@@ -34,7 +34,12 @@ from daadkracht.stakeholders.models import Consent, Contact
 from daadkracht.stakeholders.tokens import consent_withdraw_token
 from daadkracht.tenancy.models import Department, Membership
 from daadkracht.tenancy.services import department_delete
-from daadkracht.testing.factories import ActionFactory, DepartmentFactory, as_platform
+from daadkracht.testing.factories import (
+    ActionFactory,
+    DepartmentFactory,
+    OfferFactory,
+    as_platform,
+)
 from daadkracht.testing.trajectory import started_trajectory
 from daadkracht.trajectory.models import ChecklistItem, Phase
 from tests.test_authorization import TENANT_NAMESPACES
@@ -43,6 +48,7 @@ from tests.url_matrix.actions import _task
 from tests.url_matrix.diagnosis import _survey_round
 from tests.url_matrix.events import _registration, with_consent_text
 from tests.url_matrix.meetings import _held_meeting
+from tests.url_matrix.offers import sample_request
 from tests.url_matrix.plan_settings import _theme
 from tests.url_matrix.prioritisation import _round
 from tests.url_matrix.stakeholders import _consent
@@ -70,6 +76,12 @@ VISITORS = {
     "portal:meeting_agenda": "stakeholder",
     "portal:action": "stakeholder",
     "portal_invitation:accept": "anonymous",
+    "provider:offers": "provider",
+    "provider:offer_create": "provider",
+    "provider:offer_edit": "provider",
+    "provider:offer_toggle": "provider",
+    "provider:inbox": "provider",
+    "provider:request": "provider",
 }
 
 
@@ -247,9 +259,14 @@ def furnish(world: Any) -> FuzzWorld:
         cancel = cancel_token(Registration.objects.get(pk=registration["registration"]))
     # A portal visitor, and an open invitation to the portal for a second member of the body.
     portal_invitation = _open_portal_invitation(world)
+    # A support offer that municipality A asked for: the provider's manager answers it.
+    asked = sample_request(world)
+    # A second offer of the provider, not asked for yet: its request form shows.
+    unasked = OfferFactory(provider=asked.provider, title="Vorming klimaatteams")
     kwargs: dict[str, Callable[[Any], dict[str, Any]]] = {
         **SAMPLE_KWARGS,
         "portal_invitation:accept": lambda w: {"token": portal_invitation},
+        "offer_requests:create": lambda w: {"pk": unasked.pk},
         "event_public:cancel": lambda w: {"token": cancel},
         "plans:task_edit": _task,
         "plans:task_delete": _task,
@@ -279,5 +296,6 @@ def furnish(world: Any) -> FuzzWorld:
         "coach": world.client_for("coach"),
         "anonymous_registrant": Client(),
         "stakeholder": world.client_for("stakeholder"),
+        "provider": world.client_for("provider"),
     }
     return FuzzWorld(world, clients, kwargs, _ids(world), export_csv)

@@ -16,6 +16,7 @@ from tests.url_matrix import (
     messaging,
     network,
     networkmap,
+    offers,
     partners,
     plan_settings,
     portal,
@@ -45,6 +46,7 @@ AREAS = [
     engagement,
     messaging,
     portal,
+    offers,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
