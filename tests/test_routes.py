@@ -20,6 +20,7 @@ from daadkracht.bodies.models import BodyMeeting, BodyMembership, GovernanceBody
 from daadkracht.events.models import NetworkEvent, Registration
 from daadkracht.messaging.models import MailOptOut, Message, MessageDelivery
 from daadkracht.network.models import NetworkMember, NetworkPage, SignUp
+from daadkracht.offers.models import OfferRequest
 from daadkracht.partners.models import ActionPartner
 from daadkracht.plans.models import Action, Task, Theme
 from daadkracht.plans.policies import can_manage_plan
@@ -141,6 +142,7 @@ def _counts() -> dict[str, int]:
         *(NetworkEvent, Registration),
         *(Message, MessageDelivery, MailOptOut),
         *(PortalAccess, UpdateProposal),
+        OfferRequest,
     ]
     return {m.__name__: m.unscoped.count() for m in models}
 
