@@ -19,6 +19,7 @@ from daadkracht.demo.engagement import build_engagement
 from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.messages import build_messages
+from daadkracht.demo.offers import build_offers
 from daadkracht.demo.portal import PORTAL_PERSON, build_portal
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.stakeholders import build_network
@@ -94,6 +95,7 @@ class Command(BaseCommand):
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
             build_messages(built[0], sender=User.objects.get(email="coordinator@brugge.demo"))
             build_portal(built[0], self._user(PORTAL_LOGIN, PORTAL_PERSON))
+            build_offers()
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
@@ -229,7 +231,9 @@ class Command(BaseCommand):
             for e, _n, r, _d in data.SMALL_PEOPLE
             if "ecolife" not in e
         ]
-        rows.append(("coach@ecolife.demo", "Coach · both demo municipalities"))
+        rows.append(
+            ("coach@ecolife.demo", "Coach · both demo municipalities · manages Ecolife's offers")
+        )
         rows.append((PORTAL_LOGIN, "Portal · Fluvius in the policy group · Stad Brugge (demo)"))
         for email, what in rows:
             self.stdout.write(f"  {email:<28} {what}")
