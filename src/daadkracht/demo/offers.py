@@ -63,7 +63,8 @@ WORD_TO_DEED = DemoOffer(
             "In een of meerdere workshops met vertegenwoordigers van de betrokken diensten komen "
             "volgende thema\u2019s aan bod: de samenwerkingscultuur en structuur, de "
             "concretisering van het administratief samenwerkingsmodel, het politieke draagvlak, "
-            "het dashboard voor klimaatacties (monitoring tijdens uitvoering, prioritering, bijsturen), …",
+            "het dashboard voor klimaatacties (monitoring tijdens uitvoering, prioritering, "
+            "bijsturen), …",
             [],
         ),
         (
