@@ -1,0 +1,93 @@
+"""Support offers in the browser: the public pages pass axe-core (WCAG 2.1 A and AA), and on
+the demo Damme's coordinator asks for Ecolife's offer, which Tina Baert accepts, starting
+Damme's collaboration trajectory with her as coach."""
+
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from daadkracht.accounts.models import User
+from daadkracht.offers.models import Offer, OfferRequest, RequestStatus
+from daadkracht.tenancy.models import Membership
+from daadkracht.trajectory.models import Trajectory
+
+pytestmark = pytest.mark.e2e
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def _violations(page: Page, path: str) -> list[str]:
+    page.goto(path)
+    results = Axe().run(page, options=WCAG_21_AA)
+    return [
+        f"{path}: {violation['id']} — {violation['help']} "
+        f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.fixture
+def demo_offer(method_catalogue) -> Offer:
+    call_command("demo", stdout=StringIO())
+    return Offer.objects.get(title="Klimaatplan: van woord naar daad")
+
+
+def test_the_public_offer_pages_have_no_violations(page: Page, demo_offer):
+    paths = [
+        "/aanbod/",
+        "/aanbod/?theme=energy&lekp=1&sort=-price",
+        "/aanbod/?theme=food",
+        f"/aanbod/{demo_offer.pk}/",
+    ]
+    found = [problem for path in paths for problem in _violations(page, path)]
+    assert found == []
+
+
+def test_a_coordinator_asks_for_the_offer_and_the_provider_accepts(
+    page: Page, context, log_in, demo_offer
+):
+    log_in(User.objects.get(email="coordinator@damme.demo"))
+    page.goto(f"/aanbod/{demo_offer.pk}/")
+    expect(page.get_by_role("heading", level=2, name="Projectinhoud en -verloop")).to_be_visible()
+    page.get_by_role("link", name="Aanvragen voor Gemeente Damme (demo)").click()
+    expect(page.get_by_text("Klimaatplan Damme", exact=False).first).to_be_visible()
+    assert _violations(page, f"/damme-demo/aanbod/{demo_offer.pk}/aanvragen/") == []
+    page.get_by_label("Je bericht aan de aanbieder").fill("We willen in het najaar starten.")
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    expect(page.get_by_role("heading", name="Aanvragen voor ondersteuning")).to_be_visible()
+    assert _violations(page, "/damme-demo/aanbod/aanvragen/") == []
+    offer_request = OfferRequest.unscoped.get(offer=demo_offer)
+
+    context.clear_cookies()
+    log_in(User.objects.get(email="coach@ecolife.demo"))
+    provider_pages = [
+        "/aanbieders/ecolife/",
+        "/aanbieders/ecolife/aanbod/nieuw/",
+        f"/aanbieders/ecolife/aanbod/{demo_offer.pk}/bewerken/",
+    ]
+    assert [problem for path in provider_pages for problem in _violations(page, path)] == []
+    page.goto("/aanbod/")
+    page.get_by_text("Tina", exact=False).first.click()
+    page.get_by_role("link", name="Aanbod van Ecolife").click()
+    page.get_by_role("link", name="Aanvragen", exact=True).click()
+    page.get_by_role("link", name="Gemeente Damme (demo)").click()
+    expect(page.get_by_text("We willen in het najaar starten.")).to_be_visible()
+    assert _violations(page, page.url.replace(page.url.split("/aanbieders")[0], "")) == []
+    page.get_by_label("Aanvaarden").check()
+    page.get_by_label("Bericht aan de gemeente").fill("Met plezier.")
+    page.get_by_label("Het samenwerkingstraject starten met de coach hieronder").check()
+    page.get_by_label("Coach", exact=True).select_option(label="Tina Baert")
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_text("Het samenwerkingstraject van de gemeente is gestart.")).to_be_visible()
+
+    offer_request.refresh_from_db()
+    assert offer_request.status == RequestStatus.ACCEPTED
+    tina = User.objects.get(email="coach@ecolife.demo")
+    assert Membership.unscoped.filter(user=tina, municipality__slug="damme-demo").exists()
+    assert Trajectory.unscoped.filter(municipality__slug="damme-demo").exists()
