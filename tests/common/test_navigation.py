@@ -36,6 +36,7 @@ def test_a_coordinator_sees_every_page(world):
         "/alfa/traject/",
         "/alfa/samenwerking/",
         "/alfa/overleg/",
+        "/alfa/aanbod/aanvragen/",
     ]
 
 
@@ -48,6 +49,7 @@ def test_a_coordinator_sees_every_page(world):
         ("/alfa/overleg/klimaatteams/", "/alfa/overleg/"),
         ("/alfa/werkafspraken/", "/alfa/overleg/"),
         ("/alfa/werkafspraken/4/bewerken/", "/alfa/overleg/"),
+        ("/alfa/aanbod/aanvragen/", "/alfa/aanbod/aanvragen/"),
     ],
 )
 def test_the_collaboration_entry_is_current_on_each_of_its_areas(world, path, area):
@@ -66,7 +68,7 @@ def test_without_the_diagnosis_the_group_leaves_it_out(world):
         "/alfa/traject/",
         "/alfa/overleg/",
     ]
-    assert len(COLLABORATION.items) == 3
+    assert len(COLLABORATION.items) == 4
 
 
 def test_the_pages_show_the_second_row_only_inside_the_group(world):
@@ -86,6 +88,7 @@ def test_the_pages_show_the_second_row_only_inside_the_group(world):
         ("/alfa/traject/", "", "Traject"),
         ("/alfa/samenwerking/", "", "Diagnose"),
         ("/alfa/overleg/", ' aria-current="page"', "Overleg"),
+        ("/alfa/aanbod/aanvragen/", "", "Ondersteuningsaanbod"),
     ]
     dashboard = client.get("/alfa/").content.decode()
     assert 'class="section-nav"' not in dashboard

@@ -36,7 +36,9 @@ def test_on_a_laptop_the_navigation_is_one_line_in_each_language(
     expect(collaboration).to_have_attribute("aria-current", "page")
     expect(main.get_by_role("link", name="Overleg")).to_have_count(0)
     section = page.get_by_role("navigation", name="Samenwerking")
-    expect(section.get_by_role("link")).to_have_text(["Traject", "Diagnose", "Overleg"])
+    expect(section.get_by_role("link")).to_have_text(
+        ["Traject", "Diagnose", "Overleg", "Ondersteuningsaanbod"]
+    )
     expect(section.get_by_role("link", name="Overleg")).to_have_attribute("aria-current", "page")
     assert rows_of(page, "nav.main-nav") == 1
     page.screenshot(path=results_dir / "e2e-navigation-1280.png")
