@@ -365,15 +365,15 @@ def coach_of(count: int, user) -> None:
 def test_queries_do_not_grow_with_the_municipalities(db, client, django_assert_max_num_queries):
     """Session, user, the followed municipalities, their plans, their actions' figures, their
     trajectories, their next meetings, their late work agreements, their closed diagnosis rounds
-    with the departments and strong ties of the latest two, and the memberships the page and its
-    header list."""
+    with the departments and strong ties of the latest two, the memberships the page and its
+    header list, and the support providers the user menu lists."""
     counts = {}
     for followed in (2, 6):
         coach = UserFactory(email=f"coach{followed}@example.test")
         coach_of(followed, coach)
         client.force_login(coach)
         client.get(OVERVIEW)
-        with django_assert_max_num_queries(13) as captured:
+        with django_assert_max_num_queries(14) as captured:
             rows = rows_of(client.get(OVERVIEW + "?sort=-stale&q=volg"))
         assert len(rows) == followed
         assert all(r.next_meeting and r.late_agreements == 1 for r in rows)

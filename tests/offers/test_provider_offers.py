@@ -127,3 +127,17 @@ def test_provider_pages_read_a_fixed_number_of_queries(
         client.get(url("inbox"))
     with django_assert_max_num_queries(12):
         client.get(url("offers"))
+
+
+def test_a_manager_without_membership_lands_on_the_providers_offers(world, ecolife):
+    from django.test import Client
+
+    from daadkracht.testing.factories import UserFactory
+
+    manager = UserFactory(email="beheer@ecolife.test")
+    ecolife.provider.managers.add(manager)
+    client = Client()
+    client.force_login(manager)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == url("offers")

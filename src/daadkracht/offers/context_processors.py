@@ -9,5 +9,6 @@ from daadkracht.offers.access import managed_providers
 
 def providers(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    # Asked by the user menu only when it is drawn (a query then, none on other responses).
+    # Asked by the user menu outside a municipality's pages only (a query then, none on a
+    # municipality's pages, whose query counts stay as they are).
     return {"my_providers": (lambda: list(managed_providers(user))) if user is not None else list}

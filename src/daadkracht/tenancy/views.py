@@ -57,6 +57,13 @@ def home(request: HttpRequest) -> HttpResponse:
     portals = portal_accesses_of(request.user) if not memberships and not is_platform else []
     if len(portals) == 1:
         return redirect("portal:home", municipality=portals[0].municipality.slug)
+    # A support provider's manager (without membership or portal) lands on its offers.
+    if not memberships and not portals and not is_platform:
+        from daadkracht.offers.access import managed_providers
+
+        provider = managed_providers(request.user).first()
+        if provider is not None:
+            return redirect("provider:offers", provider=provider.slug)
     context: dict[str, Any] = {"memberships": memberships, "portals": portals}
     if is_platform:
         # The municipalities themselves are platform data, readable without a scope.
