@@ -46,7 +46,8 @@ class PracticeText:
     # Key figures: total_cost, own_share, subsidies, subsidy_sources, trees_planted,
     # hedges_metres, unsealed_m2, water_buffered_m3, co2_avoided_tonnes, other_results.
     figures: dict[str, Any] = field(default_factory=dict)
-    # (year, month) the editors published it; by default the year after it ended or began.
+    # (year, month) the editors published it; by default the year after it ended, or three
+    # years into a running practice.
     published: tuple[int, int] | None = None
 
 

@@ -137,9 +137,10 @@ def _practice(
 
 
 def _published_at(text: PracticeText, position: int, now: datetime) -> datetime:
-    """Published the year after the practice ended (or began), spread over the months; a
-    practice of this year is published a few days per position before now."""
-    year, month = text.published or ((text.finished_year or text.started_year) + 1, 0)
+    """Published the year after the practice ended, or three years into a running one, spread
+    over the months; never later than a few days per position before now."""
+    default_year = text.finished_year + 1 if text.finished_year else text.started_year + 3
+    year, month = text.published or (default_year, 0)
     month = month or 1 + (position * 5) % 12
     when = timezone.make_aware(datetime(year, month, 3 + position % 25, 10, 0))
     return min(when, now - timedelta(days=3 * (position + 1)))

@@ -51,7 +51,10 @@ SMALL_TEXTS = {"D1": "B1", "D2": "B3", "D3": "B6"}
 
 
 class Command(BaseCommand):
-    help = "Build the demo: Stad Brugge (demo) and Gemeente Damme (demo), with log-ins."
+    help = (
+        "Build the demo: Stad Brugge (demo) and Gemeente Damme (demo), with log-ins, and the "
+        "practice database with practices of other demo municipalities."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # One hash for every demo log-in: hashing is slow on purpose, the demo should not be.
