@@ -291,3 +291,40 @@ def test_the_provider_audience_cannot_write_a_municipalitys_rows(world, ecolife,
             found.save()
     with tenant_scope(world.a):
         assert OfferRequest.objects.get(pk=offer_request.pk).answer == ""
+
+
+def test_the_request_list_reads_a_fixed_number_of_queries(world, ecolife, sending):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from daadkracht.testing.factories import OfferFactory
+
+    client = world.client_for("coordinator")
+    ask(world, ecolife, sending)
+    with CaptureQueriesContext(connection) as one:
+        client.get(list_url(world))
+    for number in range(5):
+        offer = OfferFactory(provider=ecolife.provider, title=f"Aanbod {number}")
+        with sending():
+            client.post(ask_url(world, offer), {"message": ""})
+    with CaptureQueriesContext(connection) as six:
+        page = client.get(list_url(world))
+    assert page.content.decode().count("Intrekken") == 6
+    assert len(six) == len(one) <= 12
+
+
+def test_a_service_refuses_fields_it_does_not_take(world, ecolife):
+    from daadkracht.access.context import provider_scope
+    from daadkracht.offers.services import offer_update
+
+    with (
+        provider_scope([ecolife.provider.pk], actor=ecolife.manager),
+        pytest.raises(TypeError),
+    ):
+        offer_update(
+            actor=ecolife.manager,
+            offer=ecolife.offer,
+            expected_version=ecolife.offer.version,
+            provider=None,
+            is_demo=True,
+        )

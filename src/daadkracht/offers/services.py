@@ -19,7 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from daadkracht.access.context import require, tenant_scope
+from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.email import send_templated_email
+from daadkracht.common.fields import allowlist, only_fields
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.offers.models import (
@@ -42,22 +44,20 @@ from daadkracht.trajectory.services import trajectory_start
 # text, shown on pages and in mails.
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
-OFFER_FIELDS = frozenset(
-    {
-        "title",
-        "target_group",
-        "theme",
-        "kind",
-        "introduction",
-        "course_note",
-        "responsibilities",
-        "price",
-        "price_note",
-        "counts_for_lekp",
-        "contact_name",
-        "contact_phone",
-        "contact_email",
-    }
+OFFER_FIELDS = allowlist(
+    "title",
+    "target_group",
+    "theme",
+    "kind",
+    "introduction",
+    "course_note",
+    "responsibilities",
+    "price",
+    "price_note",
+    "counts_for_lekp",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
 )
 
 
@@ -122,9 +122,6 @@ def _write_steps(offer: Offer, steps: list[tuple[str, list[str]]]) -> None:
 
 
 def _clean_offer(offer: Offer, values: dict[str, Any]) -> None:
-    unknown = set(values) - OFFER_FIELDS
-    if unknown:
-        raise TypeError(f"Not fields of an offer: {sorted(unknown)}")
     for name, value in values.items():
         setattr(offer, name, value.strip() if isinstance(value, str) else value)
     offer.full_clean(exclude=["provider"])
@@ -132,6 +129,7 @@ def _clean_offer(offer: Offer, values: dict[str, Any]) -> None:
 
 def offer_create(*, actor: Any, provider: Provider, steps: str = "", **values: Any) -> Offer:
     """A new offer of the provider, published at once."""
+    values = only_fields(values, OFFER_FIELDS, service="offer_create")
     _require_manager(provider, actor)
     offer = Offer(provider=provider)
     _clean_offer(offer, values)
@@ -146,8 +144,7 @@ def offer_update(
 ) -> Offer:
     """Save the edit of an offer and its steps, unless someone else saved in between
     (ConcurrentEditError)."""
-    from daadkracht.common.concurrency import save_if_version
-
+    values = only_fields(values, OFFER_FIELDS, service="offer_update")
     _require_manager(offer.provider, actor)
     _clean_offer(offer, values)
     with transaction.atomic():
