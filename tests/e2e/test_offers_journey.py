@@ -38,7 +38,7 @@ def demo_offer(method_catalogue) -> Offer:
     return Offer.objects.get(title="Klimaatplan: van woord naar daad")
 
 
-def test_the_public_offer_pages_have_no_violations(page: Page, demo_offer):
+def test_the_public_offer_pages_have_no_violations(page: Page, demo_offer, results_dir):
     paths = [
         "/aanbod/",
         "/aanbod/?theme=energy&lekp=1&sort=-price",
@@ -47,10 +47,13 @@ def test_the_public_offer_pages_have_no_violations(page: Page, demo_offer):
     ]
     found = [problem for path in paths for problem in _violations(page, path)]
     assert found == []
+    page.screenshot(path=results_dir / "offers-1-offer-page.png", full_page=True)
+    page.goto("/aanbod/")
+    page.screenshot(path=results_dir / "offers-2-list.png", full_page=True)
 
 
 def test_a_coordinator_asks_for_the_offer_and_the_provider_accepts(
-    page: Page, context, log_in, demo_offer
+    page: Page, context, log_in, demo_offer, results_dir
 ):
     log_in(User.objects.get(email="coordinator@damme.demo"))
     page.goto(f"/aanbod/{demo_offer.pk}/")
@@ -83,6 +86,7 @@ def test_a_coordinator_asks_for_the_offer_and_the_provider_accepts(
     page.get_by_label("Bericht aan de gemeente").fill("Met plezier.")
     page.get_by_label("Het samenwerkingstraject starten met de coach hieronder").check()
     page.get_by_label("Coach", exact=True).select_option(label="Tina Baert")
+    page.screenshot(path=results_dir / "offers-3-answer.png", full_page=True)
     page.get_by_role("button", name="Antwoord versturen").click()
     expect(page.get_by_text("Het samenwerkingstraject van de gemeente is gestart.")).to_be_visible()
 

@@ -57,7 +57,7 @@ def test_the_request_page_shows_the_context_that_will_be_sent(world, ecolife):
     world.a.save()
     page = world.client_for("coordinator").get(ask_url(world, ecolife.offer))
     html = page.content.decode()
-    assert "12345" in html
+    assert "12.345" in html
     assert "Vlaams-Brabant" in html
     assert "Klimaatplan Alfa" in html
     assert "Coordinator Alfa" in html

@@ -122,7 +122,7 @@ class AnswerForm(forms.Form):
     """The provider's answer: accept (perhaps starting the trajectory with a coach) or decline."""
 
     decision = forms.ChoiceField(
-        label=_("Your answer"),
+        label=_("Accept or decline"),
         choices=[("accept", _("Accept")), ("decline", _("Decline"))],
         widget=forms.RadioSelect,
     )
