@@ -141,3 +141,10 @@ def test_a_manager_without_membership_lands_on_the_providers_offers(world, ecoli
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"] == url("offers")
+
+
+def test_the_offer_page_leads_its_managers_to_editing_it(world, ecolife):
+    detail = reverse("offers:detail", args=[ecolife.offer.pk])
+    edit = url("offer_edit", pk=ecolife.offer.pk)
+    assert edit in ecolife.client().get(detail).content.decode()
+    assert edit not in world.client_for("coordinator").get(detail).content.decode()

@@ -234,9 +234,15 @@ def test_a_coach_of_another_provider_cannot_be_chosen(world, ecolife, sending):
     offer_request = ask(world, ecolife, sending)
     response = ecolife.client().post(
         request_url(ecolife, offer_request),
-        {"decision": "accept", "start_trajectory": "on", "coach": stranger.pk},
+        {
+            "decision": "accept",
+            "answer": "Welkom bij ons traject",
+            "start_trajectory": "on",
+            "coach": stranger.pk,
+        },
     )
     assert response.status_code == 200
+    assert "Welkom bij ons traject" in response.content.decode()
     offer_request.refresh_from_db()
     assert offer_request.status == RequestStatus.REQUESTED
     assert not Membership.unscoped.filter(user=stranger).exists()

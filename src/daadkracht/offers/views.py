@@ -116,13 +116,16 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_page(pk)
     if offer is None:
         raise Http404
+    user = request.user
     return render(
         request,
         "offers/offer_detail.html",
         {
             "offer": offer,
             "steps": list(offer.steps.all()),
-            "coordinator_of": selectors.coordinator_memberships(request.user),
+            "coordinator_of": selectors.coordinator_memberships(user),
+            "may_edit": user.is_authenticated
+            and offer.provider.managers.filter(pk=user.pk).exists(),
         },
     )
 
