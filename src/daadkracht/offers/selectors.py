@@ -6,6 +6,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from daadkracht.offers.models import Offer, OfferRequest
+from daadkracht.tenancy.access import memberships_of
+from daadkracht.tenancy.roles import Role
 
 
 def published_offers(
@@ -57,9 +59,6 @@ def requests_to_provider(*, status: str = "") -> QuerySet[OfferRequest]:
 
 def coordinator_memberships(user: Any) -> list[Any]:
     """The municipalities where the user is coordinator: who may ask for an offer, and where."""
-    from daadkracht.tenancy.access import memberships_of
-    from daadkracht.tenancy.roles import Role
-
     if not getattr(user, "is_authenticated", False):
         return []
     return list(memberships_of(user).filter(role=Role.COORDINATOR))
