@@ -37,6 +37,7 @@ TENANT_NAMESPACES = {
     "portal",
     "portal_access",
     "proposals",
+    "our_practices",
 }
 
 

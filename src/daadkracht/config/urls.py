@@ -33,6 +33,8 @@ urlpatterns = [
     path("evenement/", include("daadkracht.events.urls.public")),
     # Public: a member of a body accepts the invitation to the stakeholder portal.
     path("portaal-uitnodiging/", include("daadkracht.portal.urls.invitation")),
+    # Public: the practice database shared by all municipalities; its editors' moderation.
+    path("praktijken/", include("daadkracht.practices.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     # The stakeholder portal: its own entry point, for portal accounts (no membership).
@@ -53,6 +55,7 @@ urlpatterns = [
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
     path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
     path("<slug:municipality>/betrokkenheid/", include("daadkracht.engagement.urls")),
+    path("<slug:municipality>/praktijken/", include("daadkracht.practices.urls.member")),
     path("<slug:municipality>/portaal-toegang/", include("daadkracht.portal.urls.access")),
     path("<slug:municipality>/voorstellen/", include("daadkracht.portal.urls.proposals")),
     path(
