@@ -1,6 +1,10 @@
 """The test run: the one settings module, with the environment a test machine would set."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-use-0123456789")
@@ -14,3 +18,6 @@ SITE_URL = "http://testserver"
 PUBLIC_REQUESTS_PER_MINUTE = 100_000
 # Tasks run at once in the tests, but in a fresh access context, as on a worker.
 TASKS = {"default": {"BACKEND": "daadkracht.access.tasks.FreshContextImmediateBackend"}}
+# Uploaded photos and documents go to a folder of this run, removed when it ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="daadkracht-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, True)

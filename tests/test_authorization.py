@@ -38,6 +38,7 @@ TENANT_NAMESPACES = {
     "portal_access",
     "proposals",
     "offer_requests",
+    "our_practices",
 }
 
 

@@ -155,6 +155,7 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "engagement:commitment_edit": ("from",),
     "engagement:commitment_delete": ("from",),
     "messaging:list": ("page",),
+    "our_practices:list": ("status", "sort", "page", "export"),
     "messaging:detail": ("page", "export"),
     "messaging:mailing_list": (
         "audience",
@@ -295,6 +296,14 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
     "provider:offer_create": ("",),
     "provider:offer_edit": ("",),
     "provider:request": ("",),
+    "our_practices:create": ("",),
+    "our_practices:detail": ("",),
+    "our_practices:edit": ("",),
+    "our_practices:withdraw": ("",),
+    "our_practices:delete": ("",),
+    "our_practices:files": ("",),
+    "our_practices:file_remove": ("",),
+    "our_practices:adopt": ("",),
 }
 # Forms every page carries are posted from one page only.
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}

@@ -29,11 +29,13 @@ ALLOWED_BYPASS = {
     "tenancy/services.py": "reads the stored row before a change",
     "accounts/services.py": "invitations are looked up before the membership exists",
     "portal/access.py": "the portal's entry point finds the access and its grant before a scope",
+    "practices/selectors.py": "counts the adoptions of a practice, never showing one of them",
 }
 
 SCOPE = re.compile(
     r"\b(tenant_scope|platform_scope|public_scope|link_scope|worker_scope|member_scope|"
-    r"token_scope|following_scope|stakeholder_scope|provider_scope|enter_for_request|_enter)\("
+    r"token_scope|following_scope|stakeholder_scope|provider_scope|editorial_scope|"
+    r"enter_for_request|_enter)\("
 )
 ALLOWED_SCOPE = {
     "access/context.py": "defines the scopes",
@@ -54,6 +56,9 @@ ALLOWED_SCOPE = {
     ),
     "network/services.py": (
         "after the form's guards or a signed link, a sign-up is recorded in its municipality"
+    ),
+    "practices/services/workflow.py": (
+        "after the editorial door, an editor's decision is written in the practice's municipality"
     ),
 }
 

@@ -20,6 +20,7 @@ from tests.url_matrix import (
     partners,
     plan_settings,
     portal,
+    practices,
     prioritisation,
     spreadsheets,
     stakeholders,
@@ -47,6 +48,7 @@ AREAS = [
     messaging,
     portal,
     offers,
+    practices,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}

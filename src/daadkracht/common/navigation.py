@@ -54,6 +54,12 @@ ADMINISTRATION = NavGroup(
     ),
 )
 
+# Learning from other municipalities: the shared practice database and the support offers.
+INSPIRATION = NavGroup(
+    _("Inspiration"),
+    (NavItem("our_practices:list", _("Practices")),),
+)
+
 MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("tenancy:home", _("Dashboard"), exact=True),
     NavItem("plans:actions", _("Actions")),
@@ -62,6 +68,7 @@ MAIN_NAVIGATION: list[NavItem | NavGroup] = [
     NavItem("prioritisation:priorities", _("Priorities")),
     COLLABORATION,
     NavItem("stakeholders:organisations", _("Network")),
+    INSPIRATION,
     ADMINISTRATION,
 ]
 

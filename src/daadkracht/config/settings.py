@@ -211,7 +211,8 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = PROJECT_DIR / "var" / "media"
+# Photos and documents of practices; served through views that check who may read them.
+MEDIA_ROOT = Path(os.environ.get("DAADKRACHT_MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
 
 # In debug mode (the demo) every e-mail is printed and kept in var/mail/, where the demo mailbox
 # page (/demo/post/) shows it; without debug mode there is no mailbox and no such page.

@@ -38,6 +38,8 @@ urlpatterns = [
     path("aanbod/", include((offer_urls.public_patterns, "offers"))),
     # A support provider's pages, for its managers (their own entry point, no membership).
     path("aanbieders/<slug:provider>/", include((offer_urls.provider_patterns, "provider"))),
+    # Public: the practice database shared by all municipalities; its editors' moderation.
+    path("praktijken/", include("daadkracht.practices.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     # The stakeholder portal: its own entry point, for portal accounts (no membership).
@@ -58,6 +60,7 @@ urlpatterns = [
     path("<slug:municipality>/open-netwerk/", include("daadkracht.network.urls")),
     path("<slug:municipality>/evenementen/", include("daadkracht.events.urls")),
     path("<slug:municipality>/betrokkenheid/", include("daadkracht.engagement.urls")),
+    path("<slug:municipality>/praktijken/", include("daadkracht.practices.urls.member")),
     path("<slug:municipality>/portaal-toegang/", include("daadkracht.portal.urls.access")),
     path("<slug:municipality>/voorstellen/", include("daadkracht.portal.urls.proposals")),
     path(

@@ -14,7 +14,7 @@ from daadkracht.common.forms import MergeableForm
 from daadkracht.common.query import IdField, KeyField, QueryForm, TextField
 from daadkracht.common.row_fields import RowChoices
 from daadkracht.tenancy import platform
-from daadkracht.tenancy.models import Department, Membership
+from daadkracht.tenancy.models import Department, Membership, Province
 from daadkracht.tenancy.roles import (
     EDITOR_NEEDS_DEPARTMENT,
     ROLE_DESCRIPTIONS,
@@ -141,7 +141,21 @@ class MunicipalityCreateForm(CoordinatorInvitationForm):
         ),
     )
 
-    field_order = ["name", "slug", "coordinator_email", "language"]
+    province = forms.ChoiceField(
+        label=_("Province"),
+        choices=[("", "—"), *Province.choices],
+        required=False,
+        help_text=_("The practice database filters on it."),
+    )
+    population = forms.IntegerField(
+        label=_("Number of inhabitants"),
+        min_value=1,
+        max_value=2_000_000,
+        required=False,
+        help_text=_("The practice database filters on the size of the municipality."),
+    )
+
+    field_order = ["name", "slug", "province", "population", "coordinator_email", "language"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

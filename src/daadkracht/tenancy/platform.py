@@ -110,6 +110,8 @@ def municipality_create(
     slug: str = "",
     coordinator_email: str,
     language: str | None = None,
+    province: str = "",
+    population: int | None = None,
 ) -> tuple[Municipality, Invitation]:
     """Create a municipality and invite its first coordinator (platform administrators only).
 
@@ -121,7 +123,7 @@ def municipality_create(
     slug = (slug.strip().lower() or address_from_name(name))[:SLUG_LENGTH]
     check_name(name)
     check_address(slug)
-    municipality = Municipality(name=name, slug=slug)
+    municipality = Municipality(name=name, slug=slug, province=province, population=population)
     municipality.full_clean(validate_unique=False)
     try:
         with transaction.atomic():
