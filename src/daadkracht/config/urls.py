@@ -33,6 +33,8 @@ urlpatterns = [
     path("evenement/", include("daadkracht.events.urls.public")),
     # Public: a member of a body accepts the invitation to the stakeholder portal.
     path("portaal-uitnodiging/", include("daadkracht.portal.urls.invitation")),
+    # Public: the published practices of the practice database, searchable by anyone.
+    path("praktijken/", include("daadkracht.practices.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),
     # The stakeholder portal: its own entry point, for portal accounts (no membership).

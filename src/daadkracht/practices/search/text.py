@@ -1,0 +1,152 @@
+"""Dutch text as the search index holds it: words without accents or case, stemmed.
+
+The same functions prepare the stored text and the query, so that both databases compare stems
+with stems: PostgreSQL and SQLite only match and rank what they are given here.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+# Anything that is not a letter or a digit separates words: "energie-efficiëntie" is two.
+WORD = re.compile(r"[^\W_]+")
+# A stem this short is matched exactly, not as the start of longer words ("co" would match all).
+PREFIX_LENGTH = 3
+# Words longer than this are not words people search for (codes, pasted links).
+LONGEST_WORD = 40
+
+# Common Dutch words that say nothing about a practice (after accents and case are removed).
+STOP_WORDS = frozenset(
+    [
+        "aan",
+        "al",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "den",
+        "der",
+        "deze",
+        "die",
+        "dit",
+        "door",
+        "dus",
+        "een",
+        "en",
+        "er",
+        "het",
+        "hij",
+        "hoe",
+        "hun",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "jij",
+        "kan",
+        "maar",
+        "me",
+        "met",
+        "mij",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "ons",
+        "onze",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "tot",
+        "u",
+        "uit",
+        "van",
+        "via",
+        "voor",
+        "wat",
+        "we",
+        "wij",
+        "wie",
+        "wordt",
+        "worden",
+        "zal",
+        "ze",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+    ]
+)
+
+_stemmer = snowballstemmer.stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Efficiëntie" gives "efficientie"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, stop words and overlong words left out."""
+    return [
+        word
+        for word in WORD.findall(fold(text))
+        if word not in STOP_WORDS and len(word) <= LONGEST_WORD
+    ]
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The stem of a folded word.
+
+    The stemmer is applied until the word no longer changes, so that a plural and its singular
+    meet ("deelwagens" → "deelwagen" → "deelwaag", as "deelwagen" itself gives).
+    """
+    for _ in range(3):
+        stemmed = str(_stemmer.stemWord(word))
+        if stemmed == word or not stemmed:
+            break
+        word = stemmed
+    return word
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words of `text`, in order, repeats kept."""
+    return [stem(word) for word in words(text)]
+
+
+def query_stems(text: str, *, limit: int = 12) -> list[str]:
+    """The distinct stems of a query, at most `limit` of them (more say nothing new)."""
+    return list(dict.fromkeys(stems(text)))[:limit]
+
+
+def matches(word_stem: str, query: list[str]) -> bool:
+    """Whether a stem of the text answers one of the query's stems, as the index matches it:
+    a long query stem also finds longer words that start with it ("warmtenet" finds
+    "warmtenetbeheerder"), a short one only itself."""
+    return any(
+        word_stem == wanted or (len(wanted) >= PREFIX_LENGTH and word_stem.startswith(wanted))
+        for wanted in query
+    )
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """The words of `text` with their start and end in the original text and their stem
+    (stop words give an empty stem), for building snippets from the text people wrote."""
+    for found in WORD.finditer(text):
+        folded = fold(found.group())
+        # Folding may split a character into a letter and a mark, or yield nothing at all.
+        folded = "".join(WORD.findall(folded))
+        if not folded or folded in STOP_WORDS or len(folded) > LONGEST_WORD:
+            yield found.start(), found.end(), ""
+        else:
+            yield found.start(), found.end(), stem(folded)
