@@ -155,6 +155,17 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "engagement:commitment_edit": ("from",),
     "engagement:commitment_delete": ("from",),
     "messaging:list": ("page",),
+    "practices:public_list": (
+        "q",
+        "theme",
+        "werf",
+        "province",
+        "size",
+        "year",
+        "sort",
+        "page",
+        "export",
+    ),
     "messaging:detail": ("page", "export"),
     "messaging:mailing_list": (
         "audience",

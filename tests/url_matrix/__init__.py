@@ -19,6 +19,7 @@ from tests.url_matrix import (
     partners,
     plan_settings,
     portal,
+    practices,
     prioritisation,
     spreadsheets,
     stakeholders,
@@ -45,6 +46,7 @@ AREAS = [
     engagement,
     messaging,
     portal,
+    practices,
 ]
 
 EXPECTED = {name: row for area in AREAS for name, row in area.EXPECTED.items()}
