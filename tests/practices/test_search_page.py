@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from daadkracht.access.context import platform_scope, public_scope
@@ -78,7 +79,8 @@ def test_the_words_are_marked_in_the_title_and_in_a_snippet_of_their_section(cli
 def test_a_snippet_shows_the_section_where_most_words_occur(practices):
     found = _search(text="studie noordelijke wijken")
     [result] = found.results
-    assert str(result.snippet.section) in ("What happened?", "Wat gebeurde er?")
+    with translation.override("en"):
+        assert str(result.snippet.section) == "What happened?"
     assert "<mark>studie</mark>" in result.snippet.html
     assert "<mark>noordelijke</mark> <mark>wijken</mark>" in result.snippet.html
 
