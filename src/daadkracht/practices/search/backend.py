@@ -68,13 +68,13 @@ def clear() -> None:
         cursor.execute(f"DELETE FROM {TABLE}")
 
 
-def _query(stems: Sequence[str], *, any_word: bool) -> str:
+def _query(stems: Sequence[str], *, any_word: bool, prefix: bool = True) -> str:
     """The database's query for the stems: all of them (or any, with `any_word`), each long
-    stem also as the start of a longer word."""
+    stem also as the start of a longer word (unless not `prefix`)."""
     if _vendor() == "postgresql":
-        terms = [f"'{s}':*" if len(s) >= PREFIX_LENGTH else f"'{s}'" for s in stems]
+        terms = [f"'{s}':*" if prefix and len(s) >= PREFIX_LENGTH else f"'{s}'" for s in stems]
         return (" | " if any_word else " & ").join(terms)
-    terms = [f'"{s}"*' if len(s) >= PREFIX_LENGTH else f'"{s}"' for s in stems]
+    terms = [f'"{s}"*' if prefix and len(s) >= PREFIX_LENGTH else f'"{s}"' for s in stems]
     return (" OR " if any_word else " AND ").join(terms)
 
 
@@ -89,13 +89,14 @@ def matching_sql(stems: Sequence[str]) -> tuple[str, list[str]]:
 
 
 def scores(
-    stems: Sequence[str], *, any_word: bool = False, limit: int | None = None
+    stems: Sequence[str], *, any_word: bool = False, prefix: bool = True, limit: int | None = None
 ) -> dict[int, float]:
     """The practices that hold every stem (or any, with `any_word`) and how well they match
-    (higher is better), best first, at most `limit` of them."""
+    (higher is better), best first, at most `limit` of them; with `prefix`, a long stem also
+    matches longer words that start with it."""
     if not stems:
         return {}
-    query = _query(stems, any_word=any_word)
+    query = _query(stems, any_word=any_word, prefix=prefix)
     if _vendor() == "postgresql":
         sql = (
             f"SELECT practice_id, ts_rank(document, %s::tsquery) AS score FROM {TABLE} "

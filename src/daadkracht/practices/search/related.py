@@ -95,7 +95,10 @@ def related_practices(action: Action, *, limit: int = 3) -> list[RelatedPractice
     themes = action_themes(texts)
     others = published().exclude(municipality_id=action.municipality_id)
     adopted = Adoption.objects.filter(action=action).values("practice_id")
-    text_scores = backend.scores(wanted, any_word=True, limit=TEXT_CANDIDATES) if wanted else {}
+    # Whole stems only: "school" as the start of every school word would outweigh the rest.
+    text_scores = (
+        backend.scores(wanted, any_word=True, prefix=False, limit=TEXT_CANDIDATES) if wanted else {}
+    )
     themed = list(
         others.filter(theme_tags__theme__in=themes)
         .exclude(pk__in=text_scores)
