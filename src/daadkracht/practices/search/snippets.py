@@ -3,6 +3,7 @@
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -62,6 +63,7 @@ def _marked(
         html = "… " + html
     if end < len(text):
         html += " …"
+    # Safe: every piece of the text people wrote was escaped above; only <mark> is added.
     return mark_safe(html)
 
 
@@ -89,9 +91,15 @@ def snippet(practice: Practice, wanted: list[str]) -> Snippet:
                 break
     if best is None:
         summary = Truncator(practice.summary).words(LENGTH, truncate=" …")
-        return Snippet(mark_safe(escape(summary)), "")
+        return Snippet(mark_safe(escape(summary)), "")  # escaped just here
     _, field, text, found, first_hit = best
     first = max(0, first_hit - BEFORE)
     html = _marked(text, found, wanted, first, first + LENGTH)
-    label = "" if field == "summary" else Practice._meta.get_field(field).verbose_name
-    return Snippet(html, label)
+    return Snippet(html, "" if field == "summary" else _heading(field))
+
+
+def _heading(field: str) -> Promise | str:
+    """The section's heading, as the practice's page shows it."""
+    model_field = Practice._meta.get_field(field)
+    assert isinstance(model_field, models.Field)
+    return model_field.verbose_name
