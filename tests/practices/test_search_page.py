@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from daadkracht.access.context import platform_scope, public_scope
 from daadkracht.practices.models import PracticeStatus, PracticeTheme
-from daadkracht.practices.search.index import practice_reindex
+from daadkracht.practices.search.index import practice_reindex, practice_unindex
 from daadkracht.practices.search.query import search_practices
 from daadkracht.testing.factories import MunicipalityFactory, PracticeFactory
 from tests.practices import corpus
@@ -248,3 +248,20 @@ def test_a_withdrawn_practice_leaves_the_index_and_a_rebuild_restores_it(practic
         practice.save()
     call_command("practices_reindex", stdout=io.StringIO())
     assert _search(text="hittestress").total == 1
+
+
+def test_a_deleted_practice_is_forgotten_and_an_update_under_moderation_is_never_found(practices):
+    practice = practices["gistel_hagen"]
+    practice_unindex(practice.pk)
+    assert _search(text="haagplantactie").total == 0
+    update = PracticeFactory(
+        municipality=practice.municipality,
+        title="Haagplantactie, bijgewerkt met een tweede fase",
+        status=PracticeStatus.SUBMITTED,
+    )
+    update.revision_of = practice
+    update.status = PracticeStatus.PUBLISHED  # even if a row were marked so by mistake
+    with platform_scope():
+        update.save()
+        practice_reindex(update)
+    assert _search(text="tweede fase").total == 0
