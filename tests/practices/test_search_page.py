@@ -197,10 +197,14 @@ def test_a_search_of_signs_only_shows_everything_and_says_so(client, practices):
         "طاقة شمسية",
         "a\u0308\u0301bc",
         "AND OR NOT",
+        "warmte\x00net",
     ],
 )
 def test_hostile_search_text_never_fails(client, practices, text):
-    response = client.get(URL, {"q": text, "theme": ["x", "energy"], "year": ["abcd", "1"]})
+    response = client.get(
+        URL,
+        {"q": text, "theme": ["x", "energy", text], "year": ["abcd", "1", "²⁰²¹"], "page": text},
+    )
     assert response.status_code == 200
 
 
