@@ -20,6 +20,7 @@ from daadkracht.demo.mailbox import mailbox_directory
 from daadkracht.demo.meetings import build_meetings
 from daadkracht.demo.messages import build_messages
 from daadkracht.demo.portal import PORTAL_PERSON, build_portal
+from daadkracht.demo.practices import build_practices
 from daadkracht.demo.spec import DemoAction
 from daadkracht.demo.stakeholders import build_network
 from daadkracht.demo.trajectory import build_trajectory
@@ -43,12 +44,17 @@ DEMO_URL = "http://127.0.0.1:8000"  # where bin/demo serves the demo
 # Damme's themes borrow the routine texts of the Bruges Bridge on the same subject.
 # The policy group's Fluvius delegate, whose contact address this is, logs in to the portal.
 PORTAL_LOGIN = "els.vandamme@example.org"
+# The platform editor who moderates the practice database, shared by all municipalities.
+EDITOR_LOGIN = "redactie@daadkracht.demo"
 
 SMALL_TEXTS = {"D1": "B1", "D2": "B3", "D3": "B6"}
 
 
 class Command(BaseCommand):
-    help = "Build the demo: Stad Brugge (demo) and Gemeente Damme (demo), with log-ins."
+    help = (
+        "Build the demo: Stad Brugge (demo) and Gemeente Damme (demo), with log-ins, and the "
+        "practice database with practices of other demo municipalities."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # One hash for every demo log-in: hashing is slow on purpose, the demo should not be.
@@ -94,11 +100,19 @@ class Command(BaseCommand):
             build_events(built[0], organiser=User.objects.get(email="coordinator@brugge.demo"))
             build_messages(built[0], sender=User.objects.get(email="coordinator@brugge.demo"))
             build_portal(built[0], self._user(PORTAL_LOGIN, PORTAL_PERSON))
+            editor = self._user(EDITOR_LOGIN, "Redactie Praktijkendatabank")
+            editor.is_platform_editor = True
+            editor.save(update_fields=["is_platform_editor"])
+            practices = build_practices(built[0], built[1], editor=editor)
             admin = self._user("beheer@daadkracht.demo", "Platformbeheerder")
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
         for municipality in built:
             self._print_summary(municipality)
+        self.stdout.write(
+            f"Practice database: {len(practices)} published practices of "
+            f"{len({p.municipality_id for p in practices})} municipalities"
+        )
         self._print_logins()
 
     def _remove_demo(self) -> None:
@@ -219,6 +233,7 @@ class Command(BaseCommand):
     def _print_logins(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo ready. Log in at {DEMO_URL}/ with:"))
         rows = [("beheer@daadkracht.demo", "platform administrator (superuser)")]
+        rows.append((EDITOR_LOGIN, "platform editor · practice database"))
         rows += [
             (e, f"{r.label} · Stad Brugge (demo)")
             for e, _n, r, _d in data.BRUGES_PEOPLE
