@@ -26,6 +26,10 @@ QUERIES = [
     ("zonnepanelen scholen", {"oudenburg_zonnepanelen"}),
     ("zonnepanelen", {"oudenburg_zonnepanelen", "hoeilaart_cooperatie"}),
     ("cooperatie", {"hoeilaart_cooperatie"}),
+    # The singular meets the plural through the second stemmer: zonnepanelen, wegen, daken.
+    ("zonnepaneel", {"oudenburg_zonnepanelen", "hoeilaart_cooperatie"}),
+    ("trage weg", {"herent_trage_wegen"}),
+    ("dak", {"oudenburg_zonnepanelen", "leuven_renovatie"}),  # daken, dakisolatie
     ("energiecoach", {"herzele_energiecoaching"}),
     ("klimaatteam", {"kortrijk_klimaatteam"}),
     ("burgerbudget", {"wijnegem_burgerbudget"}),

@@ -4,7 +4,7 @@ import pytest
 
 from daadkracht.access.context import public_scope
 from daadkracht.practices.search.query import search_practices
-from daadkracht.practices.search.text import query_stems, stems, words
+from daadkracht.practices.search.text import matches, query_stems, query_terms, stems, words
 from daadkracht.testing.factories import PracticeFactory
 
 
@@ -25,6 +25,21 @@ def test_plurals_and_singulars_share_a_stem():
         ("scholen", "school"),
     ]:
         assert stems(plural) == stems(singular), plural
+
+
+def test_the_second_stem_joins_what_the_first_keeps_apart():
+    for singular, plural in [("zonnepaneel", "zonnepanelen"), ("fietspad", "fietspaden")]:
+        assert stems(singular) != stems(plural)
+        [found] = query_terms(plural)
+        assert matches(found, query_terms(singular))
+        assert matches(query_terms(singular)[0], [found])
+
+
+def test_a_second_stem_is_matched_whole_not_as_the_start_of_a_word():
+    # "raam" and "ramp" share the older stemmer's start "ram", not its stem.
+    [ramp] = query_terms("ramp")
+    assert not matches(ramp, query_terms("raam"))
+    assert matches(query_terms("ramen")[0], query_terms("raam"))
 
 
 def test_a_query_keeps_distinct_stems_only():

@@ -15,8 +15,10 @@ POSTGRES_CREATE = [
     "CREATE INDEX practices_search_document ON practices_search USING gin (document)",
 ]
 SQLITE_CREATE = [
-    # The text is stems separated by spaces; the tokenizer only has to split them again.
-    "CREATE VIRTUAL TABLE practices_search USING fts5(title, body, tokenize = 'unicode61')",
+    # The text is stems separated by spaces; the tokenizer only has to split them again, keeping
+    # the mark of the second stemmer's stems ("_") in the word.
+    "CREATE VIRTUAL TABLE practices_search USING fts5("
+    "title, body, tokenize = \"unicode61 tokenchars '_'\")",
 ]
 DROP = ["DROP TABLE IF EXISTS practices_search"]
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from daadkracht.practices.search.text import PREFIX_LENGTH
+from daadkracht.practices.search.text import PREFIX_LENGTH, Term
 
 TABLE = "practices_search"
 # A title counts this much more than a word of the body, as PostgreSQL's weight A over D does.
@@ -31,7 +31,7 @@ def _tsvector(title: Sequence[str], body: Sequence[str]) -> str:
         if len(kept) < MAX_POSITIONS:
             weight = "A" if number <= len(title) else ""
             kept.append(f"{min(number, MAX_POSITION)}{weight}")
-    # Stems hold letters and digits only, so quoting them needs no escapes.
+    # Terms hold letters, digits and the second stem's mark only: quoting needs no escapes.
     return " ".join(f"'{word}':{','.join(kept)}" for word, kept in positions.items())
 
 
@@ -68,35 +68,40 @@ def clear() -> None:
         cursor.execute(f"DELETE FROM {TABLE}")
 
 
-def _query(stems: Sequence[str], *, any_word: bool, prefix: bool = True) -> str:
-    """The database's query for the stems: all of them (or any, with `any_word`), each long
-    stem also as the start of a longer word (unless not `prefix`)."""
-    if _vendor() == "postgresql":
-        terms = [f"'{s}':*" if prefix and len(s) >= PREFIX_LENGTH else f"'{s}'" for s in stems]
-        return (" | " if any_word else " & ").join(terms)
-    terms = [f'"{s}"*' if prefix and len(s) >= PREFIX_LENGTH else f'"{s}"' for s in stems]
-    return (" OR " if any_word else " AND ").join(terms)
+def _query(terms: Sequence[Term], *, any_word: bool, prefix: bool = True) -> str:
+    """The database's query for the terms of a query: all of its words (or any, with
+    `any_word`); a word is found by its stem, a long stem also as the start of a longer word
+    (unless not `prefix`), or by its second stem."""
+    postgres = _vendor() == "postgresql"
+    words = []
+    for stem, second in terms:
+        starts = prefix and len(stem) >= PREFIX_LENGTH
+        if postgres:
+            words.append(f"('{stem}'{':*' if starts else ''} | '{second}')")
+        else:
+            words.append(f'("{stem}"{"*" if starts else ""} OR "{second}")')
+    if postgres:
+        return (" | " if any_word else " & ").join(words)
+    return (" OR " if any_word else " AND ").join(words)
 
 
-def matching_sql(stems: Sequence[str]) -> tuple[str, list[str]]:
-    """A subquery of the ids of the practices that hold every stem, for `pk__in=RawSQL(...)`."""
+def matching_sql(terms: Sequence[Term]) -> tuple[str, list[str]]:
+    """A subquery of the ids of the practices that hold every word, for `pk__in=RawSQL(...)`."""
+    query = _query(terms, any_word=False)
     if _vendor() == "postgresql":
-        return (
-            f"SELECT practice_id FROM {TABLE} WHERE document @@ %s::tsquery",
-            [_query(stems, any_word=False)],
-        )
-    return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [_query(stems, any_word=False)])
+        return (f"SELECT practice_id FROM {TABLE} WHERE document @@ %s::tsquery", [query])
+    return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [query])
 
 
 def scores(
-    stems: Sequence[str], *, any_word: bool = False, prefix: bool = True, limit: int | None = None
+    terms: Sequence[Term], *, any_word: bool = False, prefix: bool = True, limit: int | None = None
 ) -> dict[int, float]:
-    """The practices that hold every stem (or any, with `any_word`) and how well they match
+    """The practices that hold every word (or any, with `any_word`) and how well they match
     (higher is better), best first, at most `limit` of them; with `prefix`, a long stem also
     matches longer words that start with it."""
-    if not stems:
+    if not terms:
         return {}
-    query = _query(stems, any_word=any_word, prefix=prefix)
+    query = _query(terms, any_word=any_word, prefix=prefix)
     if _vendor() == "postgresql":
         sql = (
             f"SELECT practice_id, ts_rank(document, %s::tsquery) AS score FROM {TABLE} "

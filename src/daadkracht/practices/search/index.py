@@ -8,7 +8,7 @@ from django.utils import translation
 
 from daadkracht.practices.models import Practice, PracticeStatus
 from daadkracht.practices.search import backend
-from daadkracht.practices.search.text import stems
+from daadkracht.practices.search.text import index_terms
 
 # The parts of a practice that are searched besides its title, in the order of its page.
 BODY_FIELDS = (
@@ -42,7 +42,8 @@ def _theme_labels(practice: Practice) -> list[str]:
 
 
 def _entry(practice: Practice) -> tuple[int, list[str], list[str]]:
-    return practice.pk, stems(practice.title), stems(body_text(practice, _theme_labels(practice)))
+    title = index_terms(practice.title)
+    return practice.pk, title, index_terms(body_text(practice, _theme_labels(practice)))
 
 
 def is_searchable(practice: Practice) -> bool:

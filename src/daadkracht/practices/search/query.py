@@ -19,7 +19,7 @@ from daadkracht.practices.models import Practice, PracticeStatus, PracticeThemeT
 from daadkracht.practices.search import backend
 from daadkracht.practices.search.facets import FACETS, SIZE_CLASSES, choices, size_case, size_q
 from daadkracht.practices.search.snippets import Snippet, highlight, snippet
-from daadkracht.practices.search.text import query_stems
+from daadkracht.practices.search.text import Term, query_terms
 
 PAGE_SIZE = 20
 SORTS = ("relevance", "recent")
@@ -49,7 +49,7 @@ class SearchPage:
     total: int
     page: Page[Any]
     facets: dict[str, list[FacetValue]]
-    stems: list[str]
+    terms: list[Term]
     sort: str
     # The search text had no word to search for (only punctuation or very common words).
     nothing_to_search: bool = False
@@ -142,7 +142,7 @@ def _facet_values(facet: str, counts: dict[str, int], selected: list[str]) -> li
     ]
 
 
-def _ordered_ids(queryset: QuerySet[Practice], stems: list[str], sort: str) -> list[int]:
+def _ordered_ids(queryset: QuerySet[Practice], stems: list[Term], sort: str) -> list[int]:
     """The ids of the matching practices in the order asked for."""
     if sort == "relevance" and stems:
         scores = backend.scores(stems)
@@ -160,7 +160,7 @@ def _read(ids: list[int]) -> list[Practice]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _matching(stems: list[str]) -> QuerySet[Practice]:
+def _matching(stems: list[Term]) -> QuerySet[Practice]:
     queryset = published()
     if stems:
         sql, params = backend.matching_sql(stems)
@@ -184,7 +184,7 @@ def search_practices(
     accents ignored) and have one of the chosen values of each facet, sorted by relevance
     (with text) or recent first; with each facet's counts within the search and the other
     facets' choices. A bounded number of queries, whatever the page size."""
-    stems = query_stems(text)
+    stems = query_terms(text)
     sort = sort if sort in SORTS and stems else ("relevance" if stems else "recent")
     filters = _filters(themes=themes, werven=werven, provinces=provinces, sizes=sizes, years=years)
     matching = _matching(stems)
@@ -230,7 +230,7 @@ def search_practices(
         total=total,
         page=current,
         facets=facets,
-        stems=stems,
+        terms=stems,
         sort=sort,
         nothing_to_search=bool(text.strip()) and not stems,
         filtered=bool(stems or filters),
@@ -249,7 +249,7 @@ def search_all(
     sort: str,
 ) -> list[Practice]:
     """Every result of the search in its order, for a download."""
-    stems = query_stems(text)
+    stems = query_terms(text)
     sort = sort if sort in SORTS and stems else ("relevance" if stems else "recent")
     filters = _filters(themes=themes, werven=werven, provinces=provinces, sizes=sizes, years=years)
     return _read(_ordered_ids(_apply(_matching(stems), filters), stems, sort))

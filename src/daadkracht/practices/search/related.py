@@ -8,7 +8,7 @@ from daadkracht.plans.models import Action
 from daadkracht.practices.models import Adoption, Practice, PracticeTheme
 from daadkracht.practices.search import backend
 from daadkracht.practices.search.query import practice_url, published
-from daadkracht.practices.search.text import fold, query_stems, stem, tokens
+from daadkracht.practices.search.text import fold, query_stems, query_terms, stem, tokens
 
 # Words that put an action's text in one of the practice database's themes.
 THEME_WORDS: dict[str, str] = {
@@ -70,9 +70,9 @@ def _common_words(practice: Practice, wanted: set[str]) -> list[str]:
     """Words of the practice's title and introduction whose stem the action's text has too."""
     shown: dict[str, str] = {}
     for text in (practice.title, practice.summary):
-        for begin, end, text_stem in tokens(text):
-            if text_stem in wanted and text_stem not in shown:
-                shown[text_stem] = text[begin:end].lower()
+        for begin, end, found in tokens(text):
+            if found and found[0] in wanted and found[0] not in shown:
+                shown[found[0]] = text[begin:end].lower()
     return list(shown.values())[:WORDS_SHOWN]
 
 
@@ -91,7 +91,7 @@ def related_practices(action: Action, *, limit: int = 3) -> list[RelatedPractice
     title and description, best first, each with a short reason why it is shown."""
     plan_themes = [f"{theme.name} {theme.description}" for theme in action.themes.all()]
     texts = [action.title, action.description, *plan_themes]
-    wanted = query_stems(" ".join(texts), limit=30)
+    wanted = query_terms(" ".join(texts), limit=30)
     themes = action_themes(texts)
     others = published().exclude(municipality_id=action.municipality_id)
     adopted = Adoption.objects.filter(action=action).values("practice_id")
@@ -122,7 +122,7 @@ def related_practices(action: Action, *, limit: int = 3) -> list[RelatedPractice
         if score > 0:
             scored.append((score, practice.pk, practice, shared))
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    stems = set(wanted)
+    stems = {stem for stem, _ in wanted}
     return [
         RelatedPractice(
             practice=practice,

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from daadkracht.practices.models import Practice
-from daadkracht.practices.search.text import matches, tokens
+from daadkracht.practices.search.text import Term, matches, tokens
 
 # The sections an excerpt may come from, in the order of the practice's page.
 SECTIONS = (
@@ -28,32 +28,35 @@ BEFORE = 8
 LENGTH = 36
 
 
+type Token = tuple[int, int, Term | None]
+
+
 @dataclass(frozen=True)
 class Snippet:
     html: SafeString
     section: Promise | str  # the section's heading; empty for the introduction
 
 
-def _matched(text_stem: str, wanted: list[str]) -> set[str]:
-    return {w for w in wanted if matches(text_stem, [w])}
+def _matched(found: Term, wanted: list[Term]) -> set[Term]:
+    return {w for w in wanted if matches(found, [w])}
 
 
-def highlight(text: str, wanted: list[str]) -> SafeString:
+def highlight(text: str, wanted: list[Term]) -> SafeString:
     """All of `text`, escaped, with the words that match the query's stems in <mark>."""
     text = unicodedata.normalize("NFC", text)
     return _marked(text, list(tokens(text)), wanted, 0, None)
 
 
 def _marked(
-    text: str, found: list[tuple[int, int, str]], wanted: list[str], first: int, last: int | None
+    text: str, found: list[Token], wanted: list[Term], first: int, last: int | None
 ) -> SafeString:
     window = found[first:last]
     start = window[0][0] if window and first else 0
     end = window[-1][1] if window and last is not None and last < len(found) else len(text)
     parts: list[str] = []
     position = start
-    for begin, finish, text_stem in window:
-        if text_stem and matches(text_stem, wanted):
+    for begin, finish, found_term in window:
+        if found_term and matches(found_term, wanted):
             parts.append(escape(text[position:begin]))
             parts.append(f"<mark>{escape(text[begin:finish])}</mark>")
             position = finish
@@ -67,21 +70,21 @@ def _marked(
     return mark_safe(html)
 
 
-def snippet(practice: Practice, wanted: list[str]) -> Snippet:
+def snippet(practice: Practice, wanted: list[Term]) -> Snippet:
     """A short excerpt of the section where most of the query's words occur (the earliest of
     equals), those words marked; without a query, the start of the introduction."""
-    best: tuple[int, str, str, list[tuple[int, int, str]], int] | None = None
+    best: tuple[int, str, str, list[Token], int] | None = None
     if wanted:
         for field in SECTIONS:
             text = unicodedata.normalize("NFC", getattr(practice, field) or "")
             if not text:
                 continue
             found = list(tokens(text))
-            covered: set[str] = set()
+            covered: set[Term] = set()
             first_hit = -1
-            for index, (_, _, text_stem) in enumerate(found):
-                if text_stem:
-                    hit = _matched(text_stem, wanted)
+            for index, (_, _, found_term) in enumerate(found):
+                if found_term:
+                    hit = _matched(found_term, wanted)
                     if hit and first_hit < 0:
                         first_hit = index
                     covered |= hit

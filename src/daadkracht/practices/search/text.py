@@ -1,7 +1,10 @@
 """Dutch text as the search index holds it: words without accents or case, stemmed.
 
 The same functions prepare the stored text and the query, so that both databases compare stems
-with stems: PostgreSQL and SQLite only match and rank what they are given here.
+with stems: PostgreSQL and SQLite only match and rank what they are given here. Every word is
+held twice: by the Dutch snowball stemmer's stem (matched whole, or as the start of a longer
+stem) and by the older Dutch stemmer's (marked, matched whole), which joins singulars and
+plurals the first keeps apart.
 """
 
 import re
@@ -104,6 +107,13 @@ STOP_WORDS = frozenset(
 )
 
 _stemmer = snowballstemmer.stemmer("dutch")
+# The older Dutch stemmer joins some pairs the other keeps apart ("zonnepaneel" and
+# "zonnepanelen", "fietspad" and "fietspaden", "dak" and "daken"): its stem is stored beside the
+# first, marked so that it never meets one, and matched whole, because it cuts deeper.
+_second = snowballstemmer.stemmer("dutch_porter")
+SECOND = "_"
+
+type Term = tuple[str, str]
 
 
 def fold(text: str) -> str:
@@ -146,24 +156,42 @@ def query_stems(text: str, *, limit: int = 12) -> list[str]:
     return list(dict.fromkeys(stems(text)))[:limit]
 
 
-def matches(word_stem: str, query: list[str]) -> bool:
-    """Whether a stem of the text answers one of the query's stems, as the index matches it:
-    a long query stem also finds longer words that start with it ("warmtenet" finds
-    "warmtenetbeheerder"), a short one only itself."""
+@lru_cache(maxsize=50_000)
+def term(word: str) -> Term:
+    """What the index holds of a folded word: its stem, and the older stemmer's (marked)."""
+    return stem(word), SECOND + str(_second.stemWord(word))
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms the index stores for `text`: both stems of every word, in order."""
+    return [part for word in words(text) for part in term(word)]
+
+
+def query_terms(text: str, *, limit: int = 12) -> list[Term]:
+    """The distinct terms of a query, at most `limit` of them (more say nothing new)."""
+    return list(dict.fromkeys(term(word) for word in words(text)))[:limit]
+
+
+def matches(found: Term, query: list[Term]) -> bool:
+    """Whether a word of the text answers one of the query's words, as the index matches it:
+    the same stem, or a long query stem at the start of a longer one ("warmtenet" finds
+    "warmtenetbeheerder"), or the same stem of the older stemmer."""
     return any(
-        word_stem == wanted or (len(wanted) >= PREFIX_LENGTH and word_stem.startswith(wanted))
-        for wanted in query
+        found[0] == wanted
+        or (len(wanted) >= PREFIX_LENGTH and found[0].startswith(wanted))
+        or found[1] == second
+        for wanted, second in query
     )
 
 
-def tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """The words of `text` with their start and end in the original text and their stem
-    (stop words give an empty stem), for building snippets from the text people wrote."""
+def tokens(text: str) -> Iterator[tuple[int, int, Term | None]]:
+    """The words of `text` with their start and end in the original text and their terms
+    (None for stop words), for building snippets from the text people wrote."""
     for found in WORD.finditer(text):
         folded = fold(found.group())
         # Folding may split a character into a letter and a mark, or yield nothing at all.
         folded = "".join(WORD.findall(folded))
         if not folded or folded in STOP_WORDS or len(folded) > LONGEST_WORD:
-            yield found.start(), found.end(), ""
+            yield found.start(), found.end(), None
         else:
-            yield found.start(), found.end(), stem(folded)
+            yield found.start(), found.end(), term(folded)
