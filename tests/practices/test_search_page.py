@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from daadkracht.access.context import platform_scope, public_scope
 from daadkracht.practices.models import PracticeStatus, PracticeTheme
+from daadkracht.practices.search import backend
 from daadkracht.practices.search.index import practice_reindex, practice_unindex
 from daadkracht.practices.search.query import search_practices
 from daadkracht.testing.factories import MunicipalityFactory, PracticeFactory
@@ -269,3 +270,13 @@ def test_a_deleted_practice_is_forgotten_and_an_update_under_moderation_is_never
         update.save()
         practice_reindex(update)
     assert _search(text="tweede fase").total == 0
+
+
+def test_many_matches_give_the_same_page_as_few(practices, monkeypatch):
+    # PostgreSQL passes the ids of few matches to the page's queries and asks again for many.
+    few = _search(text="gemeente", sort="recent")
+    monkeypatch.setattr(backend, "ARRAY_IDS", 0)
+    many = _search(text="gemeente", sort="recent")
+    assert few.total == many.total > 0
+    assert [r.practice.pk for r in few.results] == [r.practice.pk for r in many.results]
+    assert few.facets == many.facets

@@ -7,10 +7,11 @@ is exactly what SQLite's FTS5 table matches with the same stems.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection
 
-from daadkracht.practices.search.text import PREFIX_LENGTH, Term
+from daadkracht.practices.search.text import PREFIX_LENGTH, SECOND, Term
 
 TABLE = "practices_search"
 # A title counts this much more than a word of the body, as PostgreSQL's weight A over D does.
@@ -18,6 +19,8 @@ SQLITE_TITLE_WEIGHT = 5.0
 # tsvector keeps at most 256 positions per lexeme and positions up to 16383.
 MAX_POSITIONS = 256
 MAX_POSITION = 16383
+# Up to this many matches, PostgreSQL gets the ids of the matching practices as an array.
+ARRAY_IDS = 1000
 
 
 def _vendor() -> str:
@@ -26,13 +29,20 @@ def _vendor() -> str:
 
 def _tsvector(title: Sequence[str], body: Sequence[str]) -> str:
     positions: dict[str, list[str]] = defaultdict(list)
-    for number, word in enumerate([*title, *body], start=1):
+    number = 0
+    for index, word in enumerate([*title, *body]):
         kept = positions[word]
+        # A second stem only needs to be there: it matches, the first stem ranks.
+        if word.startswith(SECOND):
+            continue
+        number += 1
         if len(kept) < MAX_POSITIONS:
-            weight = "A" if number <= len(title) else ""
+            weight = "A" if index < len(title) else ""
             kept.append(f"{min(number, MAX_POSITION)}{weight}")
     # Terms hold letters, digits and the second stem's mark only: quoting needs no escapes.
-    return " ".join(f"'{word}':{','.join(kept)}" for word, kept in positions.items())
+    return " ".join(
+        f"'{word}':{','.join(kept)}" if kept else f"'{word}'" for word, kept in positions.items()
+    )
 
 
 def write(rows: Iterable[tuple[int, Sequence[str], Sequence[str]]]) -> None:
@@ -85,11 +95,24 @@ def _query(terms: Sequence[Term], *, any_word: bool, prefix: bool = True) -> str
     return (" OR " if any_word else " AND ").join(words)
 
 
-def matching_sql(terms: Sequence[Term]) -> tuple[str, list[str]]:
-    """A subquery of the ids of the practices that hold every word, for `pk__in=RawSQL(...)`."""
+def matching_sql(terms: Sequence[Term]) -> tuple[str, list[Any]]:
+    """A subquery of the ids of the practices that hold every word, for `pk__in=RawSQL(...)`.
+
+    A page filters and counts the matches in several queries. SQLite's FTS5 answers the
+    subquery at once each time; PostgreSQL would scan every document again, so it is asked
+    once here and the ids go into the page's queries as one array.
+    """
     query = _query(terms, any_word=False)
     if _vendor() == "postgresql":
-        return (f"SELECT practice_id FROM {TABLE} WHERE document @@ %s::tsquery", [query])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT practice_id FROM {TABLE} WHERE document @@ %s::tsquery", [query]
+            )
+            ids = [pk for (pk,) in cursor.fetchall()]
+        if len(ids) <= ARRAY_IDS:
+            return "SELECT unnest(%s::bigint[])", [ids]
+        # Most documents match: scanning them again costs less than passing all their ids.
+        return f"SELECT practice_id FROM {TABLE} WHERE document @@ %s::tsquery", [query]
     return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [query])
 
 
