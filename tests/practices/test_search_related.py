@@ -116,3 +116,13 @@ def test_the_include_links_each_practice_and_shows_the_reason(setting):
     assert (
         render_to_string("practices/includes/related_practices.html", {"related": []}).strip() == ""
     )
+
+
+def test_related_practices_read_a_few_queries(setting, django_assert_max_num_queries):
+    world, _ = setting
+    with world.as_member("coordinator"):
+        action = Action.objects.get(pk=world.action_a.pk)
+        with django_assert_max_num_queries(6):
+            related = related_practices(action, limit=10)
+            [item.practice.municipality.name for item in related]
+            [list(item.practice.theme_tags.all()) for item in related]

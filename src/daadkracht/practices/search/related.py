@@ -8,6 +8,7 @@ from daadkracht.plans.models import Action
 from daadkracht.practices.models import Adoption, Practice, PracticeTheme
 from daadkracht.practices.search import backend
 from daadkracht.practices.search.query import practice_url, published
+from daadkracht.practices.search.snippets import SECTIONS
 from daadkracht.practices.search.text import fold, query_stems, query_terms, stem, tokens
 
 # Words that put an action's text in one of the practice database's themes.
@@ -67,9 +68,10 @@ def action_themes(texts: list[str]) -> set[str]:
 
 
 def _common_words(practice: Practice, wanted: set[str]) -> list[str]:
-    """Words of the practice's title and introduction whose stem the action's text has too."""
+    """Words of the practice (its title first, then its sections) whose stem the action's text
+    has too."""
     shown: dict[str, str] = {}
-    for text in (practice.title, practice.summary):
+    for text in (practice.title, *(getattr(practice, field) for field in SECTIONS)):
         for begin, end, found in tokens(text):
             if found and found[0] in wanted and found[0] not in shown:
                 shown[found[0]] = text[begin:end].lower()
