@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import escape
 
@@ -280,3 +280,12 @@ def test_many_matches_give_the_same_page_as_few(practices, monkeypatch):
     assert few.total == many.total > 0
     assert [r.practice.pk for r in few.results] == [r.practice.pk for r in many.results]
     assert few.facets == many.facets
+
+
+def test_a_result_links_to_the_practice_page_once_that_page_exists(client, practices):
+    practice = practices["gent_hitteplan"]
+    try:
+        url = reverse("practices:public_detail", args=[practice.pk])
+    except NoReverseMatch:
+        pytest.skip("the public page of a practice comes with the practice workflow")
+    assert f'<a href="{url}"><mark>Hitteplan</mark>' in _get(client, q="hitteplan")

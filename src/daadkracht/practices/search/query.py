@@ -60,7 +60,8 @@ class SearchPage:
 def practice_url(practice: Practice) -> str:
     """The public page of a practice, once that page exists ("" until then)."""
     try:
-        return reverse("practices:public_detail", kwargs={"pk": practice.pk})
+        # Positional: the page's route names its id as it likes.
+        return reverse("practices:public_detail", args=[practice.pk])
     except NoReverseMatch:
         return ""
 
