@@ -44,6 +44,7 @@ class Page:
     kwargs: Callable[[dict[str, Any]], dict[str, Any]] = lambda ctx: {}
     query: Callable[[dict[str, Any]], str] = lambda ctx: ""
     target_ms: float | None = TARGET_MS  # None: measured for information only
+    public: bool = False  # a page outside the municipalities, requested without logging in
 
 
 PAGES = [
@@ -186,13 +187,18 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
     # As the WSGI and ASGI entry points do once the application is loaded.
     tune_garbage_collector()
     client = Client()
-    client.force_login(ctx["user"])
+    if ctx.get("user") is not None:
+        client.force_login(ctx["user"])
+    anonymous = Client()
     results = []
     for page in pages:
         try:
-            url = reverse(
-                page.url_name, kwargs={"municipality": ctx["slug"], **page.kwargs(ctx)}
-            ) + page.query(ctx)
+            if page.public:
+                url = reverse(page.url_name, kwargs=page.kwargs(ctx) or None) + page.query(ctx)
+            else:
+                url = reverse(
+                    page.url_name, kwargs={"municipality": ctx["slug"], **page.kwargs(ctx)}
+                ) + page.query(ctx)
         except NoReverseMatch:
             results.append(
                 Result(page.label, page.url_name, page.target_ms, note="page does not exist yet")
@@ -200,13 +206,14 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
             continue
         result = Result(page.label, url, page.target_ms)
         results.append(result)
+        visitor = anonymous if page.public else client
         cpu_ms: list[float] = []
         db_ms: list[float] = []
         try:
             for _ in range(warmups):
-                fetch(client, url)
+                fetch(visitor, url)
             with CaptureQueriesContext(connection) as captured:
-                status, content = fetch(client, url)
+                status, content = fetch(visitor, url)
             result.status = status
             result.queries = len(captured)
             result.kilobytes = round(len(content) / 1024, 1)
@@ -217,7 +224,7 @@ def measure(pages: list[Page], ctx: dict[str, Any], *, requests: int, warmups: i
                 timer = DatabaseTimer()
                 with connection.execute_wrapper(timer):
                     started, cpu_started = time.perf_counter(), time.process_time()
-                    fetch(client, url)
+                    fetch(visitor, url)
                     result.timings_ms.append((time.perf_counter() - started) * 1000)
                     cpu_ms.append((time.process_time() - cpu_started) * 1000)
                 db_ms.append(timer.seconds * 1000)

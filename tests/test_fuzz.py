@@ -156,6 +156,17 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "engagement:commitment_delete": ("from",),
     "messaging:list": ("page",),
     "our_practices:list": ("status", "sort", "page", "export"),
+    "practices:public_list": (
+        "q",
+        "theme",
+        "werf",
+        "province",
+        "size",
+        "year",
+        "sort",
+        "page",
+        "export",
+    ),
     "messaging:detail": ("page", "export"),
     "messaging:mailing_list": (
         "audience",

@@ -42,6 +42,9 @@ ALLOWED_SCOPE = {
     "access/entry.py": "the public, signed-link, code and coach's overview entry points",
     "access/tasks.py": "the task entry point",
     "tenancy/middleware.py": "the member entry point (and the admin's platform scope)",
+    "practices/management/commands/practices_reindex.py": (
+        "the search index holds every municipality's published practices"
+    ),
     "tenancy/platform.py": "the platform invites a new municipality's coordinator in its scope",
     "demo/management/commands/demo.py": "a command enters the platform scope",
     "testing/factories.py": "test data is written as the platform",

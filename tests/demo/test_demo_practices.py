@@ -194,3 +194,15 @@ def test_running_the_demo_again_gives_the_same_practice_database(output):
     assert counts() == first
     with platform_scope():
         assert Practice.objects.filter(title=SEED_TITLE).count() == 1
+
+
+def test_the_published_demo_practices_are_searchable(output):
+    client = Client()
+    everything = client.get(reverse("practices:public_list"), {"page": 1})
+    found = client.get(reverse("practices:public_list"), {"q": "klimaatalliantie brugge"})
+    with public_scope(None):
+        published = Practice.objects.filter(status=PracticeStatus.PUBLISHED).count()
+    assert everything.status_code == HTTPStatus.OK
+    assert f"{published} praktijken" in everything.content.decode()
+    assert "Klimaatalliantie" in found.content.decode()
+    assert "BruggeNaarMorgen" in found.content.decode()

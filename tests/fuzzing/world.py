@@ -38,6 +38,7 @@ from daadkracht.testing.factories import (
     ActionFactory,
     DepartmentFactory,
     OfferFactory,
+    PracticeFactory,
     as_platform,
 )
 from daadkracht.testing.trajectory import started_trajectory
@@ -119,6 +120,13 @@ def _more_rows(world: Any) -> None:
     Theme.unscoped.create(municipality=world.a, plan=world.plan_a, name="Oud thema")
     ActionFactory.create(plan=world.plan_a, identifier="B9.99", title="Weg", deadline="2020-01-01")
     DepartmentFactory(municipality=world.a, name="Oude dienst")
+    # A published practice, so that a search finds something to mark and to rank.
+    PracticeFactory(
+        municipality=world.b,
+        title="Warmtenet voor de school",
+        summary="Een warmtenet met <b>restwarmte</b> & zonnepanelen op het dak.",
+        themes=["energy"],
+    )
 
 
 def _history_and_trash(world: Any) -> None:

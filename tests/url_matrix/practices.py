@@ -122,6 +122,7 @@ EXPECTED = {
     "our_practices:file": ALL_MEMBERS,
     "our_practices:file_remove": AUTHOR_OR_COORDINATOR,
     "our_practices:adopt": ADOPT,
+    "practices:public_list": everyone(OK),
     "practices:public_detail": everyone(OK),
     "practices:public_file": everyone(OK),
     "practices:moderation": EDITORS_ONLY,

@@ -38,7 +38,6 @@ urlpatterns = [
     path("aanbod/", include((offer_urls.public_patterns, "offers"))),
     # A support provider's pages, for its managers (their own entry point, no membership).
     path("aanbieders/<slug:provider>/", include((offer_urls.provider_patterns, "provider"))),
-    # Public: the practice database shared by all municipalities; its editors' moderation.
     path("praktijken/", include("daadkracht.practices.urls.public")),
     # The demo mailbox: in debug mode only, a 404 otherwise.
     path("demo/", include("daadkracht.demo.urls")),

@@ -26,6 +26,7 @@ from daadkracht.practices.models import (
     PracticeStatus,
     PracticeThemeTag,
 )
+from daadkracht.practices.search.index import practice_reindex
 from daadkracht.tenancy.models import Municipality
 from daadkracht.testing.factories import MunicipalityFactory
 
@@ -83,8 +84,9 @@ def build_practices(
 
 
 def _index(practice: Practice) -> None:
-    """Where the practice search indexes a demo practice, once it exists: the demo writes its
-    practices directly, past the workflow that would index them on publication."""
+    """Put a demo practice in the search index: the demo writes its practices directly, past
+    the workflow that would index them on publication."""
+    practice_reindex(practice)
 
 
 def _describe(municipality: Municipality, town: DemoTown) -> None:

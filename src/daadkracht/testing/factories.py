@@ -15,7 +15,8 @@ from daadkracht.accounts.models import Invitation, User
 from daadkracht.diagnosis.models import MaturityAnswer, Respondent, SurveyRound, TieAnswer
 from daadkracht.offers.models import Offer, OfferStep, OfferType, Provider
 from daadkracht.plans.models import Action, ActionStatus, Task
-from daadkracht.practices.models import PracticeTheme
+from daadkracht.practices.models import Practice, PracticeStatus, PracticeTheme, PracticeThemeTag
+from daadkracht.practices.search.index import practice_reindex
 from daadkracht.tenancy.models import Department, Membership, Municipality
 from daadkracht.tenancy.roles import Role
 
@@ -223,3 +224,41 @@ class OfferStepFactory(DjangoModelFactory[OfferStep]):
     offer = factory.SubFactory(OfferFactory)
     position = factory.Sequence(lambda n: n)
     text = factory.Sequence(lambda n: f"Stap {n}")
+
+
+class PracticeFactory(UnscopedFactory[Practice]):
+    """A practice, published unless a `status` is given; `themes=[PracticeTheme...]` tags it.
+
+    A published practice is put in the search index, as publishing does.
+    """
+
+    class Meta:
+        model = Practice
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Praktijk {n}")
+    summary = "Een korte inleiding op wat de gemeente deed."
+    started_year = 2024
+    status = PracticeStatus.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == PracticeStatus.PUBLISHED else None
+    )
+
+    @factory.post_generation
+    def themes(obj: Practice, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create:
+            return
+        with platform_scope():
+            for theme in extracted or ():
+                PracticeThemeTagFactory(practice=obj, theme=theme)
+            practice_reindex(obj)
+
+
+class PracticeThemeTagFactory(UnscopedFactory[PracticeThemeTag]):
+    class Meta:
+        model = PracticeThemeTag
+
+    practice: Any = None
+    municipality = factory.LazyAttribute(lambda o: o.practice.municipality)
+    theme = "energy"
