@@ -320,6 +320,8 @@ FORM_PAGES: dict[str, tuple[str, ...]] = {
 PAGE_WIDE_FORMS = {"set_language": "accounts:profile", "accounts:logout": "accounts:profile"}
 # Routes that read a POST without a form on any page to post it.
 POST_WITHOUT_FORM = {
+    "our_practices:start_update": "its button shows on a published practice's page (the fuzzed"
+    " one is a draft); it reads no field: tests/practices/test_workflow.py posts it",
     "engagement:follow_up": "its button shows beside a contact with a follow-up (the fuzzed world"
     " has none listed); crafted posts are sent in tests/engagement/test_engagement.py",
     "diagnosis:round_open": "its button shows on a draft round's page; the fuzzed round is open;"
