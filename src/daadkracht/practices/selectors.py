@@ -14,6 +14,7 @@ from daadkracht.practices.models import (
     PracticeFileKind,
     PracticeStatus,
 )
+from daadkracht.practices.policies import can_adopt_practice, can_share_practice
 
 
 def own_practices_and_updates() -> QuerySet[Practice]:
@@ -84,7 +85,6 @@ def adopt_links(user: Any, practice: Practice) -> list[dict[str, str]]:
     where they add actions, other than the practice's own), each with the page to do it."""
     from django.urls import reverse
 
-    from daadkracht.practices.policies import can_adopt_practice
     from daadkracht.tenancy.access import memberships_of
 
     if not getattr(user, "is_authenticated", False):
@@ -99,4 +99,24 @@ def adopt_links(user: Any, practice: Practice) -> list[dict[str, str]]:
         }
         for membership in memberships_of(user)
         if membership.municipality_id != practice.municipality_id and can_adopt_practice(membership)
+    ]
+
+
+def share_links(user: Any) -> list[dict[str, str]]:
+    """For a logged-in visitor: the municipalities they share practices for, with the form."""
+    from django.urls import reverse
+
+    from daadkracht.tenancy.access import memberships_of
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [
+        {
+            "municipality": membership.municipality.name,
+            "url": reverse(
+                "our_practices:create", kwargs={"municipality": membership.municipality.slug}
+            ),
+        }
+        for membership in memberships_of(user)
+        if can_share_practice(membership)
     ]

@@ -52,6 +52,8 @@ THEME_STEMS = {
 TEXT_CANDIDATES = 60
 THEME_CANDIDATES = 20
 WORDS_SHOWN = 3
+THEME_WEIGHT = 0.5
+TEXT_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,11 @@ def related_practices(action: Action, *, limit: int = 3) -> list[RelatedPractice
     scored = []
     for practice in candidates:
         shared = [tag for tag in practice.theme_tags.all() if tag.theme in themes]
-        score = len(shared) + text_scores.get(practice.pk, 0.0) / best_text
+        # Words the action and the practice share say more than broad themes both touch:
+        # a practice about the same square outranks one that merely shares two themes.
+        score = (
+            THEME_WEIGHT * len(shared) + TEXT_WEIGHT * text_scores.get(practice.pk, 0.0) / best_text
+        )
         if score > 0:
             scored.append((score, practice.pk, practice, shared))
     scored.sort(key=lambda item: (-item[0], -item[1]))

@@ -35,6 +35,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "documents": documents,
             "adoption_count": selectors.adoption_counts([practice.pk]).get(practice.pk, 0),
             "adopt_links": selectors.adopt_links(request.user, practice),
+            "share_links": selectors.share_links(request.user),
         },
     )
 
