@@ -57,8 +57,40 @@ class PracticeForm(MergeableForm, forms.ModelForm[Practice]):
             self.initial["actions"] = list(
                 self.instance.action_links.values_list("action_id", flat=True)
             )
-        field_order = ["title", "summary", "themes", "lekp_werf"]
-        self.order_fields(field_order)
+        self.order_fields([name for _legend, names in self.GROUPS for name in names])
+
+    GROUPS = [
+        (_("The practice"), ["title", "summary", "themes", "lekp_werf"]),
+        (
+            _("The story"),
+            ["what_happened", "why", "intended_result", "challenges", "success_factors", "tips"],
+        ),
+        (
+            _("Key figures"),
+            [
+                "total_cost",
+                "own_share",
+                "subsidies",
+                "subsidy_sources",
+                "trees_planted",
+                "hedges_metres",
+                "unsealed_m2",
+                "water_buffered_m3",
+                "co2_avoided_tonnes",
+                "other_results",
+            ],
+        ),
+        (
+            _("When and where"),
+            ["started_year", "finished_year", "street_address", "postcode", "place"],
+        ),
+        (_("Contact for other municipalities"), ["contact_name", "contact_email", "contact_phone"]),
+        (_("Our plan"), ["actions"]),
+    ]
+
+    def groups(self) -> list[tuple[str, list[Any]]]:
+        """The visible fields in the groups the form shows, each under its legend."""
+        return [(str(legend), [self[name] for name in names]) for legend, names in self.GROUPS]
 
     def merge_fields(self) -> list[str]:
         return [name for name in super().merge_fields() if name not in ("themes", "actions")]
