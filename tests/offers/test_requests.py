@@ -219,7 +219,7 @@ def test_accepting_with_a_running_trajectory_does_not_start_another(world, ecoli
         {"decision": "accept", "answer": "", "start_trajectory": "on", "coach": ecolife.coach.pk},
         follow=True,
     )
-    assert "niet nog eens gestart" in response.content.decode()
+    assert "er is dus geen tweede gestart" in response.content.decode()
     offer_request.refresh_from_db()
     assert offer_request.status == RequestStatus.ACCEPTED
     assert not offer_request.trajectory_started

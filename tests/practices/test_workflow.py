@@ -105,7 +105,7 @@ def test_submitting_tells_the_editors_and_the_author(
         submit(world, practice)
     assert reload(practice).status == PracticeStatus.SUBMITTED
     to = {message.to[0]: message for message in mail.outbox}
-    assert "Nieuwe praktijk te lezen" in to[editor.email].subject
+    assert "Nieuwe praktijk na te lezen" in to[editor.email].subject
     assert f"/praktijken/redactie/{practice.pk}/" in to[editor.email].body
     assert "Ontvangen" in to[world.users["editor"].email].subject
 

@@ -109,10 +109,6 @@ class PracticeFileForm(forms.Form):
     )
     file = forms.FileField(
         label=_("File"),
-        help_text=_(
-            "A photo (JPEG, PNG or WebP, at most %(photo)s MB) or a PDF (at most %(pdf)s MB)."
-        )
-        % {"photo": MAX_PHOTO_BYTES // (1024 * 1024), "pdf": MAX_DOCUMENT_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,.pdf"}),
     )
     description = forms.CharField(
@@ -120,6 +116,13 @@ class PracticeFileForm(forms.Form):
         max_length=300,
         help_text=_("What the photo shows, for people who cannot see it; or the document's title."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Filled in per request, in the visitor's language.
+        self.fields["file"].help_text = _(
+            "A photo (JPEG, PNG or WebP, at most %(photo)s MB) or a PDF (at most %(pdf)s MB)."
+        ) % {"photo": MAX_PHOTO_BYTES // (1024 * 1024), "pdf": MAX_DOCUMENT_BYTES // (1024 * 1024)}
 
 
 class DecisionForm(forms.Form):

@@ -176,6 +176,14 @@ class Practice(TenantModel, VersionedModel, TimeStampedModel):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
         indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            # One open update of a published practice at a time.
+            models.UniqueConstraint(
+                fields=["revision_of"],
+                condition=models.Q(revision_of__isnull=False),
+                name="practice_one_open_update",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

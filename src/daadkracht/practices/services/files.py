@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record
@@ -30,7 +30,8 @@ MAX_PIXELS = 60_000_000  # more than any camera or phone makes; a larger claim i
 LONGEST_SIDE = 2400
 MAX_PHOTOS = 12
 MAX_DOCUMENTS = 10
-PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP"})
+# MPO: the JPEG with several pictures in it that many phone cameras write.
+PHOTO_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
 NAME_LENGTH = PracticeFile._meta.get_field("original_name").max_length or 200
 
 
@@ -58,6 +59,10 @@ def reencode_photo(data: bytes) -> tuple[bytes, int, int]:
         {"file": _("The photo has too many pixels. Upload a smaller version.")}
     )
     try:
+        # verify() checks the file's structure (a PNG's checksums) whatever decoding allows:
+        # WeasyPrint lets Pillow load truncated images, for the whole process.
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in PHOTO_FORMATS:
                 raise refused
@@ -79,7 +84,9 @@ def reencode_photo(data: bytes) -> tuple[bytes, int, int]:
             return out.getvalue(), upright.width, upright.height
     except Image.DecompressionBombError:
         raise too_many from None
-    except (UnidentifiedImageError, OSError, ValueError):
+    except ValidationError:
+        raise
+    except Exception:
         raise refused from None
 
 
@@ -123,6 +130,7 @@ def practice_file_add(
         _check_pdf(content)
         extension, content_type = "pdf", "application/pdf"
     row = PracticeFile(
+        municipality_id=practice.municipality_id,
         practice=practice,
         kind=kind,
         original_name=_clean_name(upload.name or ""),
@@ -132,12 +140,17 @@ def practice_file_add(
         width=width,
         height=height,
     )
-    with transaction.atomic():
-        row.file.save(f"{secrets.token_hex(16)}.{extension}", ContentFile(content), save=False)
-        row.save()
-        audit_record(
-            actor=actor, instance=row, action=AuditAction.CREATED, source=ChangeSource.FORM
-        )
+    row.file.save(f"{secrets.token_hex(16)}.{extension}", ContentFile(content), save=False)
+    stored = str(row.file.name)
+    try:
+        with transaction.atomic():
+            row.save()
+            audit_record(
+                actor=actor, instance=row, action=AuditAction.CREATED, source=ChangeSource.FORM
+            )
+    except BaseException:
+        row.file.storage.delete(stored)  # nothing names it: the row was not written
+        raise
     return row
 
 

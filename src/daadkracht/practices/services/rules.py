@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from daadkracht.practices.models import Practice, PracticeStatus
 
@@ -23,7 +24,9 @@ TEXT_LIMIT = 10000
 class PracticeStateChanged(Exception):
     """Someone moved the practice on in the meantime (submitted, decided, published)."""
 
-    message = _("This practice was changed in the meantime; nothing was done. Look again.")
+    message = gettext_lazy(
+        "This practice was changed in the meantime; nothing was done. Look again."
+    )
 
 
 def check_editable(practice: Practice) -> None:

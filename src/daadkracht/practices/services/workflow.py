@@ -31,6 +31,7 @@ from daadkracht.practices.models import (
 )
 from daadkracht.practices.policies import can_edit_practice, can_share_practice
 from daadkracht.practices.search.index import practice_reindex
+from daadkracht.practices.selectors import adoption_counts
 from daadkracht.practices.services.files import discard_stored
 from daadkracht.practices.services.rules import (
     SECTIONS,
@@ -40,6 +41,7 @@ from daadkracht.practices.services.rules import (
     plain_line,
     plain_text,
 )
+from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.policies import enforce
 
 TEXT_FIELDS = ("summary", *SECTIONS)
@@ -189,6 +191,8 @@ def _tell_author(practice: Practice, kind: str, message: str = "", *, author: An
     author = author or practice.author
     if author is None or not author.is_active:
         return
+    if not Membership.objects.filter(user=author).exists():
+        return  # no longer a member: the practice's page is closed to them
     send_templated_email(
         template="practices/email/step",
         context={
@@ -279,6 +283,9 @@ def practice_publish(*, actor: Any, practice: Practice, message: str = "") -> Pr
     editor = _as_editor()
     text = _message(message, required=False)
     with tenant_scope(practice.municipality, actor=editor), transaction.atomic():
+        if practice.revision_of_id is not None:
+            # The published practice first, as a withdrawal locks it before its update.
+            _locked(Practice(pk=practice.revision_of_id), expected=[PracticeStatus.PUBLISHED])
         locked = _locked(practice, expected=[PracticeStatus.SUBMITTED])
         author = locked.author
         if locked.revision_of_id is not None:
@@ -297,8 +304,15 @@ def practice_publish(*, actor: Any, practice: Practice, message: str = "") -> Pr
     return published
 
 
+def _live_links(practice: Practice) -> Any:
+    """The practice's links to actions that are not in the trash."""
+    return PracticeAction.objects.select_related("action").filter(
+        practice=practice, action__deleted_at__isnull=True
+    )
+
+
 def _apply_revision(revision: Practice) -> Practice:
-    original = Practice.objects.select_for_update(of=("self",)).get(pk=revision.revision_of_id)
+    original = Practice.objects.get(pk=revision.revision_of_id)  # locked by the caller
     before = snapshot(original)
     for name in CONTENT_FIELDS:
         setattr(original, name, getattr(revision, name))
@@ -306,7 +320,7 @@ def _apply_revision(revision: Practice) -> Practice:
     _set_related(
         original,
         themes=PracticeThemeTag.objects.filter(practice=revision).values_list("theme", flat=True),
-        actions=[link.action for link in PracticeAction.objects.filter(practice=revision)],
+        actions=[link.action for link in _live_links(revision)],
     )
     old_names = list(PracticeFile.objects.filter(practice=original).values_list("file", flat=True))
     PracticeFile.objects.filter(practice=original).delete()
@@ -331,10 +345,13 @@ def practice_start_update(*, actor: Any, practice: Practice) -> Practice:
     enforce(can_edit_practice, practice)
     if practice.status != PracticeStatus.PUBLISHED:
         raise ValidationError(_("Only a published practice is updated this way."))
-    open_update = Practice.objects.filter(revision_of=practice).first()
-    if open_update is not None:
-        return open_update
     with transaction.atomic():
+        # Locked, so that a double click or a withdrawal at the same moment makes no second
+        # update (the database refuses one as well).
+        practice = _locked(practice, expected=[PracticeStatus.PUBLISHED])
+        open_update = Practice.objects.filter(revision_of=practice).first()
+        if open_update is not None:
+            return open_update
         revision = Practice(
             **{name: getattr(practice, name) for name in CONTENT_FIELDS},
             author=actor,
@@ -347,7 +364,7 @@ def practice_start_update(*, actor: Any, practice: Practice) -> Practice:
         )
         PracticeAction.objects.bulk_create(
             PracticeAction(practice=revision, action_id=link.action_id)
-            for link in PracticeAction.objects.filter(practice=practice)
+            for link in _live_links(practice)
         )
         PracticeFile.objects.bulk_create(
             PracticeFile(
@@ -404,6 +421,14 @@ def practice_delete(*, actor: Any, practice: Practice) -> None:
     if practice.status in (PracticeStatus.PUBLISHED, PracticeStatus.SUBMITTED):
         raise ValidationError(
             _("A published or submitted practice cannot be deleted; withdraw it first.")
+        )
+    if adoption_counts([practice.pk]):
+        # The adoptions are other municipalities' rows: they keep their link to the practice.
+        raise ValidationError(
+            _(
+                "Other municipalities adopted this practice, so it stays in the database "
+                "(offline). You can change it and submit it again."
+            )
         )
     with transaction.atomic():
         audit_record(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from daadkracht.access.entry import editorial_view
+from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.forms import add_service_errors
 from daadkracht.practices import selectors
 from daadkracht.practices.forms import DecisionForm
@@ -54,7 +55,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 workflow.practice_reject(actor=request.user, practice=practice, message=message)
-        except PracticeStateChanged as error:
+        except (PracticeStateChanged, ConcurrentEditError) as error:
             messages.error(request, str(error.message))
             return redirect("practices:moderation")
         except ValidationError as error:

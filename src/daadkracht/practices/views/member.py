@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from daadkracht.common.concurrency import ConcurrentEditError
 from daadkracht.common.exporting import export_format, export_response
 from daadkracht.common.forms import add_service_errors, edit_versioned
 from daadkracht.common.listing import SortOption, apply_sort, page_of
@@ -171,7 +172,7 @@ def _step(request: TenantRequest, pk: int, run: object, done: str) -> HttpRespon
     practice = _own(pk)
     try:
         run(practice)  # type: ignore[operator]
-    except PracticeStateChanged as error:
+    except (PracticeStateChanged, ConcurrentEditError) as error:
         messages.error(request, str(error.message))
     except ValidationError as error:
         for text in error.messages:
@@ -218,7 +219,7 @@ def practice_withdraw(request: TenantRequest, pk: int) -> HttpResponse:
             workflow.practice_withdraw(
                 actor=request.user, practice=practice, message=form.cleaned_data["message"]
             )
-        except PracticeStateChanged as error:
+        except (PracticeStateChanged, ConcurrentEditError) as error:
             messages.error(request, str(error.message))
         except ValidationError as error:
             add_service_errors(form, error)
