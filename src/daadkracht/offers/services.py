@@ -8,7 +8,6 @@ is written in the asking municipality's scope, for that step only. Accepting may
 the provider's coaches a coach of the municipality and start its collaboration trajectory.
 """
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +21,7 @@ from daadkracht.access.context import require, tenant_scope
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.email import send_templated_email
 from daadkracht.common.fields import allowlist, only_fields
+from daadkracht.common.plain_text import plain_text
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.offers.models import (
@@ -39,10 +39,6 @@ from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.roles import Role
 from daadkracht.trajectory.models import Trajectory
 from daadkracht.trajectory.services import trajectory_start
-
-# Markup (a tag such as <script>) or control characters are refused in messages: they are plain
-# text, shown on pages and in mails.
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
 OFFER_FIELDS = allowlist(
     "title",
@@ -66,16 +62,8 @@ class RequestAlreadyDecided(Exception):
 
 
 def _plain(field: str, text: str, *, required: bool, max_length: int = MESSAGE_LENGTH) -> str:
-    text = (text or "").replace("\r\n", "\n").strip()
-    if required and not text:
-        raise ValidationError({field: _("Write a short message.")})
-    if len(text) > max_length:
-        raise ValidationError(
-            {field: _("Keep it to %(max)s characters at most.") % {"max": max_length}}
-        )
-    if _TAG.search(text) or any(not (c.isprintable() or c in "\n\t") for c in text):
-        raise ValidationError({field: _("Use plain text, without markup such as <script>.")})
-    return text
+    needed = _("Write a short message.") if required else None
+    return plain_text(field, text, max_length=max_length, required_message=needed)
 
 
 # --- The provider's offers -----------------------------------------------------------------

@@ -7,7 +7,6 @@ attributed to the person and their organisation, or decline it with a reason the
 mail. A proposal is decided once: a second decision, also a concurrent one, is refused.
 """
 
-import re
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from daadkracht.access.context import AccessRefused, Audience, require
 from daadkracht.access.tasks import tenant_task
 from daadkracht.common.email import send_templated_email
+from daadkracht.common.plain_text import plain_text
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action, ActionStatus
@@ -37,10 +37,6 @@ from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.policies import enforce
 from daadkracht.tenancy.roles import Permission
 
-# Text with markup (a tag such as <script> or <b>) or control characters is refused: the
-# proposal is plain text, shown to colleagues and perhaps on the timeline.
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-
 
 class ProposalAlreadyDecided(Exception):
     """Someone decided on the proposal in the meantime."""
@@ -49,16 +45,12 @@ class ProposalAlreadyDecided(Exception):
 
 
 def _plain(field: str, text: str, max_length: int) -> str:
-    text = text.replace("\r\n", "\n").strip()
-    if not text:
-        raise ValidationError({field: _("Write what happened or what should change.")})
-    if len(text) > max_length:
-        raise ValidationError(
-            {field: _("Keep it to %(max)s characters at most.") % {"max": max_length}}
-        )
-    if _TAG.search(text) or any(not (c.isprintable() or c in "\n\t") for c in text):
-        raise ValidationError({field: _("Use plain text, without markup such as <script>.")})
-    return text
+    return plain_text(
+        field,
+        text,
+        max_length=max_length,
+        required_message=_("Write what happened or what should change."),
+    )
 
 
 def proposal_submit(

@@ -17,11 +17,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from daadkracht.common.plain_text import plain_line
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record
 from daadkracht.practices.models import Practice, PracticeFile, PracticeFileKind
 from daadkracht.practices.policies import can_edit_practice
-from daadkracht.practices.services.rules import check_editable, plain_line
+from daadkracht.practices.services.rules import check_editable
 from daadkracht.tenancy.policies import enforce
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -114,7 +115,12 @@ def practice_file_add(
     check_editable(practice)
     if kind not in PracticeFileKind.values:
         raise ValidationError({"kind": _("Choose a photo or a document.")})
-    description = plain_line("description", description, 300, required=True)
+    description = plain_line(
+        "description",
+        description,
+        max_length=300,
+        required_message=_("Describe the file: what the photo shows, or the document's title."),
+    )
     count = PracticeFile.objects.filter(practice=practice, kind=kind).count()
     most = MAX_PHOTOS if kind == PracticeFileKind.PHOTO else MAX_DOCUMENTS
     if count >= most:

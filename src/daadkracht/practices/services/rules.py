@@ -40,30 +40,6 @@ def check_editable(practice: Practice) -> None:
         )
 
 
-def _printable(text: str) -> bool:
-    return all(c.isprintable() or c in "\n\t" for c in text)
-
-
-def plain_text(field: str, text: str, limit: int = TEXT_LIMIT) -> str:
-    text = (text or "").replace("\r\n", "\n").strip()
-    if len(text) > limit:
-        raise ValidationError({field: _("Keep it to %(max)s characters at most.") % {"max": limit}})
-    if not _printable(text):
-        raise ValidationError({field: _("Remove the invisible control characters.")})
-    return text
-
-
-def plain_line(field: str, text: str, limit: int, *, required: bool = False) -> str:
-    text = " ".join((text or "").split())
-    if required and not text:
-        raise ValidationError({field: _("This field is required.")})
-    if len(text) > limit:
-        raise ValidationError({field: _("Keep it to %(max)s characters at most.") % {"max": limit}})
-    if not _printable(text):
-        raise ValidationError({field: _("Remove the invisible control characters.")})
-    return text
-
-
 def check_complete(practice: Practice, theme_count: int) -> None:
     """What an editor needs to read before a practice can be published: every section filled
     in, a theme, and a way to reach the municipality."""

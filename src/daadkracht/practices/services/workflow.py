@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from daadkracht.access.context import Audience, require, tenant_scope
 from daadkracht.common.concurrency import save_if_version
 from daadkracht.common.email import send_templated_email
+from daadkracht.common.plain_text import plain_line, plain_text
 from daadkracht.history.models import AuditAction, ChangeSource
 from daadkracht.history.services import audit_record, snapshot
 from daadkracht.plans.models import Action
@@ -38,8 +39,6 @@ from daadkracht.practices.services.rules import (
     PracticeStateChanged,
     check_complete,
     check_editable,
-    plain_line,
-    plain_text,
 )
 from daadkracht.tenancy.models import Membership
 from daadkracht.tenancy.policies import enforce
@@ -81,10 +80,11 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     for name in TEXT_FIELDS:
         if name in clean:
             limit = 2000 if name == "summary" else 10000
-            clean[name] = plain_text(name, clean[name], limit)
+            clean[name] = plain_text(name, clean[name], max_length=limit)
     for name, limit in LINE_FIELDS.items():
         if name in clean:
-            clean[name] = plain_line(name, clean[name], limit, required=name == "title")
+            needed = _("Give the practice a title.") if name == "title" else None
+            clean[name] = plain_line(name, clean[name], max_length=limit, required_message=needed)
     return clean
 
 
@@ -245,10 +245,8 @@ def _as_editor() -> Any:
 
 
 def _message(message: str, *, required: bool) -> str:
-    text = plain_text("message", message, MESSAGE_LIMIT)
-    if required and not text:
-        raise ValidationError({"message": _("Tell the author what to change, or why.")})
-    return text
+    needed = _("Tell the author what to change, or why.") if required else None
+    return plain_text("message", message, max_length=MESSAGE_LIMIT, required_message=needed)
 
 
 def _decide(practice: Practice, kind: str, message: str) -> Practice:
