@@ -5,7 +5,9 @@ linked action went to the trash, a double click, a title with an ampersand."""
 import base64
 import io
 
+import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from PIL import Image
 
 from daadkracht.access.context import tenant_scope
@@ -102,3 +104,9 @@ def test_a_former_member_gets_no_mail_about_the_practice(
     with django_capture_on_commit_callbacks(execute=True):
         decide(editor, practice, "changes", "Graag een foto.")
     assert [m.to for m in mail.outbox] == []
+
+
+def test_a_service_call_with_an_unknown_theme_changes_nothing(world):
+    with pytest.raises(ValidationError):
+        write_practice(world, themes=["energy", "<script>"])
+    assert not Practice.unscoped.exists()

@@ -28,6 +28,7 @@ from daadkracht.practices.models import (
     PracticeEventKind,
     PracticeFile,
     PracticeStatus,
+    PracticeTheme,
     PracticeThemeTag,
 )
 from daadkracht.practices.policies import can_edit_practice, can_share_practice
@@ -96,6 +97,8 @@ def _validate(practice: Practice) -> None:
 
 def _set_related(practice: Practice, *, themes: Iterable[str], actions: Iterable[Action]) -> None:
     wanted = set(themes)
+    if wanted - set(PracticeTheme.values):
+        raise ValidationError({"themes": _("Choose themes of the practice database.")})
     PracticeThemeTag.objects.filter(practice=practice).exclude(theme__in=wanted).delete()
     have = set(PracticeThemeTag.objects.filter(practice=practice).values_list("theme", flat=True))
     PracticeThemeTag.objects.bulk_create(

@@ -97,7 +97,6 @@ def practice_create(request: TenantRequest) -> HttpResponse:
     form = PracticeForm(
         request.POST or None,
         initial={
-            "place": request.tenant.municipality.name.replace(" (demo)", ""),
             "contact_name": getattr(request.user, "full_name", ""),
             "contact_email": getattr(request.user, "email", ""),
         },
