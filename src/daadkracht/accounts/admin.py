@@ -10,16 +10,26 @@ from daadkracht.accounts.models import User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "language", "is_superuser", "is_active"]
+    list_display = [
+        "email",
+        "full_name",
+        "language",
+        "is_superuser",
+        "is_platform_editor",
+        "is_active",
+    ]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ["email", "password"]}),
         (_("Personal details"), {"fields": ["full_name", "language"]}),
-        (_("Platform rights"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (
+            _("Platform rights"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "is_platform_editor"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     )
     add_fieldsets = (
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     )
     filter_horizontal = ()
-    list_filter = ["is_superuser", "is_active", "language"]
+    list_filter = ["is_superuser", "is_platform_editor", "is_active", "language"]

@@ -26,7 +26,7 @@ class MembershipInline(admin.TabularInline[Membership, Municipality]):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
-    list_display = ["name", "slug", "is_demo", "created_at"]
+    list_display = ["name", "slug", "province", "population", "is_demo", "created_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
