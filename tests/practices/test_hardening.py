@@ -110,3 +110,19 @@ def test_a_service_call_with_an_unknown_theme_changes_nothing(world):
     with pytest.raises(ValidationError):
         write_practice(world, themes=["energy", "<script>"])
     assert not Practice.unscoped.exists()
+
+
+def test_another_municipality_s_action_cannot_be_linked(world):
+    response = world.client_for("editor").post(
+        own_url(world, "create"),
+        {
+            "title": "Fietsstraten",
+            "summary": "Samen met de school.",
+            "started_year": "2022",
+            "actions": [str(world.action_b.pk)],
+            "version": "",
+        },
+    )
+    assert response.status_code == 200
+    assert 'value="Fietsstraten"' in response.content.decode()
+    assert not Practice.unscoped.exists()
