@@ -5,7 +5,6 @@ Damme's collaboration trajectory with her as coach."""
 from io import StringIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
@@ -13,23 +12,9 @@ from daadkracht.accounts.models import User
 from daadkracht.offers.models import Offer, OfferRequest, RequestStatus
 from daadkracht.tenancy.models import Membership
 from daadkracht.trajectory.models import Trajectory
+from tests.e2e.test_accessibility import _violations
 
 pytestmark = pytest.mark.e2e
-
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-
-def _violations(page: Page, path: str) -> list[str]:
-    page.goto(path)
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [
-        f"{path}: {violation['id']} — {violation['help']} "
-        f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
@@ -17,13 +16,10 @@ from playwright.sync_api import Browser, Page, expect
 from daadkracht.accounts.models import User
 from daadkracht.plans.models import Action
 from daadkracht.practices.models import Adoption, Practice, PracticeStatus
+from tests.e2e.test_accessibility import _violations
 
 pytestmark = pytest.mark.e2e
 
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 TITLE = "Ontharding van het marktplein met een regenwaterbuffer"
 SECTIONS = {
     "Wat is er gebeurd?": "We braken 2.400 m² asfalt op het marktplein op en legden een plein "
@@ -35,16 +31,6 @@ SECTIONS = {
     "De succesfactoren": "Een werfteam met de marktkramers en de buren.",
     "Tips voor andere gemeenten": "Betrek de marktkramers van bij de start.",
 }
-
-
-def _violations(page: Page, path: str) -> list[str]:
-    page.goto(path)
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [
-        f"{path}: {violation['id']} — {violation['help']} "
-        f"({', '.join(node['target'][0] for node in violation['nodes'][:3])})"
-        for violation in results.response["violations"]
-    ]
 
 
 def _photo(tmp_path: Path) -> Path:

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from daadkracht.practices.models import Practice
+from daadkracht.practices.selectors import practice_files
 from daadkracht.practices.services.rules import SECTIONS
 
 
@@ -41,7 +42,12 @@ def key_figures(practice: Practice) -> list[tuple[str, str]]:
 
 
 def practice_context(practice: Practice) -> dict[str, Any]:
+    """What the practice's page shows of it, the same on the public, own and review pages."""
+    photos, documents = practice_files(practice)
     return {
+        "themes": list(practice.theme_tags.all()),
+        "photos": photos,
+        "documents": documents,
         "practice_sections": [
             (name, Practice._meta.get_field(name).verbose_name, getattr(practice, name))  # type: ignore[union-attr]
             for name in SECTIONS

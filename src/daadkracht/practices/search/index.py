@@ -9,20 +9,10 @@ from django.utils import translation
 from daadkracht.practices.models import Practice, PracticeStatus
 from daadkracht.practices.search import backend
 from daadkracht.practices.search.text import index_terms
+from daadkracht.practices.services.rules import SECTIONS
 
 # The parts of a practice that are searched besides its title, in the order of its page.
-BODY_FIELDS = (
-    "summary",
-    "what_happened",
-    "why",
-    "intended_result",
-    "challenges",
-    "success_factors",
-    "tips",
-    "other_results",
-    "subsidy_sources",
-    "place",
-)
+BODY_FIELDS = ("summary", *SECTIONS, "other_results", "subsidy_sources", "place")
 BATCH = 500
 
 

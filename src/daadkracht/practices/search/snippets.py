@@ -11,18 +11,10 @@ from django.utils.text import Truncator
 
 from daadkracht.practices.models import Practice
 from daadkracht.practices.search.text import Term, matches, tokens
+from daadkracht.practices.services.rules import SECTIONS as PAGE_SECTIONS
 
 # The sections an excerpt may come from, in the order of the practice's page.
-SECTIONS = (
-    "summary",
-    "what_happened",
-    "why",
-    "intended_result",
-    "challenges",
-    "success_factors",
-    "tips",
-    "other_results",
-)
+SECTIONS = ("summary", *PAGE_SECTIONS, "other_results")
 # Words shown before the first match, and in the whole excerpt.
 BEFORE = 8
 LENGTH = 36

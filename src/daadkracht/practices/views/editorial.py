@@ -63,16 +63,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, str(DONE[decision]))
             return redirect("practices:moderation")
-    photos, documents = selectors.practice_files(practice)
     return render(
         request,
         "practices/review.html",
         {
             **practice_context(practice),
             "practice": practice,
-            "themes": list(practice.theme_tags.all()),
-            "photos": photos,
-            "documents": documents,
             "events": selectors.practice_events(practice),
             "form": form,
             "published": practice.revision_of,

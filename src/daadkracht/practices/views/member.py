@@ -118,16 +118,12 @@ def practice_create(request: TenantRequest) -> HttpResponse:
 @tenant_view(can_share_practice)
 def practice_detail(request: TenantRequest, pk: int) -> HttpResponse:
     practice = _own(pk)
-    photos, documents = selectors.practice_files(practice)
     return render(
         request,
         "practices/our_detail.html",
         {
             **practice_context(practice),
             "practice": practice,
-            "themes": list(practice.theme_tags.all()),
-            "photos": photos,
-            "documents": documents,
             "actions": [link.action for link in practice.action_links.select_related("action")],
             "events": selectors.practice_events(practice),
             "open_update": practice.revisions.first(),
@@ -167,29 +163,22 @@ def practice_edit(request: TenantRequest, pk: int) -> HttpResponse:
     )
 
 
-def _step(request: TenantRequest, pk: int, run: object, done: str) -> HttpResponse:
+@tenant_view(can_share_practice)
+@require_POST
+def practice_submit(request: TenantRequest, pk: int) -> HttpResponse:
     practice = _own(pk)
     try:
-        run(practice)  # type: ignore[operator]
+        workflow.practice_submit(actor=request.user, practice=practice)
     except (PracticeStateChanged, ConcurrentEditError) as error:
         messages.error(request, str(error.message))
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
     else:
-        messages.success(request, done)
+        messages.success(
+            request, _("Submitted. The editors read it and you get an e-mail when they decide.")
+        )
     return redirect(tenant_url(request, "our_practices:detail", pk=pk))
-
-
-@tenant_view(can_share_practice)
-@require_POST
-def practice_submit(request: TenantRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        lambda p: workflow.practice_submit(actor=request.user, practice=p),
-        _("Submitted. The editors read it and you get an e-mail when they decide."),
-    )
 
 
 @tenant_view(can_share_practice)

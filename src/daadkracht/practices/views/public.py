@@ -23,16 +23,12 @@ def _published(pk: int) -> Practice:
 @public_view
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _published(pk)
-    photos, documents = selectors.practice_files(practice)
     return render(
         request,
         "practices/public_detail.html",
         {
             **practice_context(practice),
             "practice": practice,
-            "themes": list(practice.theme_tags.all()),
-            "photos": photos,
-            "documents": documents,
             "adoption_count": selectors.adoption_counts([practice.pk]).get(practice.pk, 0),
             "adopt_links": selectors.adopt_links(request.user, practice),
             "share_links": selectors.share_links(request.user),
